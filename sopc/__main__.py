@@ -1,0 +1,5 @@
+"""`python -m sopc` runs the command line."""
+
+from sopc.cli import main
+
+main()

@@ -1,0 +1,132 @@
+"""Repository settings from `sopc.toml` (or `[tool.sopc]` in pyproject.toml): defaults, document, lint."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from sopc.model.errors import display_path, suggest_key
+from sopc.model.sop import Sop
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAME = "sopc.toml"
+SeverityName = Literal["error", "warning", "info", "off"]
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LintSettings(_Settings):
+    """`[lint]`: which rules run and how severe they are."""
+
+    select: list[str] = Field(default_factory=list, description="Rule codes or names to run; empty: all.")
+    ignore: list[str] = Field(default_factory=list, description="Rule codes or names never to run.")
+    severity: dict[str, SeverityName] = Field(default_factory=dict, description="Severity per rule code or name.")
+    nomor_pattern: Union[str, None] = Field(None, description="Regex a SOP number matches (for links and nomor).")
+    verbs: list[str] = Field(default_factory=list, description="Extra first words accepted as verbs (LK06).")
+
+
+class DocumentSettings(_Settings):
+    """`[document]`: how documents are printed (used by the back-ends)."""
+
+    paper: Literal["A4", "F4", "Letter", "Legal"] = "A4"
+    font: str = "Arial"
+
+
+class OutputSettings(_Settings):
+    """`[output]`: where `sopc build` writes."""
+
+    dir: str = "build"
+
+
+class Settings(_Settings):
+    """The whole `sopc.toml`."""
+
+    lang: Union[Literal["id", "en"], None] = None
+    exclude: list[str] = Field(default_factory=list, description="Glob patterns of paths not to read.")
+    defaults: dict[str, Any] = Field(default_factory=dict, description="Values merged into every SOP.")
+    document: DocumentSettings = Field(default_factory=DocumentSettings)
+    lint: LintSettings = Field(default_factory=LintSettings)
+    output: OutputSettings = Field(default_factory=OutputSettings)
+
+
+class ConfigError(Exception):
+    """A configuration problem: reported with the file it is in, exit code 2."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path, self.problem = str(path), problem
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings and where they came from; `root` is the folder the repository-wide checks span."""
+
+    settings: Settings = field(default_factory=Settings)
+    root: Path | None = None
+    file: Path | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `sopc.toml`, or pyproject.toml with `[tool.sopc]`, in `start` or a parent folder."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate / CONFIG_NAME
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.sopc" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and check a config file; None gives the built-in settings."""
+    if path is None:
+        return Config()
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(path, str(err)) from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(path, f"TOML: {err}") from None
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("sopc", {})
+    try:
+        settings = Settings.model_validate(table)
+    except ValidationError as err:
+        raise ConfigError(path, _settings_problem(err)) from None
+    _check_defaults(path, settings.defaults)
+    return Config(settings, path.parent.resolve(), path)
+
+
+def _settings_problem(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = display_path(tuple(first["loc"]))
+    if first["type"] == "extra_forbidden":
+        guess = suggest_key(str(first["loc"][-1]), list(Settings.model_fields)
+                            if len(first["loc"]) == 1 else [])
+        return f"unknown key `{where}`" + (f"; did you mean `{guess}`?" if guess else "")
+    return f"`{where}`: {first['msg']}"
+
+
+def _check_defaults(path: Path, defaults: dict[str, Any]) -> None:
+    """Each default must be a SOP key with a value the model accepts, so errors name sopc.toml."""
+    for key, value in defaults.items():
+        info = Sop.model_fields.get(key)
+        if info is None or key in ("sopc", "langkah"):
+            guess = suggest_key(key, list(Sop.model_fields))
+            raise ConfigError(path, f"unknown key `defaults.{key}`" + (f"; did you mean `{guess}`?" if guess else ""))
+        try:
+            TypeAdapter(Annotated[info.annotation, info]).validate_python(value)
+        except ValidationError as err:
+            problem = err.errors()[0]
+            raise ConfigError(path, f"`defaults.{display_path((key, *problem['loc']))}`: {problem['msg']}") from None

@@ -1,0 +1,170 @@
+"""pydantic's validation errors rewritten for SOP authors, located at the line and column they wrote."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from sopc.diagnostics import Diagnostic, Severity, Span
+from sopc.i18n import pick
+from sopc.source.sourcemap import SourceMap
+
+# Words authors reach for, mapped to the key the format uses.
+SYNONYMS = {
+    "judul": "nama", "title": "nama", "name": "nama", "steps": "langkah", "step": "langkah",
+    "kegiatan": "langkah", "aktor": "pelaksana", "actor": "pelaksana", "actors": "pelaksana",
+    "durasi": "waktu", "time": "waktu", "persyaratan": "kelengkapan", "input": "kelengkapan",
+    "ket": "keterangan", "catatan": "keterangan", "jabatan_pengesah": "disahkan_oleh",
+    "pengesahan": "disahkan_oleh", "revisi": "tanggal", "pembuatan": "tanggal", "efektif": "tanggal",
+    "peralatan_perlengkapan": "peralatan", "perlengkapan": "peralatan", "pendataan": "pencatatan",
+    "next": "lanjut", "goto": "lanjut", "yes": "ya", "no": "tidak", "decision": "keputusan",
+    "tanya": "pertanyaan", "question": "pertanyaan", "nomor_sop": "nomor", "no_sop": "nomor",
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "missing": {"id": "kunci wajib `{key}` belum ada{where}", "en": "required key `{key}` is missing{where}"},
+    "extra": {"id": "kunci tidak dikenal `{key}`{where}{suggest}", "en": "unknown key `{key}`{where}{suggest}"},
+    "suggest": {"id": "; maksud Anda `{key}`?", "en": "; did you mean `{key}`?"},
+    "where": {"id": " di {path}", "en": " in {path}"},
+    "text": {"id": "`{path}` harus berupa teks, bukan {kind}", "en": "`{path}` must be text, not {kind}"},
+    "list": {"id": "`{path}` harus berupa daftar", "en": "`{path}` must be a list"},
+    "mapping": {"id": "`{path}` harus berupa pemetaan (kunci: nilai)", "en": "`{path}` must be a mapping (key: value)"},
+    "bool": {"id": "`{path}` harus true atau false", "en": "`{path}` must be true or false"},
+    "empty": {"id": "`{path}` tidak boleh kosong", "en": "`{path}` must not be empty"},
+    "choice": {"id": "`{path}` harus salah satu dari {expected}", "en": "`{path}` must be one of {expected}"},
+    "id_pattern": {
+        "id": "`{path}`: `{value}` bukan id yang sah (huruf, angka, `_`, `.`, `-`; tidak diawali angka)",
+        "en": "`{path}`: `{value}` is not a valid id (letters, digits, `_`, `.`, `-`; not starting with a digit)",
+    },
+    "date": {"id": "`{path}` harus tanggal ISO TTTT-BB-HH, bukan `{value}`",
+             "en": "`{path}` must be an ISO date YYYY-MM-DD, not `{value}`"},
+    "target": {"id": "`{path}` harus id langkah atau nomor langkah (mulai dari 1)",
+               "en": "`{path}` must be a step id or a step number (from 1)"},
+    "label": {"id": "`{path}` memerlukan tepat dua label [ya, tidak]",
+              "en": "`{path}` needs exactly two labels [ya, tidak]"},
+    "version": {"id": "versi format `{value}` tidak didukung; sopc ini membaca `sopc: 1`",
+                "en": "format version `{value}` is not supported; this sopc reads `sopc: 1`"},
+    "other": {"id": "`{path}`: {detail}", "en": "`{path}`: {detail}"},
+}
+
+# pydantic error type -> (our code, our message id)
+_KINDS = {
+    "missing": ("SC01", "missing"),
+    "extra_forbidden": ("SC02", "extra"),
+    "sopc_text": ("SC03", "text"), "string_type": ("SC03", "text"),
+    "list_type": ("SC03", "list"), "tuple_type": ("SC03", "list"),
+    "model_type": ("SC03", "mapping"), "dict_type": ("SC03", "mapping"), "model_attributes_type": ("SC03", "mapping"),
+    "bool_type": ("SC03", "bool"), "bool_parsing": ("SC03", "bool"),
+    "too_short": ("SC06", "empty"), "string_too_short": ("SC06", "empty"),
+    "literal_error": ("SC04", "choice"), "string_pattern_mismatch": ("SC04", "id_pattern"),
+    "sopc_date": ("SC04", "date"), "sopc_target": ("SC04", "target"), "sopc_label": ("SC04", "label"),
+    "sopc_version": ("SC04", "version"),
+}
+
+
+def validation_diagnostics(err: ValidationError, model: type[BaseModel], data: object, smap: SourceMap,
+                           path: str, lang: str) -> list[Diagnostic]:
+    """One located Diagnostic per pydantic error, worded for the author."""
+    out = []
+    for error in err.errors():
+        loc = _data_loc(error["loc"], data, error["type"])
+        code, msg_id = _KINDS.get(error["type"], ("SC03", "other"))
+        params = _params(error, loc, model, lang)
+        span = _span(error["type"], loc, smap)
+        out.append(Diagnostic(path, span, code, Severity.ERROR, pick(MESSAGES[msg_id], lang).format(**params)))
+    return out
+
+
+def _span(kind: str, loc: tuple, smap: SourceMap) -> Span:
+    if kind == "extra_forbidden":
+        return smap.key(loc)
+    if kind == "missing":
+        return smap.locate(loc)
+    return smap.nearest_value(loc)
+
+
+def _data_loc(loc: tuple, data: object, kind: str) -> tuple:
+    """The error's location in the author's data, without pydantic's union and validator names."""
+    out: list = []
+    current = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(current, dict) and isinstance(part, str) and (part in current or last):
+            out.append(part)
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            out.append(part)
+            current = current[part]
+        elif not isinstance(current, (dict, list)) or last and kind in ("missing", "extra_forbidden"):
+            continue
+    return tuple(out)
+
+
+def display_path(loc: tuple) -> str:
+    """`langkah 3.waktu`: keys joined by dots, list items by their 1-based number."""
+    text = ""
+    for part in loc:
+        text += f" {part + 1}" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "SOP"
+
+
+def _params(error: dict, loc: tuple, model: type[BaseModel], lang: str) -> dict[str, object]:
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    params: dict[str, object] = {
+        "path": display_path(loc), "kind": ctx.get("kind", type(value).__name__),
+        "value": ctx.get("value", value), "detail": error["msg"],
+        "expected": ctx.get("expected", "").replace("'", "`").replace(" or ", ", "),
+    }
+    parent = loc[:-1]
+    where = pick(MESSAGES["where"], lang).format(path=display_path(parent)) if parent else ""
+    params.update(key=loc[-1] if loc else "", where=where, suggest="")
+    if error["type"] == "extra_forbidden" and loc:
+        guess = suggest_key(str(loc[-1]), known_keys(model, parent))
+        params["suggest"] = pick(MESSAGES["suggest"], lang).format(key=guess) if guess else ""
+    return params
+
+
+def suggest_key(key: str, known: list[str]) -> str | None:
+    """The known key the author most likely meant."""
+    lowered = key.lower()
+    if lowered in known:
+        return lowered
+    if SYNONYMS.get(lowered) in known:
+        return SYNONYMS[lowered]
+    close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys allowed at `loc` (list indexes skipped) under `model`."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part)
+        current = _model_in(field.annotation) if field else None
+    return list(current.model_fields) if current else []
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The model class inside an annotation such as `tuple[Langkah, ...]` or `Keputusan | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def iter_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """`model` and every model nested in its fields."""
+    yield model
+    for field in model.model_fields.values():
+        inner = _model_in(field.annotation)
+        if inner is not None:
+            yield from iter_models(inner)

@@ -1,0 +1,280 @@
+"""Read a YAML source safely into plain data plus a SourceMap; every failure is a located Diagnostic.
+
+libyaml composes the node tree (with marks) in C; one walk over the nodes then builds plain
+Python data, records the span of every key path and rejects duplicate keys. No YAML constructor
+runs, so no tag can build an object, and no node is expanded twice without being counted.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from sopc.diagnostics import Diagnostic, Severity, Span
+from sopc.i18n import tr
+from sopc.source.scalars import resolve_plain
+from sopc.source.sourcemap import SourceMap
+
+try:  # libyaml ships in PyYAML's wheels; the pure-Python parser is the fallback.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on the platform's wheel
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_STD_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_UNRESOLVED = "?"
+
+
+class _Composer(_Parser):
+    """libyaml's composer with a resolver that does nothing: resolution happens in the walk."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return _UNRESOLVED
+
+    def descend_resolver(self, *args: object) -> None:  # used by the pure-Python composer
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits that keep a hostile file from costing time or memory."""
+
+    max_bytes: int = 1_048_576
+    max_depth: int = 64
+    max_nodes: int = 200_000
+
+
+@dataclass
+class Source:
+    """A loaded SOP source: its text, the plain data and where each piece of it stands."""
+
+    path: str
+    text: str
+    data: dict
+    smap: SourceMap = field(repr=False)
+
+
+class _Reject(Exception):
+    """A located reason to reject the whole file."""
+
+    def __init__(self, span: Span, code: str, message: str) -> None:
+        super().__init__(message)
+        self.span, self.code, self.message = span, code, message
+
+
+def load(path: str | Path, lang: str = "id", limits: Limits = Limits(),
+         display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
+    """Read and parse one SOP file. Returns the source, or None and the reasons it was rejected."""
+    shown = display or str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > limits.max_bytes:
+            return None, [_diag(shown, Span(1, 1), "SY05",
+                                tr("yaml.too_large", lang, size=size, limit=limits.max_bytes))]
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        return None, [_diag(shown, Span(1, 1), "SY08", tr("io.unreadable", lang, reason=err.strerror or err))]
+    return load_bytes(raw, shown, lang, limits)
+
+
+def load_bytes(raw: bytes, path: str, lang: str = "id",
+               limits: Limits = Limits()) -> tuple[Source | None, list[Diagnostic]]:
+    """Decode and parse the bytes of one SOP file."""
+    try:
+        if len(raw) > limits.max_bytes:
+            raise _Reject(Span(1, 1), "SY05", tr("yaml.too_large", lang, size=len(raw), limit=limits.max_bytes))
+        text = _decode(raw, lang)
+        return _parse(text, path, lang, limits), []
+    except _Reject as rej:
+        return None, [_diag(path, rej.span, rej.code, rej.message)]
+
+
+def load_text(text: str, path: str = "<text>", lang: str = "id",
+              limits: Limits = Limits()) -> tuple[Source | None, list[Diagnostic]]:
+    """Parse SOP text that is already decoded (tests, editors)."""
+    try:
+        return _parse(text, path, lang, limits), []
+    except _Reject as rej:
+        return None, [_diag(path, rej.span, rej.code, rej.message)]
+
+
+def _diag(path: str, span: Span, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, span, code, Severity.ERROR, message)
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode(raw: bytes, lang: str) -> str:
+    encoding = next((enc for bom, enc in _BOMS if raw.startswith(bom)), "utf-8")
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise _Reject(Span(line, column), "SY03", tr("yaml.encoding", lang, reason=err.reason)) from None
+
+
+def _parse(text: str, path: str, lang: str, limits: Limits) -> Source:
+    _check_flow_depth(text, lang, limits)
+    loader = _Composer(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        raise _syntax_reject(err, lang) from None
+    except yaml.reader.ReaderError as err:
+        raise _Reject(_offset_span(text, err.position), "SY03",
+                      tr("yaml.encoding", lang, reason=err.reason)) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise _Reject(Span(1, 1), "SY04", tr("yaml.empty", lang))
+    smap = SourceMap(lines=text.splitlines())
+    data = _Walker(smap, lang, limits).build(root)
+    if not isinstance(data, dict):
+        kind = {list: "daftar/list"}.get(type(data), "teks/scalar")
+        raise _Reject(_span(root), "SY04", tr("yaml.not_mapping", lang, kind=kind))
+    return Source(path, text, data, smap)
+
+
+def _syntax_reject(err: yaml.MarkedYAMLError, lang: str) -> _Reject:
+    if isinstance(err, yaml.composer.ComposerError) and "single document" in str(err.context):
+        mark = err.problem_mark
+        return _Reject(Span(mark.line + 1, mark.column + 1), "SY01", tr("yaml.multi_doc", lang))
+    mark = err.problem_mark or err.context_mark
+    problem = err.problem or err.context or "?"
+    if err.context and err.problem:
+        problem = f"{problem} ({err.context})"
+    span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
+    return _Reject(span, "SY01", tr("yaml.syntax", lang, problem=problem))
+
+
+def _offset_span(text: str, offset: int) -> Span:
+    before = text[:offset]
+    return Span(before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
+
+
+def _span(node: Node) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+_NESTING_CHARS = re.compile(r"[\[{?-]")
+
+
+def _check_flow_depth(text: str, lang: str, limits: Limits) -> None:
+    """Refuse deep nesting before libyaml's recursive composer sees it (it overflows the C stack).
+
+    Why: ~100,000 nested brackets crash the process. Nesting needs one opening character per
+    level, so ordinary files skip the event scan entirely.
+    """
+    if len(_NESTING_CHARS.findall(text, 0, len(text))) <= 4 * limits.max_depth:
+        return
+    parser = _Parser(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > limits.max_depth:
+                    mark = event.start_mark
+                    raise _Reject(Span(mark.line + 1, mark.column + 1), "SY06",
+                                  tr("yaml.too_deep", lang, limit=limits.max_depth))
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.StreamEndEvent):
+                break
+    except yaml.YAMLError:
+        return  # the real parse reports the syntax error with its location
+    finally:
+        parser.dispose()
+
+
+class _Walker:
+    """Turns composed nodes into plain data, recording spans, with limits on depth and expansion."""
+
+    def __init__(self, smap: SourceMap, lang: str, limits: Limits) -> None:
+        self.smap, self.lang, self.limits = smap, lang, limits
+        self.visits = 0
+        self.open: set[int] = set()  # ids of collection nodes being built: an alias back to one is a cycle
+
+    def build(self, root: Node) -> object:
+        self.smap.add((), None, _span(root))
+        return self.node(root, (), 0)
+
+    def node(self, node: Node, path: tuple, depth: int) -> object:
+        self.visits += 1
+        if self.visits > self.limits.max_nodes:
+            raise _Reject(_span(node), "SY06", tr("yaml.alias_bomb", self.lang, limit=self.limits.max_nodes))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if depth >= self.limits.max_depth:
+            raise _Reject(_span(node), "SY06", tr("yaml.too_deep", self.lang, limit=self.limits.max_depth))
+        if id(node) in self.open:
+            raise _Reject(_span(node), "SY06", tr("yaml.recursive_alias", self.lang))
+        self.check_tag(node, _STD_COLLECTION_TAGS)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return self.sequence(node, path, depth)
+            return self.mapping(node, path, depth)
+        finally:
+            self.open.discard(id(node))
+
+    def scalar(self, node: ScalarNode) -> object:
+        if node.tag == _UNRESOLVED:
+            return resolve_plain(node.value) if node.style in (None, "") else node.value
+        self.check_tag(node, {_STR_TAG})
+        return node.value
+
+    def check_tag(self, node: Node, allowed: set[str]) -> None:
+        if node.tag != _UNRESOLVED and node.tag not in allowed:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Reject(_span(node), "SY07", tr("yaml.tag", self.lang, tag=tag))
+
+    def sequence(self, node: SequenceNode, path: tuple, depth: int) -> list:
+        out = []
+        for index, item in enumerate(node.value):
+            item_path = (*path, index)
+            self.smap.add(item_path, None, _span(item))
+            out.append(self.node(item, item_path, depth + 1))
+        return out
+
+    def mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
+        out: dict[str, object] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Reject(_span(key_node), "SY01", tr("yaml.complex_key", self.lang))
+            self.check_tag(key_node, {_STR_TAG})
+            key = key_node.value  # keys stay text: `no:` is the key "no", never False
+            key_span = _span(key_node)
+            if key in out:
+                raise _Reject(key_span, "SY02",
+                              tr("yaml.duplicate_key", self.lang, key=key, first=first_line[key]))
+            first_line[key] = key_span.line
+            item_path = (*path, key)
+            self.smap.add(item_path, key_span, _span(value_node))
+            out[key] = self.node(value_node, item_path, depth + 1)
+        return out
