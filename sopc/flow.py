@@ -67,6 +67,17 @@ class Flow:
     def nodes_of(self, step: int) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes if n.step == step)
 
+    def out_edges(self, step: int) -> tuple[Edge, ...]:
+        """Arrows leaving the symbols of `step`."""
+        return self._out[step]
+
+    @cached_property
+    def _out(self) -> tuple[tuple[Edge, ...], ...]:
+        out: list[list[Edge]] = [[] for _ in range(self.step_count)]
+        for edge in self.edges:
+            out[edge.src.step].append(edge)
+        return tuple(tuple(e) for e in out)
+
     def successors(self, step: int) -> tuple[int, ...]:
         """Steps an arrow from `step` enters, in order, each once."""
         return self._succ[step]
@@ -115,7 +126,7 @@ class Flow:
         while step is not None and step not in seen:
             seen.add(step)
             path.append(step)
-            outgoing = [e for e in self.edges if e.src.step == step and e.kind is not EdgeKind.TIDAK]
+            outgoing = [e for e in self.out_edges(step) if e.kind is not EdgeKind.TIDAK]
             step = outgoing[0].dst.step if outgoing else None
         return path
 

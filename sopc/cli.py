@@ -1,0 +1,134 @@
+"""The `sopc` command line: parses options, calls the pipeline, maps outcomes to exit codes.
+
+Exit codes: 0 clean; 1 a finding at error level (or any warning with --strict);
+2 usage, configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from sopc import __version__
+from sopc.i18n import LANGS, pick, resolve_lang
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+_lang_option = click.option("--lang", type=click.Choice(LANGS), default=None,
+                            help="Language of messages: id (Bahasa Indonesia) or en. "
+                                 "Default: sopc.toml, then SOPC_LANG/LANG, then id.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="sopc")
+def cli() -> None:
+    """sopc: Standard Operating Procedures (Permenpan-RB 35/2012) written as YAML, checked and built.
+
+    Keep one `*.sop.yaml` file per SOP in git; `sopc lint` checks them before review and in CI.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+              show_default=True, help="Report format: text for people; json, github or sarif for CI.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, not only on errors.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this sopc.toml instead of the nearest one.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@_lang_option
+def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | None, output: Path | None,
+         lang: str | None) -> None:
+    """Check SOP files against Permenpan-RB 35/2012 and good practice.
+
+    PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
+    """
+    from sopc.config import ConfigError
+    from sopc.diagnostics import Severity
+    from sopc.discover import PathError
+    from sopc.pipeline import lint_paths
+    from sopc.report.formats import FORMATTERS
+
+    try:
+        result = lint_paths(list(paths), lang, config_file)
+    except ConfigError as err:
+        _fail(lang, f"{err.path}: {err.problem}")
+    except PathError as err:
+        _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
+    report = FORMATTERS[fmt](result)
+    if output:
+        output.write_text(report, encoding="utf-8")
+    else:
+        click.echo(report, nl=False, color=None if fmt == "text" else False)
+    worst = {d.severity for d in result.diagnostics}
+    failed = Severity.ERROR in worst or (strict and Severity.WARNING in worst)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("code", required=False)
+@_lang_option
+def rules(code: str | None, lang: str | None) -> None:
+    """List the checks sopc makes, or explain one (by code or name)."""
+    from sopc.lint.registry import all_rules, find_rule
+
+    lang = resolve_lang(lang, None)
+    if code is None:
+        for r in all_rules():
+            click.echo(f"{r.code}  {r.severity.value:<7}  {r.name:<30}  {r.summary(lang)}")
+        return
+    found = find_rule(code)
+    if found is None:
+        _fail(lang, pick({"id": f"tidak ada aturan `{code}` (lihat `sopc rules`)",
+                          "en": f"no rule `{code}` (see `sopc rules`)"}, lang))
+    click.echo(f"{found.code} {found.name} ({found.severity.value})\n{found.summary(lang)}\n\n{found.doc}")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema here (e.g. schemas/sop-1.schema.json) instead of standard output.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of *.sop.yaml files, for editor completion and checking."""
+    from sopc.schema import schema_text
+
+    text = schema_text()
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _fail(lang: str | None, message: str) -> None:
+    click.echo(f"sopc: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def main() -> None:
+    """Entry point: run the CLI; an unexpected failure is reported in one line with exit code 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(EXIT_ERROR)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as err:  # a bug in sopc, never the user's fault: one line, no traceback
+        click.echo(f"sopc: internal error: {type(err).__name__}: {err} "
+                   "(please report it; set SOPC_DEBUG=1 for the traceback)", err=True)
+        if _debug():
+            raise
+        sys.exit(EXIT_ERROR)
+
+
+def _debug() -> bool:
+    import os
+
+    return bool(os.environ.get("SOPC_DEBUG"))

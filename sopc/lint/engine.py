@@ -1,0 +1,75 @@
+"""Run the enabled rules over valid SOPs and turn their findings into located Diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sopc.config import ConfigError, LintSettings
+from sopc.diagnostics import Diagnostic, Severity
+from sopc.i18n import pick
+from sopc.lint.context import LintUnit
+from sopc.lint.registry import Finding, Rule, Scope, all_rules, matching
+
+
+def check_settings(settings: LintSettings, where: str) -> None:
+    """Every rule named in `[lint]` must exist: a typo must not silently switch nothing off."""
+    rules = [r for r in all_rules() if r.configurable]
+    for key, refs in (("select", settings.select), ("ignore", settings.ignore),
+                      ("severity", list(settings.severity))):
+        for ref in refs:
+            if not any(matching(ref, rules)):
+                raise ConfigError(where, f"`lint.{key}`: no rule is called `{ref}` (see `sopc rules`)")
+
+
+def enabled_rules(settings: LintSettings, scope: Scope) -> list[tuple[Rule, Severity]]:
+    """The rules of `scope` that run under `settings`, each with its effective severity."""
+    rules = [r for r in all_rules() if r.scope == scope]
+    if settings.select:
+        chosen = {r.code for sel in settings.select for r in matching(sel, rules)}
+        rules = [r for r in rules if r.code in chosen]
+    ignored = {r.code for sel in settings.ignore for r in matching(sel, rules)}
+    overrides: dict[str, str] = {}
+    for sel, level in settings.severity.items():
+        for r in matching(sel, rules):
+            overrides[r.code] = level
+    out = []
+    for r in rules:
+        level = overrides.get(r.code, r.severity.value)
+        if r.code not in ignored and level != "off":
+            out.append((r, Severity(level)))
+    return out
+
+
+def lint_unit(unit: LintUnit, lang: str) -> list[Diagnostic]:
+    """Findings of the per-SOP rules on one valid SOP."""
+    out = []
+    for r, severity in enabled_rules(unit.settings, "sop"):
+        assert r.check is not None
+        out += _diagnostics(r, severity, r.check(unit), unit, lang)
+    return out
+
+
+def lint_project(units: Sequence[LintUnit], lang: str) -> list[Diagnostic]:
+    """Findings of the repository-wide rules over the SOPs that share one configuration."""
+    if not units:
+        return []
+    out = []
+    for r, severity in enabled_rules(units[0].settings, "project"):
+        assert r.check is not None
+        for finding in r.check(units):
+            assert isinstance(finding.unit, LintUnit)
+            out += _diagnostics(r, severity, [finding], finding.unit, lang)
+    return out
+
+
+def _diagnostics(r: Rule, severity: Severity, findings: Iterable[Finding], unit: LintUnit,
+                 lang: str) -> list[Diagnostic]:
+    out = []
+    smap = unit.source.smap
+    for f in findings:
+        span = smap.key(f.path) if f.at == "key" else smap.nearest_value(f.path)
+        if unit.suppressions.hides(span.line, r.code, r.name):
+            continue
+        message = pick(r.messages[f.message], lang).format(**f.params)
+        out.append(Diagnostic(unit.path, span, r.code, severity, message))
+    return out

@@ -1,0 +1,101 @@
+"""The rule registry: every check sopc makes, with a stable code, a name and a default severity.
+
+A lint rule is one function decorated with `@rule(...)`. Its docstring is its documentation
+(`sopc rules CODE`): what it checks and why, then a failing and a passing example.
+Codes are never reused; a removed rule's code stays retired.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sopc.diagnostics import Severity
+
+Scope = Literal["source", "sop", "project"]
+Texts = dict[str, str]  # {"id": ..., "en": ...}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: where (a key path in the source) and the values for its message."""
+
+    path: tuple
+    params: dict = field(default_factory=dict)
+    message: str = "default"
+    at: Literal["value", "key"] = "value"
+    unit: object | None = None  # for project rules: the LintUnit (file) the finding is in
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered check. `check` is None for the built-in syntax and schema checks."""
+
+    code: str
+    name: str
+    severity: Severity
+    title: Texts
+    messages: dict[str, Texts]
+    scope: Scope
+    check: Callable[..., Iterable[Finding]] | None
+    doc: str
+
+    @property
+    def configurable(self) -> bool:
+        return self.check is not None
+
+    def summary(self, lang: str) -> str:
+        return self.title.get(lang) or self.title["id"]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: Severity, title: Texts, message: Texts | dict[str, Texts],
+         scope: Scope = "sop") -> Callable:
+    """Register a lint rule. `message` is one {"id", "en"} pair or several keyed by variant."""
+
+    def register(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
+        _add(Rule(code, name, severity, title, _variants(message), scope, func, inspect.getdoc(func) or ""))
+        return func
+
+    return register
+
+
+def builtin(code: str, name: str, title: Texts, doc: str) -> None:
+    """Register a check the loader or the model makes (always an error, never switched off)."""
+    _add(Rule(code, name, Severity.ERROR, title, {}, "source", None, inspect.cleandoc(doc)))
+
+
+def _variants(message: Texts | dict[str, Texts]) -> dict[str, Texts]:
+    return {"default": message} if "id" in message else message  # type: ignore[return-value]
+
+
+def _add(entry: Rule) -> None:
+    clash = RULES.get(entry.code) or next((r for r in RULES.values() if r.name == entry.name), None)
+    if clash is not None:
+        raise ValueError(f"rule {entry.code} {entry.name} clashes with {clash.code} {clash.name}")
+    RULES[entry.code] = entry
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, in code order."""
+    from sopc.lint import rules  # noqa: F401  (registers the rules on import)
+
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def find_rule(ref: str) -> Rule | None:
+    """A rule by code (any case) or name."""
+    rules = all_rules()
+    return next((r for r in rules if ref.upper() == r.code or ref.lower() == r.name), None)
+
+
+def matching(selector: str, rules: Iterable[Rule]) -> Iterator[Rule]:
+    """Rules a selector names: a code, a name, or a code prefix such as `ID` or `LK0`."""
+    sel = selector.strip()
+    for r in rules:
+        if sel.upper() == r.code or sel.lower() == r.name or (sel.isalnum() and r.code.startswith(sel.upper())):
+            yield r

@@ -1,0 +1,150 @@
+"""The checks the loader (SY) and the model (SC) make: always errors, and nothing is built from such a file."""
+
+from sopc.lint.registry import builtin
+
+builtin("SY01", "yaml-sintaks", {"id": "Kesalahan sintaks YAML", "en": "YAML syntax error"}, """
+    The file is not well-formed YAML (or holds more than one document).
+
+    Failing::
+
+        nama: Pengelolaan Surat Masuk
+        unit: [Sekretariat, Bagian Umum
+
+    Passing::
+
+        unit: [Sekretariat, Bagian Umum]
+    """)
+builtin("SY02", "kunci-ganda", {"id": "Kunci ditulis dua kali", "en": "Duplicate key"}, """
+    A key appears twice in one mapping. YAML loaders silently keep the last value, so the first
+    one would vanish without a word; sopc reports the second key.
+
+    Failing::
+
+        waktu: 10 menit
+        waktu: 15 menit
+
+    Passing::
+
+        waktu: 15 menit
+    """)
+builtin("SY03", "pengkodean", {"id": "Bukan teks UTF-8 yang sah", "en": "Not valid UTF-8 text"}, """
+    The file is not UTF-8 (or UTF-16/32 with a byte-order mark), or holds control characters
+    YAML does not allow. Save it again as UTF-8 in your editor.
+    """)
+builtin("SY04", "bukan-pemetaan", {"id": "Tingkat teratas bukan pemetaan", "en": "Top level is not a mapping"}, """
+    A SOP file is one mapping of keys (`sopc:`, `nomor:`, ...). An empty file, a list or a bare
+    text at the top level is not a SOP.
+
+    Failing::
+
+        - nomor: 001/SOP/2024
+
+    Passing::
+
+        nomor: 001/SOP/2024
+    """)
+builtin("SY05", "berkas-terlalu-besar", {"id": "Berkas terlalu besar", "en": "File too large"}, """
+    The file is larger than the limit (1 MiB): no real SOP is, and reading a huge file would cost
+    every CI run time and memory.
+    """)
+builtin("SY06", "struktur-berbahaya", {"id": "Struktur YAML ditolak", "en": "YAML structure rejected"}, """
+    Nesting deeper than 64 levels, an alias that refers to itself, or aliases that expand to more
+    than 200,000 nodes (a "billion laughs" file). The file is rejected before it costs memory.
+    """)
+builtin("SY07", "tag-yaml", {"id": "Tag YAML tidak didukung", "en": "Unsupported YAML tag"}, """
+    Explicit tags such as `!!python/object` are refused: a SOP holds text, lists and mappings
+    only, and no tag can make sopc build an object. `!!str` is allowed.
+
+    Failing::
+
+        nama: !!python/object:os.system echo
+
+    Passing::
+
+        nama: Pengelolaan Surat Masuk
+    """)
+builtin("SY08", "berkas-tak-terbaca", {"id": "Berkas tidak dapat dibaca", "en": "File cannot be read"}, """
+    The file could not be opened (permissions, a broken link).
+    """)
+builtin("SC01", "kunci-wajib", {"id": "Kunci wajib belum ada", "en": "Required key missing"}, """
+    One of the required items is missing (after repository defaults are merged): `sopc`,
+    `nomor`, `nama`, `instansi`, `unit`, `tanggal.pembuatan`, `tanggal.efektif`,
+    `disahkan_oleh` (`jabatan`, `nama`), `dasar_hukum`, `kualifikasi_pelaksana`, `keterkaitan`,
+    `peralatan`, `peringatan`, `pencatatan`, `pelaksana`, `langkah`, and each step's `kegiatan`.
+    The finding points at the mapping that should hold the key.
+
+    Failing::
+
+        tanggal:
+          pembuatan: 2024-01-10
+
+    Passing::
+
+        tanggal:
+          pembuatan: 2024-01-10
+          efektif: 2024-02-01
+    """)
+builtin("SC02", "kunci-tidak-dikenal", {"id": "Kunci tidak dikenal", "en": "Unknown key"}, """
+    A key the format does not have. A typo must not silently vanish, so it is an error, with
+    the nearest known key suggested.
+
+    Failing::
+
+        wakut: 10 menit
+
+    Passing::
+
+        waktu: 10 menit
+    """)
+builtin("SC03", "jenis-nilai", {"id": "Jenis nilai salah", "en": "Wrong kind of value"}, """
+    A value of the wrong kind: a list where text is expected, a mapping where a list is, ...
+
+    Failing::
+
+        disahkan_oleh: Kepala Biro Umum
+
+    Passing::
+
+        disahkan_oleh:
+          jabatan: Kepala Biro Umum
+          nama: Drs. Ahmad Fauzi
+    """)
+builtin("SC04", "nilai-tidak-sah", {"id": "Nilai tidak sah", "en": "Invalid value"}, """
+    A value of the right kind that the format does not accept: a date that is not YYYY-MM-DD,
+    a `jenis` other than `teknis`/`administratif`, a decision `label` that is not two texts,
+    an id with spaces, a format version other than 1.
+
+    Failing::
+
+        tanggal:
+          pembuatan: 10-01-2024
+
+    Passing::
+
+        tanggal:
+          pembuatan: 2024-01-10
+    """)
+builtin("SC05", "rujukan-tidak-sah", {"id": "Rujukan tidak sah", "en": "Invalid reference"}, """
+    A reference inside the SOP that does not resolve: a step names an actor not declared in
+    `pelaksana`, a `lanjut`/`ya`/`tidak` names no step, two actors or steps share an id, a
+    decision names several actors or uses `lanjut`.
+
+    Failing::
+
+        pelaksana: [kabag]
+        langkah:
+          - kegiatan: Memeriksa surat
+            pelaksana: sekretaris
+
+    Passing::
+
+        pelaksana: [kabag, sekretaris]
+    """)
+builtin("SC06", "tidak-boleh-kosong", {"id": "Nilai tidak boleh kosong", "en": "Value must not be empty"}, """
+    `pelaksana` and `langkah` need at least one entry; `nama`, `instansi` and each `kegiatan`
+    need text.
+
+    Failing::
+
+        langkah: []
+    """)

@@ -1,0 +1,231 @@
+"""Rules on the flow: decisions, reachability, ends, loops, and the actors the steps use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sopc.diagnostics import Severity
+from sopc.flow import EdgeKind, Symbol
+from sopc.lint.context import LintUnit
+from sopc.lint.registry import Finding, rule
+
+
+@rule("AL01", "keputusan-tanpa-tidak", Severity.ERROR,
+      {"id": "Keputusan tanpa cabang `tidak`", "en": "Decision without a `tidak` branch"},
+      {"id": "keputusan di langkah {step} tidak punya target `tidak`",
+       "en": "the decision at step {step} has no `tidak` target"})
+def keputusan_tanpa_tidak(unit: LintUnit) -> Iterator[Finding]:
+    """A decision (diamond) has exactly two exits. `ya` defaults to the next step; `tidak`
+    must be written, or the diagram would show a question with one answer.
+
+    Failing::
+
+        keputusan:
+          pertanyaan: Berkas lengkap?
+
+    Passing::
+
+        keputusan:
+          pertanyaan: Berkas lengkap?
+          tidak: 1
+    """
+    for i, step in enumerate(unit.sop.langkah):
+        if step.keputusan is not None and step.keputusan.tidak is None:
+            yield Finding(("langkah", i, "keputusan"), {"step": i + 1}, at="key")
+
+
+@rule("AL02", "langkah-tak-terjangkau", Severity.ERROR,
+      {"id": "Langkah tidak terjangkau", "en": "Unreachable step"},
+      {"id": "tidak ada alur dari awal yang sampai ke langkah {step}",
+       "en": "no path from a start reaches step {step}"})
+def langkah_tak_terjangkau(unit: LintUnit) -> Iterator[Finding]:
+    """Every step lies on some path from a start (the first step, or one marked `mulai: true`).
+    A step that every arrow jumps over is usually a `lanjut` or a `ya`/`tidak` pointing one step
+    too far.
+
+    Failing::
+
+        - kegiatan: Menerima berkas
+          lanjut: 3
+        - kegiatan: Memeriksa berkas      # nothing leads here
+        - kegiatan: Mengarsipkan berkas
+
+    Passing::
+
+        - kegiatan: Menerima berkas
+        - kegiatan: Memeriksa berkas
+        - kegiatan: Mengarsipkan berkas
+    """
+    for i in range(unit.flow.step_count):
+        if i not in unit.flow.reachable:
+            yield Finding(("langkah", i), {"step": i + 1})
+
+
+def _trapped_groups(unit: LintUnit) -> list[tuple[int, ...]]:
+    """Loops that nothing leaves and that hold no end: the flow goes round them for ever."""
+    flow = unit.flow
+    groups = []
+    for group in flow.cycles():
+        members = set(group)
+        leaves = any(s not in members for g in group for s in flow.successors(g))
+        if not leaves and not members & flow.ends:
+            groups.append(group)
+    return groups
+
+
+def _has_decision(unit: LintUnit, group: tuple[int, ...]) -> bool:
+    return any(unit.flow.step_symbol(i) is Symbol.DECISION for i in group)
+
+
+@rule("AL03", "tidak-sampai-akhir", Severity.ERROR,
+      {"id": "Alur tidak sampai ke akhir", "en": "Flow never reaches an end"},
+      {"id": "dari langkah {step} tidak ada alur yang sampai ke akhir: langkah {steps} berputar tanpa henti",
+       "en": "no path from step {step} reaches an end: steps {steps} go round for ever"})
+def tidak_sampai_akhir(unit: LintUnit) -> Iterator[Finding]:
+    """From every step some path reaches an end (a terminator). This finds loops with a
+    decision whose branches both stay inside the loop.
+
+    Failing::
+
+        - id: periksa
+          kegiatan: Memeriksa berkas
+          keputusan: {ya: perbaiki, tidak: perbaiki}
+        - id: perbaiki
+          kegiatan: Memperbaiki berkas
+          lanjut: periksa
+
+    Passing::
+
+        - id: periksa
+          kegiatan: Memeriksa berkas
+          keputusan: {ya: arsip, tidak: perbaiki}
+    """
+    for group in _trapped_groups(unit):
+        if _has_decision(unit, group):
+            yield Finding(("langkah", group[0]), {"step": group[0] + 1, "steps": _steps(group)})
+
+
+@rule("AL04", "putaran-tanpa-keputusan", Severity.ERROR,
+      {"id": "Putaran tanpa keputusan untuk keluar", "en": "Loop with no decision to leave it"},
+      {"id": "langkah {steps} berputar tanpa keputusan untuk keluar dari putaran",
+       "en": "steps {steps} loop with no decision to leave the loop"})
+def putaran_tanpa_keputusan(unit: LintUnit) -> Iterator[Finding]:
+    """A loop (a `lanjut` back to an earlier step) needs a decision whose other branch leaves
+    it; without one the procedure never ends. Reported at the step that jumps back.
+
+    Failing::
+
+        - kegiatan: Memeriksa berkas
+        - kegiatan: Memperbaiki berkas
+          lanjut: 1
+
+    Passing::
+
+        - kegiatan: Memeriksa berkas
+          keputusan: {pertanyaan: Benar?, tidak: 2, ya: 3}
+    """
+    for group in unit.flow.cycles():
+        if not _has_decision(unit, group):
+            closing = max(group)
+            yield Finding(("langkah", closing, "lanjut"), {"steps": _steps(group)})
+
+
+def _steps(group: tuple[int, ...]) -> str:
+    return ", ".join(str(i + 1) for i in group)
+
+
+@rule("AL05", "awal-dimasuki-panah", Severity.WARNING,
+      {"id": "Langkah awal dimasuki panah", "en": "A start step is entered by an arrow"},
+      {"id": "langkah {step} ditandai `mulai` tetapi langkah {source} mengalir ke sana; "
+             "tambahkan `lanjut` di langkah {source}",
+       "en": "step {step} is marked `mulai` but step {source} flows into it; add `lanjut` to step {source}"})
+def awal_dimasuki_panah(unit: LintUnit) -> Iterator[Finding]:
+    """A step marked `mulai: true` starts the flow (a capsule); an arrow into it usually means the
+    step before it lacks a `lanjut` past it.
+
+    Failing::
+
+        - kegiatan: Menerima berkas di loket
+        - kegiatan: Mengunduh berkas dari surel
+          mulai: true
+
+    Passing::
+
+        - kegiatan: Menerima berkas di loket
+          lanjut: 3
+        - kegiatan: Mengunduh berkas dari surel
+          mulai: true
+    """
+    for i, step in enumerate(unit.sop.langkah):
+        if step.mulai and i > 0 and unit.flow.predecessors[i]:
+            yield Finding(("langkah", i, "mulai"), {"step": i + 1, "source": unit.flow.predecessors[i][0] + 1},
+                          at="key")
+
+
+@rule("AL06", "cabang-sama", Severity.WARNING,
+      {"id": "Kedua cabang keputusan menuju langkah yang sama", "en": "Both decision branches go to the same step"},
+      {"id": "kedua cabang keputusan di langkah {step} menuju langkah {target}: keputusan ini tidak memilih apa pun",
+       "en": "both branches of the decision at step {step} go to step {target}: it decides nothing"})
+def cabang_sama(unit: LintUnit) -> Iterator[Finding]:
+    """A decision whose `ya` and `tidak` lead to the same step decides nothing.
+
+    Failing::
+
+        keputusan: {ya: 5, tidak: 5}
+
+    Passing::
+
+        keputusan: {ya: 5, tidak: 2}
+    """
+    for i, step in enumerate(unit.sop.langkah):
+        if step.keputusan is None or step.keputusan.tidak is None:
+            continue
+        targets = {edge.kind: edge.dst.step for edge in unit.flow.out_edges(i)}
+        if targets.get(EdgeKind.YA) == targets.get(EdgeKind.TIDAK) is not None:
+            yield Finding(("langkah", i, "keputusan"), {"step": i + 1, "target": targets[EdgeKind.YA] + 1}, at="key")
+
+
+@rule("PL01", "pelaksana-tidak-dipakai", Severity.WARNING,
+      {"id": "Pelaksana dideklarasikan tetapi tidak dipakai", "en": "Actor declared but never used"},
+      {"id": "pelaksana `{actor}` tidak melakukan langkah mana pun: kolomnya akan kosong",
+       "en": "actor `{actor}` does no step: its column would be empty"})
+def pelaksana_tidak_dipakai(unit: LintUnit) -> Iterator[Finding]:
+    """Every declared actor (a column of the table) does at least one step.
+
+    Failing::
+
+        pelaksana: [pengadministrasi, kabag, sekretaris]   # sekretaris does nothing
+
+    Passing::
+
+        pelaksana: [pengadministrasi, kabag]
+    """
+    used = {node.lane for node in unit.flow.nodes}
+    for j, actor in enumerate(unit.sop.pelaksana):
+        if actor.id not in used:
+            yield Finding(("pelaksana", j), {"actor": actor.nama})
+
+
+@rule("PL02", "teknis-banyak-pelaksana", Severity.INFO,
+      {"id": "SOP teknis dengan beberapa pelaksana", "en": "Technical SOP with several actors"},
+      {"id": "SOP `jenis: teknis` biasanya dilakukan satu pelaksana; SOP ini memakai {count} "
+             "(mungkin `administratif`?)",
+       "en": "a `jenis: teknis` SOP is usually done by one actor; this one uses {count} "
+             "(`administratif`, perhaps?)"})
+def teknis_banyak_pelaksana(unit: LintUnit) -> Iterator[Finding]:
+    """The regulation defines SOP teknis as done by one aparatur or role, and SOP
+    administratif as done by several. A hint only.
+
+    Failing::
+
+        jenis: teknis
+        pelaksana: [pengadministrasi, kabag, sekretaris]
+
+    Passing::
+
+        jenis: administratif
+        pelaksana: [pengadministrasi, kabag, sekretaris]
+    """
+    used = {node.lane for node in unit.flow.nodes if node.lane}
+    if unit.sop.jenis == "teknis" and len(used) > 1:
+        yield Finding(("jenis",), {"count": len(used)})

@@ -1,0 +1,89 @@
+"""Rules across a repository: unique numbers, and links (keterkaitan, induk) that resolve."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from sopc.diagnostics import Severity
+from sopc.lint.context import LintUnit
+from sopc.lint.registry import Finding, rule
+from sopc.model.base import EMPTY_MARK
+from sopc.source.scalars import as_written
+
+# Without a configured pattern, a SOP number is one token with a digit and a separator
+# ("003/SOP/BTU/2024", "SOP-025/17000/2025"); a title ("SOP Pengelolaan Arsip") is not.
+_LOOKS_LIKE_NOMOR = re.compile(r"(?=[^\s]*\d)[\w.]+(?:[/-][\w.]+)+")
+
+
+@rule("RP01", "nomor-ganda", Severity.ERROR,
+      {"id": "Nomor SOP dipakai dua kali", "en": "Nomor SOP used twice"},
+      {"id": "nomor `{nomor}` sudah dipakai oleh {other}", "en": "nomor `{nomor}` is already used by {other}"},
+      scope="project")
+def nomor_ganda(units: Sequence[LintUnit]) -> Iterator[Finding]:
+    """Each SOP of a repository has its own nomor: documents, keterkaitan and the manual refer
+    to SOPs by it. Reported on every file after the first (in path order).
+
+    Failing::
+
+        # a.sop.yaml
+        nomor: 003/SOP/BTU/2024
+        # b.sop.yaml
+        nomor: 003/SOP/BTU/2024
+
+    Passing::
+
+        # b.sop.yaml
+        nomor: 004/SOP/BTU/2024
+    """
+    first: dict[str, LintUnit] = {}
+    for unit in sorted(units, key=lambda u: u.path):
+        nomor = unit.sop.nomor
+        if nomor in ("", EMPTY_MARK):
+            continue
+        if nomor in first:
+            yield Finding(("nomor",), {"nomor": nomor, "other": first[nomor].path}, unit=unit)
+        first.setdefault(nomor, unit)
+
+
+@rule("RP02", "rujukan-tidak-ditemukan", Severity.WARNING,
+      {"id": "Rujukan ke nomor SOP yang tidak ada", "en": "Link to a SOP number not in the repository"},
+      {"id": "`{key}` menyebut nomor `{nomor}`, tetapi tidak ada SOP bernomor itu di repositori",
+       "en": "`{key}` names nomor `{nomor}`, but no SOP of the repository has it"},
+      scope="project")
+def rujukan_tidak_ditemukan(units: Sequence[LintUnit]) -> Iterator[Finding]:
+    """A `keterkaitan` entry or an `induk` that looks like a SOP number (one token with a digit
+    and `/` or `-`, or matching `lint.nomor_pattern`) must be the nomor of a SOP in the
+    repository; titles and free text are left alone.
+
+    Failing::
+
+        induk: 001/SOP/BTU/2024        # no SOP has this nomor
+
+    Passing::
+
+        induk: 001/SOP/BTU/2024        # kearsipan.sop.yaml has nomor 001/SOP/BTU/2024
+        keterkaitan: [SOP Pengarsipan Surat]
+    """
+    known = {u.sop.nomor for u in units}
+    for unit in units:
+        looks = _nomor_test(unit.settings.nomor_pattern)
+        refs = [(("induk",), unit.sop.induk, "induk")] if unit.sop.induk else []
+        refs += [(_item_path(unit, "keterkaitan", text), text, "keterkaitan") for text in unit.sop.keterkaitan]
+        for path, text, key in refs:
+            if text not in known and looks(text):
+                yield Finding(path, {"key": key, "nomor": text}, unit=unit)
+
+
+def _nomor_test(pattern: str | None):
+    return re.compile(pattern).fullmatch if pattern else _LOOKS_LIKE_NOMOR.fullmatch
+
+
+def _item_path(unit: LintUnit, key: str, text: str) -> tuple:
+    """Where the author wrote `text` in the list `key` (the model drops `-` items, shifting indexes)."""
+    written = unit.source.data.get(key)
+    if isinstance(written, list):
+        for j, item in enumerate(written):
+            if isinstance(as_written(item), str) and as_written(item).strip() == text:
+                return key, j
+    return (key,)

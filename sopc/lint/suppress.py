@@ -1,0 +1,39 @@
+"""Inline suppression: `# sopc: disable=CODE[,CODE]` on a line, `# sopc: disable-file=CODE` anywhere."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DIRECTIVE = re.compile(r"#\s*sopc:\s*(disable|disable-file)\s*=\s*([\w\-, ]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Suppressions:
+    """Codes or names switched off per line, and for the whole file."""
+
+    lines: dict[int, frozenset[str]] = field(default_factory=dict)
+    file: frozenset[str] = frozenset()
+
+    def hides(self, line: int, code: str, name: str) -> bool:
+        for refs in (self.file, self.lines.get(line, frozenset())):
+            if code in refs or name in refs or "ALL" in refs:
+                return True
+        return False
+
+
+def scan(text: str) -> Suppressions:
+    """Find the directives in a source text (a cheap scan: most files have none)."""
+    if "sopc:" not in text:
+        return Suppressions()
+    lines: dict[int, frozenset[str]] = {}
+    whole: set[str] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        for kind, refs in _DIRECTIVE.findall(line):
+            # codes compare upper-case, names lower-case: keep both spellings of each reference
+            names = {form for r in refs.split(",") if r.strip() for form in (r.strip().upper(), r.strip().lower())}
+            if kind.lower() == "disable-file":
+                whole |= names
+            else:
+                lines[number] = lines.get(number, frozenset()) | names
+    return Suppressions(lines, frozenset(whole))

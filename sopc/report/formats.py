@@ -1,0 +1,132 @@
+"""Report formats for people (text) and for CI (json, github, sarif), all from the same Diagnostics."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import PurePath
+
+import click
+
+from sopc import __version__
+from sopc.diagnostics import Diagnostic, Severity
+from sopc.i18n import pick
+from sopc.lint.registry import all_rules
+from sopc.pipeline import LintResult
+
+GITHUB_CAP = 10  # annotations GitHub shows per severity per step
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_SUMMARY = {
+    "id": "{errors} galat, {warnings} peringatan, {infos} info di {files} berkas",
+    "en": "{errors} errors, {warnings} warnings, {infos} infos in {files} files",
+}
+
+
+def summary(result: LintResult) -> str:
+    """One line of counts, e.g. `2 errors, 1 warnings, 0 infos in 4 files`."""
+    counts = Counter(d.severity for d in result.diagnostics)
+    return pick(_SUMMARY, result.lang).format(
+        errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO], files=result.files)
+
+
+def render_text(result: LintResult) -> str:
+    """`path:line:col: severity CODE message`, the source line and a caret under the column."""
+    out = []
+    for d in result.diagnostics:
+        head = d.parsable().replace(f" {d.severity.value} ", " " + click.style(d.severity.value, fg=_COLOURS[d.severity],
+                                                                                 bold=True) + " ", 1)
+        out.append(head)
+        out += _snippet(d, result.lines.get(d.path, []))
+    out.append(summary(result))
+    return "\n".join(out) + "\n"
+
+
+def _snippet(d: Diagnostic, lines: list[str]) -> list[str]:
+    if not 0 < d.span.line <= len(lines):
+        return []
+    text = lines[d.span.line - 1].replace("\t", " ")
+    width = d.span.end_column - d.span.column if d.span.end_line == d.span.line else len(text) - d.span.column + 1
+    gutter = f"{d.span.line:>5} | "
+    caret = " " * (d.span.column - 1) + "^" * max(1, min(width, 60))
+    return [gutter + text, " " * (len(gutter) - 2) + "| " + click.style(caret, fg=_COLOURS[d.severity])]
+
+
+def render_json(result: LintResult) -> str:
+    """A JSON list of findings: path, line, column, end_line, end_column, code, name, severity, message."""
+    names = {r.code: r.name for r in all_rules()}
+    items = [{
+        "path": d.path, "line": d.span.line, "column": d.span.column,
+        "end_line": d.span.end_line, "end_column": d.span.end_column,
+        "code": d.code, "name": names.get(d.code, ""), "severity": d.severity.value, "message": d.message,
+    } for d in result.diagnostics]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+_GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def render_github(result: LintResult) -> str:
+    """GitHub Actions workflow commands, one annotation per finding, and a note when some are hidden."""
+    names = {r.code: r.name for r in all_rules()}
+    out = []
+    for d in result.diagnostics:
+        s, title = d.span, f"{d.code} {names.get(d.code, '')}".strip()
+        props = (f"file={_gh_escape(d.path, True)},line={s.line},col={s.column},endLine={s.end_line},"
+                 f"endColumn={s.end_column},title={_gh_escape(title, True)}")
+        out.append(f"::{_GH_LEVEL[d.severity]} {props}::{_gh_escape(d.message)}")
+    counts = Counter(_GH_LEVEL[d.severity] for d in result.diagnostics)
+    hidden = {level: n - GITHUB_CAP for level, n in counts.items() if n > GITHUB_CAP}
+    if hidden:
+        detail = ", ".join(f"{n} {level}" for level, n in sorted(hidden.items()))
+        out.append(f"::notice title=sopc::GitHub shows at most {GITHUB_CAP} annotations of each kind per step; "
+                   f"{detail} are only in this log (or upload the SARIF report: sopc lint --format sarif)")
+    out.append(summary(result))
+    return "\n".join(out) + "\n"
+
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render_sarif(result: LintResult) -> str:
+    """SARIF 2.1.0: the rule catalogue and one result per finding with its physical location."""
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    descriptors = [{
+        "id": r.code, "name": r.name,
+        "shortDescription": {"text": r.summary(result.lang)},
+        "fullDescription": {"text": r.doc.split("\n\n")[0].replace("\n", " ")},
+        "help": {"text": r.doc},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+    } for r in rules]
+    results = [{
+        "ruleId": d.code, "ruleIndex": index.get(d.code, -1), "level": _SARIF_LEVEL[d.severity],
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": PurePath(d.path).as_posix()},
+            "region": {"startLine": d.span.line, "startColumn": d.span.column,
+                       "endLine": d.span.end_line, "endColumn": max(d.span.end_column, d.span.column)},
+        }}],
+    } for d in result.diagnostics]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "sopc", "version": __version__, "semanticVersion": __version__,
+                                "rules": descriptors}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATTERS: dict[str, Callable[[LintResult], str]] = {
+    "text": render_text, "json": render_json, "github": render_github, "sarif": render_sarif,
+}
