@@ -48,7 +48,7 @@ def _text_list(value: Any) -> tuple[str, ...]:
     """A list of text; one string is a list of one; `-`, `[]` and an empty value are the empty list."""
     if value is None:
         return ()
-    items = value if isinstance(value, list) else [value]
+    items = value if isinstance(value, (list, tuple)) else [value]
     texts = tuple(_text(item) for item in items)
     return tuple(t for t in texts if t and t != EMPTY_MARK)
 

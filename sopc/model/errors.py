@@ -70,6 +70,8 @@ def validation_diagnostics(err: ValidationError, model: type[BaseModel], data: o
     """One located Diagnostic per pydantic error, worded for the author."""
     out = []
     for error in err.errors():
+        if error["type"] == "too_short" and error.get("input"):
+            continue  # pydantic's echo of a failed item ("0 items after validation"), not a real finding
         loc = _data_loc(error["loc"], data, error["type"])
         code, msg_id = _KINDS.get(error["type"], ("SC03", "other"))
         params = _params(error, loc, model, lang)

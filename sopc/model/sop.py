@@ -58,7 +58,7 @@ def _lanes(value: Any) -> Any:
     value = as_written(value)
     if value is None:
         return []
-    items = value if isinstance(value, list) else [value]
+    items = value if isinstance(value, (list, tuple)) else [value]
     return [{"id": as_written(item)} if not isinstance(item, dict) else item for item in items]
 
 

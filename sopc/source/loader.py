@@ -226,7 +226,9 @@ class _Walker:
     def node(self, node: Node, path: tuple, depth: int) -> object:
         self.visits += 1
         if self.visits > self.limits.max_nodes:
-            raise _Reject(_span(node), "SY06", tr("yaml.alias_bomb", self.lang, limit=self.limits.max_nodes))
+            # aliased nodes carry their anchor's position; the top-level key is where the blow-up is
+            span = self.smap.key(path[:1]) if path else _span(node)
+            raise _Reject(span, "SY06", tr("yaml.alias_bomb", self.lang, limit=self.limits.max_nodes))
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if depth >= self.limits.max_depth:
