@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
@@ -96,7 +96,8 @@ OptionalText = Annotated[Union[str, None], BeforeValidator(_optional_text, json_
 TextList = Annotated[tuple[str, ...], BeforeValidator(_text_list, json_schema_input_type=Union[str, list[str], None])]
 Target = Annotated[Union[int, str], BeforeValidator(_target, json_schema_input_type=Union[int, str])]
 Date = Annotated[dt.date, BeforeValidator(_date, json_schema_input_type=dt.date)]
-OptionalDate = Annotated[Union[dt.date, None], BeforeValidator(_optional_date, json_schema_input_type=Union[dt.date, None])]
+OptionalDate = Annotated[Union[dt.date, None], BeforeValidator(
+    _optional_date, json_schema_input_type=Union[dt.date, Literal["-"], None])]
 
 
 def slug(text: str) -> str:

@@ -1,0 +1,171 @@
+"""The command line as users and CI run it: exit codes, report formats, config, languages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sopc import __version__
+from sopc.lint.registry import all_rules
+from tests.conftest import compose_sop, run_cli, write_repo
+
+CLEAN = compose_sop("")
+WARNING_ONLY = compose_sop("peringatan: \"-\"\n")  # ID05, a warning
+ERROR = compose_sop("langkah:\n  - kegiatan: Menerima berkas\n    pelaksana: a\n    kelengkapan: B\n    output: O\n")
+
+
+def lint(root: Path, *args: str):
+    return run_cli("lint", *args, str(root))
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+@pytest.mark.parametrize("content,strict,code", [
+    (CLEAN, False, 0), (CLEAN, True, 0), (WARNING_ONLY, False, 0), (WARNING_ONLY, True, 1), (ERROR, False, 1),
+])
+def test_exit_codes(repo, content: str, strict: bool, code: int) -> None:
+    root = repo({"a.sop.yaml": content})
+    result = lint(root, *(["--strict"] if strict else []))
+    assert result.exit_code == code, result.output
+
+
+def test_text_report_shows_line_and_caret(repo) -> None:
+    root = repo({"a.sop.yaml": ERROR})
+    out = lint(root, "--lang", "en").stdout.splitlines()
+    head = next(i for i, line in enumerate(out) if " LK02 " in line)
+    assert out[head].endswith("a.sop.yaml:2:5: error LK02 step 1 states no waktu (Mutu Baku: Waktu)")
+    assert out[head + 1] == "    2 |   - kegiatan: Menerima berkas"
+    assert out[head + 2].index("^") == len("    2 | ") + 4
+    assert out[-1].startswith("1 errors")
+
+
+def test_json_report(repo) -> None:
+    root = repo({"a.sop.yaml": ERROR})
+    findings = json.loads(lint(root, "--format", "json").stdout)
+    lk02 = next(f for f in findings if f["code"] == "LK02")
+    assert {"path", "line", "column", "code", "severity", "message"} <= set(lk02)
+    assert (lk02["line"], lk02["column"], lk02["severity"], lk02["name"]) == (2, 5, "error", "langkah-tanpa-waktu")
+
+
+def test_github_report_and_the_annotation_cap(repo) -> None:
+    steps = "".join(f"  - {{kegiatan: Menerima berkas {i}, pelaksana: a, kelengkapan: B, output: O}}\n"
+                    for i in range(12))
+    root = repo({"a.sop.yaml": compose_sop("langkah:\n" + steps)})
+    out = lint(root, "--format", "github").stdout.splitlines()
+    errors = [line for line in out if line.startswith("::error ")]
+    assert len(errors) == 12
+    assert errors[0].startswith("::error file=") and ",line=2,col=5," in errors[0]
+    assert ",title=LK02 langkah-tanpa-waktu::" in errors[0]
+    assert any(line.startswith("::notice title=sopc::") and "2 error" in line for line in out)
+
+
+def test_github_escapes_newlines_and_percent(repo) -> None:
+    root = repo({"a.sop.yaml": compose_sop("langkah:\n  - {kegiatan: \"Menerima 100%\", pelaksana: a, "
+                                           "kelengkapan: B, output: O, waktu: \"1 hari\\n2 hari\"}\n")})
+    out = lint(root, "--format", "github").stdout
+    line = next(li for li in out.splitlines() if "WK01" in li)
+    assert "%0A" in line and "\n2 hari" not in out
+
+
+def test_sarif_report(repo) -> None:
+    root = repo({"a.sop.yaml": ERROR})
+    log = json.loads(lint(root, "--format", "sarif").stdout)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rule_ids == [r.code for r in all_rules()]
+    result = next(r for r in run["results"] if r["ruleId"] == "LK02")
+    assert rule_ids[result["ruleIndex"]] == "LK02" and result["level"] == "error"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (2, 5)
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("a.sop.yaml")
+
+
+def test_report_to_a_file(repo, tmp_path: Path) -> None:
+    root = repo({"a.sop.yaml": ERROR})
+    out = tmp_path / "report.sarif"
+    result = run_cli("lint", "--format", "sarif", "-o", str(out), str(root))
+    assert result.exit_code == 1 and result.stdout == "" and json.loads(out.read_text())["version"] == "2.1.0"
+
+
+def test_languages(repo, monkeypatch) -> None:
+    root = repo({"a.sop.yaml": ERROR})
+    assert "tidak menyebut waktu" in lint(root, "--lang", "id").stdout
+    assert "states no waktu" in lint(root, "--lang", "en").stdout
+    monkeypatch.setenv("SOPC_LANG", "en")
+    assert "states no waktu" in lint(root).stdout
+    (root / "sopc.toml").write_text('lang = "id"\n')
+    assert "tidak menyebut waktu" in lint(root).stdout
+
+
+def test_config_selects_ignores_and_sets_severity(repo) -> None:
+    root = repo({"a.sop.yaml": ERROR, "sopc.toml": '[lint]\nseverity = { LK02 = "warning" }\n'})
+    assert lint(root).exit_code == 0
+    (root / "sopc.toml").write_text('[lint]\nselect = ["ID"]\n')
+    result = lint(root, "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_file_level_suppression(repo) -> None:
+    root = repo({"a.sop.yaml": "# sopc: disable-file=langkah-tanpa-waktu\n" + ERROR})
+    assert lint(root).exit_code == 0
+
+
+@pytest.mark.parametrize("config,needle", [
+    ("[lint]\nselect = [\"LK99\"]\n", "LK99"),
+    ("[lnt]\nselect = []\n", "did you mean `lint`"),
+    ("lang = [", "TOML"),
+    ("[defaults]\ninstansi = { a = 1 }\n", "defaults.instansi"),
+    ("[defaults]\nlangkah = []\n", "defaults.langkah"),
+])
+def test_configuration_errors_exit_2(repo, config: str, needle: str) -> None:
+    root = repo({"a.sop.yaml": CLEAN, "sopc.toml": config})
+    result = lint(root)
+    assert result.exit_code == 2 and needle in result.stderr and "Traceback" not in result.output
+
+
+def test_pyproject_tool_sopc(repo) -> None:
+    root = repo({"a.sop.yaml": ERROR, "pyproject.toml": '[tool.sopc.lint]\nignore = ["LK02"]\n'})
+    assert lint(root).exit_code == 0
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("lint", str(tmp_path / "nope"))
+    assert result.exit_code == 2 and "nope" in result.stderr
+
+
+def test_discovery_of_folders(repo, monkeypatch) -> None:
+    root = repo({"a.sop.yaml": CLEAN.replace("001/SOP", "101/SOP"), "sub/b.sop.yml": CLEAN,
+                 "notes.yaml": "x: [", ".hidden/c.sop.yaml": "x: [", "draft/d.sop.yaml": "x: [",
+                 "sopc.toml": 'exclude = ["draft"]\n'})
+    monkeypatch.chdir(root)
+    result = run_cli("lint")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("2 berkas")
+
+
+def test_rules_lists_and_explains() -> None:
+    listing = run_cli("rules").stdout
+    assert all(r.code in listing for r in all_rules())
+    one = run_cli("rules", "langkah-tanpa-waktu", "--lang", "en")
+    assert one.exit_code == 0 and one.stdout.startswith("LK02 langkah-tanpa-waktu (error)") and "Failing" in one.stdout
+    assert run_cli("rules", "XX01").exit_code == 2
+
+
+def test_committed_schema_is_current() -> None:
+    committed = (Path(__file__).parents[1] / "schemas" / "sop-1.schema.json").read_text(encoding="utf-8")
+    assert run_cli("schema").stdout == committed, "run: sopc schema -o schemas/sop-1.schema.json"
+
+
+def test_module_entry_point_and_no_traceback_on_bad_input(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sop.yaml"
+    bad.write_bytes(b"\xff\xfe\xfd")
+    proc = subprocess.run([sys.executable, "-m", "sopc", "lint", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 1 and "SY03" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
