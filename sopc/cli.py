@@ -6,7 +6,11 @@ Exit codes: 0 clean; 1 a finding at error level (or any warning with --strict);
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -39,9 +43,11 @@ def cli() -> None:
               help="Use this sopc.toml instead of the nearest one.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large repositories. Default: all cores.")
 @_lang_option
 def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | None, output: Path | None,
-         lang: str | None) -> None:
+         jobs: int | None, lang: str | None) -> None:
     """Check SOP files against Permenpan-RB 35/2012 and good practice.
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
@@ -53,7 +59,8 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
     from sopc.report.formats import FORMATTERS
 
     try:
-        result = lint_paths(list(paths), lang, config_file)
+        with _batch_gc():
+            result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1)
     except ConfigError as err:
         _fail(lang, f"{err.path}: {err.problem}")
     except PathError as err:
@@ -102,6 +109,21 @@ def schema(output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@contextlib.contextmanager
+def _batch_gc() -> Iterator[None]:
+    """Collect garbage less often while thousands of small objects are built and kept.
+
+    Why: with the default thresholds the collector re-walks every SOP already loaded, about a
+    third of the run time on a large repository.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def _fail(lang: str | None, message: str) -> None:
     click.echo(f"sopc: {message}", err=True)
     sys.exit(EXIT_ERROR)
@@ -129,6 +151,4 @@ def main() -> None:
 
 
 def _debug() -> bool:
-    import os
-
     return bool(os.environ.get("SOPC_DEBUG"))

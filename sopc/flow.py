@@ -115,10 +115,14 @@ class Flow:
             return Symbol.DECISION
         return Symbol.TERMINATOR if kinds == {Symbol.TERMINATOR} else Symbol.PROCESS
 
+    @cached_property
+    def _cycles(self) -> tuple[tuple[int, ...], ...]:
+        return tuple(c for c in _strongly_connected(self.step_count, self._succ)
+                     if len(c) > 1 or c[0] in self._succ[c[0]])
+
     def cycles(self) -> list[tuple[int, ...]]:
         """Groups of steps that lead back to each other (strongly connected, with a cycle), in order."""
-        return [c for c in _strongly_connected(self.step_count, self._succ)
-                if len(c) > 1 or c[0] in self._succ[c[0]]]
+        return list(self._cycles)
 
     def main_path(self) -> list[int]:
         """The path an ordinary case takes: from the first step, `ya` at decisions, until an end."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sopc.config import Config, find_config, load_config
@@ -12,7 +14,7 @@ from sopc.diagnostics import Diagnostic, sort_diagnostics
 from sopc.discover import discover
 from sopc.flow import build_flow
 from sopc.i18n import resolve_lang
-from sopc.lint.context import LintUnit
+from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import check_settings, lint_project, lint_unit
 from sopc.model.validate import validate
 from sopc.source.loader import Limits, load
@@ -24,9 +26,14 @@ class LintResult:
 
     diagnostics: list[Diagnostic]
     files: int
-    units: list[LintUnit]
+    entries: list[RepoEntry]  # the valid SOPs
     lang: str
-    lines: dict[str, list[str]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def lines(self, path: str) -> list[str]:
+        """The lines of a file the report quotes (empty when it could not be read)."""
+        text = self.texts.get(path)
+        return text.splitlines() if text is not None else []
 
 
 class ConfigCache:
@@ -67,42 +74,81 @@ def find_sources(paths: Sequence[Path], configs: ConfigCache) -> list[Path]:
 
 
 def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
-               limits: Limits = Limits()) -> LintResult:
-    """Lint every SOP under `paths`. Raises ConfigError (bad config) or PathError (no such path)."""
+               limits: Limits = Limits(), jobs: int = 1) -> LintResult:
+    """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
+
+    Raises ConfigError (bad configuration) or PathError (no such path).
+    """
     configs = ConfigCache(config_file)
     files = find_sources(paths or [Path(".")], configs)
     first = configs.for_path(files[0] if files else (paths[0] if paths else Path(".")))
     lang = resolve_lang(lang, first.settings.lang)
     diagnostics: list[Diagnostic] = []
-    units: list[LintUnit] = []
-    lines: dict[str, list[str]] = {}
-    for file in files:
-        unit, found = _check_file(file, configs.for_path(file), lang, limits, lines)
+    entries: list[RepoEntry] = []
+    texts: dict[str, str] = {}
+    for file, (entry, found, text) in zip(files, _check_files(files, configs, lang, limits, jobs)):
         diagnostics += found
-        if unit is not None:
-            units.append(unit)
-    for group in _by_repository(units):
-        diagnostics += lint_project(group, lang)
-    return LintResult(sort_diagnostics(diagnostics), len(files), units, lang, lines)
+        if text is not None:
+            texts[display_path(file)] = text
+        if entry is not None:
+            entry.config = configs.for_path(file)  # one shared object per config, also after a worker
+            entries.append(entry)
+    for group in _by_repository(entries):
+        found = lint_project(group, lang)
+        texts.update((e.path, e.source.text) for e in group if any(d.path == e.path for d in found))
+        diagnostics += found
+    return LintResult(sort_diagnostics(diagnostics), len(files), entries, lang, texts)
 
 
-def _check_file(file: Path, config: Config, lang: str, limits: Limits,
-                lines: dict[str, list[str]]) -> tuple[LintUnit | None, list[Diagnostic]]:
-    shown = display_path(file)
-    source, found = load(file, lang, limits, display=shown)
+# (the file's entry if it is a valid SOP, its findings, its text if the report must quote it)
+CheckedFile = tuple[RepoEntry | None, list[Diagnostic], str | None]
+CHUNK = 64  # files per task: big enough that a worker's start and the pickling stay small
+
+
+def _check_files(files: list[Path], configs: ConfigCache, lang: str, limits: Limits,
+                 jobs: int) -> list[CheckedFile]:
+    """check_file for every file, in order; in `jobs` processes when there are enough files."""
+    if jobs <= 1 or len(files) < 2 * CHUNK:
+        return [check_file(f, configs.for_path(f), lang, limits) for f in files]
+    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        done = pool.map(_check_chunk, chunks, [configs.forced] * len(chunks),
+                        [lang] * len(chunks), [limits] * len(chunks))
+        return [item for chunk in done for item in chunk]
+
+
+def _check_chunk(files: list[Path], forced: Path | None, lang: str, limits: Limits) -> list[CheckedFile]:
+    configs = ConfigCache(forced)
+    return [check_file(f, configs.for_path(f), lang, limits) for f in files]
+
+
+
+def check_file(file: Path, config: Config, lang: str, limits: Limits = Limits()) -> CheckedFile:
+    """Load, validate and lint one file."""
+    unit, found, text = load_unit(file, config, lang, limits)
+    if unit is None:
+        return None, found, text
+    found = lint_unit(unit, lang)
+    return RepoEntry.of(unit), found, text if found else None
+
+
+def load_unit(file: Path, config: Config, lang: str,
+              limits: Limits = Limits()) -> tuple[LintUnit | None, list[Diagnostic], str | None]:
+    """Load and validate one file: its LintUnit if valid, else its findings (and text, if read)."""
+    source, found = load(file, lang, limits, display=display_path(file))
     if source is None:
-        return None, found
-    lines[shown] = source.smap.lines
+        return None, found, None
     sop, found = validate(source, config.settings.defaults, lang)
     if sop is None:
-        return None, found
-    unit = LintUnit(source, sop, build_flow(sop), config)
-    return unit, lint_unit(unit, lang)
+        return None, found, source.text
+    return LintUnit(source, sop, build_flow(sop), config), [], source.text
 
 
-def _by_repository(units: Iterable[LintUnit]) -> list[list[LintUnit]]:
+def _by_repository(entries: Iterable[RepoEntry]) -> list[list[RepoEntry]]:
     """SOPs that share a configuration form one repository for the repository-wide rules."""
-    groups: dict[Path | None, list[LintUnit]] = {}
-    for unit in units:
-        groups.setdefault(unit.config.root, []).append(unit)
+    groups: dict[Path | None, list[RepoEntry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.config.root, []).append(entry)
     return list(groups.values())

@@ -12,14 +12,11 @@ from sopc.model.sop import Sop
 from sopc.source.loader import Source
 
 
-@dataclass(eq=False)
-class LintUnit:
-    """One valid SOP file, ready for the rules."""
+class _InFile:
+    """A valid SOP file with its settings: where findings are located and suppressed."""
 
     source: Source
-    sop: Sop
-    flow: Flow
-    config: Config = field(default_factory=Config)
+    config: Config
 
     @property
     def path(self) -> str:
@@ -33,6 +30,43 @@ class LintUnit:
     def suppressions(self) -> Suppressions:
         return scan(self.source.text)
 
+    def __getstate__(self) -> dict:
+        """Sent between processes without its config (the receiver attaches its own copy)."""
+        state = dict(self.__dict__)
+        state.pop("suppressions", None)
+        state["config"] = Config()
+        return state
+
+
+@dataclass(eq=False)
+class LintUnit(_InFile):
+    """One valid SOP file, ready for the per-SOP rules."""
+
+    source: Source
+    sop: Sop
+    flow: Flow
+    config: Config = field(default_factory=Config)
+
     def has(self, *path: object) -> bool:
         """Whether the author wrote this key (rather than it coming from defaults or not at all)."""
         return tuple(path) in self.source.smap
+
+
+@dataclass(eq=False)
+class RepoEntry(_InFile):
+    """What the repository-wide rules see of one valid SOP: its numbers and links.
+
+    Why not the whole LintUnit: with worker processes every entry crosses a process boundary,
+    and the full model costs more to send than to build.
+    """
+
+    source: Source
+    nomor: str
+    induk: str | None
+    keterkaitan: tuple[str, ...]
+    config: Config = field(default_factory=Config)
+
+    @classmethod
+    def of(cls, unit: LintUnit) -> RepoEntry:
+        sop = unit.sop
+        return cls(unit.source, sop.nomor, sop.induk, sop.keterkaitan, unit.config)

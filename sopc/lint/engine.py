@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from sopc.config import ConfigError, LintSettings
 from sopc.diagnostics import Diagnostic, Severity
 from sopc.i18n import pick
-from sopc.lint.context import LintUnit
+from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.registry import Finding, Rule, Scope, all_rules, matching
 
 
@@ -21,8 +21,20 @@ def check_settings(settings: LintSettings, where: str) -> None:
                 raise ConfigError(where, f"`lint.{key}`: no rule is called `{ref}` (see `sopc rules`)")
 
 
+_ENABLED: dict[tuple[int, Scope], tuple[LintSettings, list[tuple[Rule, Severity]]]] = {}
+
+
 def enabled_rules(settings: LintSettings, scope: Scope) -> list[tuple[Rule, Severity]]:
     """The rules of `scope` that run under `settings`, each with its effective severity."""
+    key = (id(settings), scope)
+    if key not in _ENABLED:  # the settings object is kept in the entry, so its id stays its own
+        if len(_ENABLED) > 64:
+            _ENABLED.clear()
+        _ENABLED[key] = (settings, _enabled(settings, scope))
+    return _ENABLED[key][1]
+
+
+def _enabled(settings: LintSettings, scope: Scope) -> list[tuple[Rule, Severity]]:
     rules = [r for r in all_rules() if r.scope == scope]
     if settings.select:
         chosen = {r.code for sel in settings.select for r in matching(sel, rules)}
@@ -49,24 +61,24 @@ def lint_unit(unit: LintUnit, lang: str) -> list[Diagnostic]:
     return out
 
 
-def lint_project(units: Sequence[LintUnit], lang: str) -> list[Diagnostic]:
+def lint_project(entries: Sequence[RepoEntry], lang: str) -> list[Diagnostic]:
     """Findings of the repository-wide rules over the SOPs that share one configuration."""
-    if not units:
+    if not entries:
         return []
     out = []
-    for r, severity in enabled_rules(units[0].settings, "project"):
+    for r, severity in enabled_rules(entries[0].settings, "project"):
         assert r.check is not None
-        for finding in r.check(units):
-            assert isinstance(finding.unit, LintUnit)
+        for finding in r.check(entries):
+            assert isinstance(finding.unit, RepoEntry)
             out += _diagnostics(r, severity, [finding], finding.unit, lang)
     return out
 
 
-def _diagnostics(r: Rule, severity: Severity, findings: Iterable[Finding], unit: LintUnit,
+def _diagnostics(r: Rule, severity: Severity, findings: Iterable[Finding], unit: LintUnit | RepoEntry,
                  lang: str) -> list[Diagnostic]:
     out = []
-    smap = unit.source.smap
     for f in findings:
+        smap = unit.source.smap  # built on the first finding only: clean files never need spans
         span = smap.key(f.path) if f.at == "key" else smap.nearest_value(f.path)
         if unit.suppressions.hides(span.line, r.code, r.name):
             continue

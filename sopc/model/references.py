@@ -61,13 +61,13 @@ def resolve_references(sop: Sop) -> tuple[Sop, list[Problem]]:
     """Check every reference; return the SOP with actor references spelled as declared ids."""
     problems = list(_duplicate_ids(sop))
     actors = _actor_lookup(sop)
-    steps = []
     for index, step in enumerate(sop.langkah):
         problems += _step_problems(sop, index, step)
-        steps.append(_canonical_lanes(step, actors))
-    for index, step in enumerate(sop.langkah):
         problems += _lane_problems(index, step, actors)
-    return sop.model_copy(update={"langkah": tuple(steps)}), problems
+    if all(lane.id in sop.actor_index for step in sop.langkah for lane in step.pelaksana):
+        return sop, problems  # every actor already named by its id: nothing to rewrite
+    steps = tuple(_canonical_lanes(step, actors) for step in sop.langkah)
+    return sop.model_copy(update={"langkah": steps}), problems
 
 
 def _duplicate_ids(sop: Sop) -> Iterator[Problem]:

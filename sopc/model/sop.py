@@ -155,7 +155,7 @@ class Sop(StrictModel):
     def _lower(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
 
-    @property
+    @cached_property
     def actor_index(self) -> dict[str, int]:
         """Column index of each actor id."""
         return {actor.id: i for i, actor in enumerate(self.pelaksana)}

@@ -38,7 +38,7 @@ def render_text(result: LintResult) -> str:
         head = d.parsable().replace(f" {d.severity.value} ", " " + click.style(d.severity.value, fg=_COLOURS[d.severity],
                                                                                  bold=True) + " ", 1)
         out.append(head)
-        out += _snippet(d, result.lines.get(d.path, []))
+        out += _snippet(d, result.lines(d.path))
     out.append(summary(result))
     return "\n".join(out) + "\n"
 

@@ -1,8 +1,9 @@
 """Read a YAML source safely into plain data plus a SourceMap; every failure is a located Diagnostic.
 
 libyaml composes the node tree (with marks) in C; one walk over the nodes then builds plain
-Python data, records the span of every key path and rejects duplicate keys. No YAML constructor
-runs, so no tag can build an object, and no node is expanded twice without being counted.
+Python data and rejects duplicate keys, unknown tags, deep nesting and alias bombs. No YAML
+constructor runs, so no tag can build an object. The SourceMap (the span of every key path) is
+built from the same nodes when a finding first needs a position.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -63,14 +65,23 @@ class Limits:
     max_nodes: int = 200_000
 
 
-@dataclass
+@dataclass(eq=False)
 class Source:
-    """A loaded SOP source: its text, the plain data and where each piece of it stands."""
+    """A loaded SOP source: its text, the plain data and (on demand) where each piece of it stands.
+
+    Why on demand: recording the span of every node costs more than parsing, and only files with
+    findings need spans; keeping every file's node tree alive instead makes each garbage
+    collection walk millions of objects. The text is parsed again (about 2 ms) when a position
+    is first needed.
+    """
 
     path: str
     text: str
     data: dict
-    smap: SourceMap = field(repr=False)
+
+    @cached_property
+    def smap(self) -> SourceMap:
+        return SourceMap.from_node(_compose(self.text, "id"), self.text.splitlines())
 
 
 class _Reject(Exception):
@@ -138,9 +149,21 @@ def _decode(raw: bytes, lang: str) -> str:
 
 def _parse(text: str, path: str, lang: str, limits: Limits) -> Source:
     _check_flow_depth(text, lang, limits)
+    root = _compose(text, lang)
+    if root is None:
+        raise _Reject(Span(1, 1), "SY04", tr("yaml.empty", lang))
+    data = _Walker(lang, limits).build(root)
+    if not isinstance(data, dict):
+        kind = {list: "daftar/list"}.get(type(data), "teks/scalar")
+        raise _Reject(_span(root), "SY04", tr("yaml.not_mapping", lang, kind=kind))
+    return Source(path, text, data)
+
+
+def _compose(text: str, lang: str) -> Node | None:
+    """libyaml's node tree (with marks) of a single-document text."""
     loader = _Composer(text)
     try:
-        root = loader.get_single_node()
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         raise _syntax_reject(err, lang) from None
     except yaml.reader.ReaderError as err:
@@ -148,14 +171,6 @@ def _parse(text: str, path: str, lang: str, limits: Limits) -> Source:
                       tr("yaml.encoding", lang, reason=err.reason)) from None
     finally:
         loader.dispose()
-    if root is None:
-        raise _Reject(Span(1, 1), "SY04", tr("yaml.empty", lang))
-    smap = SourceMap(lines=text.splitlines())
-    data = _Walker(smap, lang, limits).build(root)
-    if not isinstance(data, dict):
-        kind = {list: "daftar/list"}.get(type(data), "teks/scalar")
-        raise _Reject(_span(root), "SY04", tr("yaml.not_mapping", lang, kind=kind))
-    return Source(path, text, data, smap)
 
 
 def _syntax_reject(err: yaml.MarkedYAMLError, lang: str) -> _Reject:
@@ -212,41 +227,42 @@ def _check_flow_depth(text: str, lang: str, limits: Limits) -> None:
 
 
 class _Walker:
-    """Turns composed nodes into plain data, recording spans, with limits on depth and expansion."""
+    """Turns composed nodes into plain data, with limits on depth and alias expansion."""
 
-    def __init__(self, smap: SourceMap, lang: str, limits: Limits) -> None:
-        self.smap, self.lang, self.limits = smap, lang, limits
+    def __init__(self, lang: str, limits: Limits) -> None:
+        self.lang, self.limits = lang, limits
         self.visits = 0
         self.open: set[int] = set()  # ids of collection nodes being built: an alias back to one is a cycle
+        self.top_key: Node | None = None  # the top-level key being built, where an alias bomb is reported
 
     def build(self, root: Node) -> object:
-        self.smap.add((), None, _span(root))
-        return self.node(root, (), 0)
+        return self.node(root, 0)
 
-    def node(self, node: Node, path: tuple, depth: int) -> object:
+    def node(self, node: Node, depth: int) -> object:
         self.visits += 1
         if self.visits > self.limits.max_nodes:
             # aliased nodes carry their anchor's position; the top-level key is where the blow-up is
-            span = self.smap.key(path[:1]) if path else _span(node)
+            span = _span(self.top_key or node)
             raise _Reject(span, "SY06", tr("yaml.alias_bomb", self.lang, limit=self.limits.max_nodes))
-        if isinstance(node, ScalarNode):
+        if node.id == "scalar":
             return self.scalar(node)
         if depth >= self.limits.max_depth:
             raise _Reject(_span(node), "SY06", tr("yaml.too_deep", self.lang, limit=self.limits.max_depth))
         if id(node) in self.open:
             raise _Reject(_span(node), "SY06", tr("yaml.recursive_alias", self.lang))
-        self.check_tag(node, _STD_COLLECTION_TAGS)
+        if node.tag != _UNRESOLVED:
+            self.check_tag(node, _STD_COLLECTION_TAGS)
         self.open.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                return self.sequence(node, path, depth)
-            return self.mapping(node, path, depth)
+                return [self.node(item, depth + 1) for item in node.value]
+            return self.mapping(node, depth)
         finally:
             self.open.discard(id(node))
 
     def scalar(self, node: ScalarNode) -> object:
         if node.tag == _UNRESOLVED:
-            return resolve_plain(node.value) if node.style in (None, "") else node.value
+            return resolve_plain(node.value) if not node.style else node.value
         self.check_tag(node, {_STR_TAG})
         return node.value
 
@@ -255,28 +271,20 @@ class _Walker:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise _Reject(_span(node), "SY07", tr("yaml.tag", self.lang, tag=tag))
 
-    def sequence(self, node: SequenceNode, path: tuple, depth: int) -> list:
-        out = []
-        for index, item in enumerate(node.value):
-            item_path = (*path, index)
-            self.smap.add(item_path, None, _span(item))
-            out.append(self.node(item, item_path, depth + 1))
-        return out
-
-    def mapping(self, node: MappingNode, path: tuple, depth: int) -> dict:
+    def mapping(self, node: MappingNode, depth: int) -> dict:
         out: dict[str, object] = {}
-        first_line: dict[str, int] = {}
+        keys: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Reject(_span(key_node), "SY01", tr("yaml.complex_key", self.lang))
-            self.check_tag(key_node, {_STR_TAG})
+            if key_node.tag != _UNRESOLVED:
+                self.check_tag(key_node, {_STR_TAG})
             key = key_node.value  # keys stay text: `no:` is the key "no", never False
-            key_span = _span(key_node)
-            if key in out:
-                raise _Reject(key_span, "SY02",
-                              tr("yaml.duplicate_key", self.lang, key=key, first=first_line[key]))
-            first_line[key] = key_span.line
-            item_path = (*path, key)
-            self.smap.add(item_path, key_span, _span(value_node))
-            out[key] = self.node(value_node, item_path, depth + 1)
+            if key in keys:
+                raise _Reject(_span(key_node), "SY02", tr("yaml.duplicate_key", self.lang, key=key,
+                                                            first=keys[key].start_mark.line + 1))
+            keys[key] = key_node
+            if depth == 0:
+                self.top_key = key_node
+            out[key] = self.node(value_node, depth + 1)
         return out

@@ -12,6 +12,11 @@ Path = tuple  # of str (mapping keys) and int (0-based sequence indexes)
 _ROOT = Span(1, 1)
 
 
+def _node_span(node: object) -> Span:
+    start, end = node.start_mark, node.end_mark  # type: ignore[attr-defined]
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
 @dataclass(frozen=True)
 class Entry:
     """Spans of one node: the key that names it (None for sequence items and the root) and its value."""
@@ -29,6 +34,33 @@ class SourceMap:
 
     def add(self, path: Path, key: Span | None, value: Span) -> None:
         self.entries[path] = Entry(key, value)
+
+    @classmethod
+    def from_node(cls, root: object, lines: list[str]) -> SourceMap:
+        """Record the spans of every key path under a composed YAML node tree."""
+        smap = cls(lines=lines)
+        if root is not None:
+            smap.add((), None, _node_span(root))
+            smap._walk(root, ())
+        return smap
+
+    def _walk(self, node: object, path: Path) -> None:
+        stack = [(node, path)]
+        seen: set[int] = set()  # aliased nodes are recorded once, at their first path
+        while stack:
+            node, path = stack.pop()
+            if id(node) in seen or node.id == "scalar":  # type: ignore[attr-defined]
+                continue
+            seen.add(id(node))
+            if node.id == "sequence":  # type: ignore[attr-defined]
+                for index, item in enumerate(node.value):  # type: ignore[attr-defined]
+                    self.add((*path, index), None, _node_span(item))
+                    stack.append((item, (*path, index)))
+            else:
+                for key, value in node.value:  # type: ignore[attr-defined]
+                    item_path = (*path, key.value)
+                    self.add(item_path, _node_span(key), _node_span(value))
+                    stack.append((value, item_path))
 
     def __contains__(self, path: Path) -> bool:
         return tuple(path) in self.entries

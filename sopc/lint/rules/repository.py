@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from sopc.diagnostics import Severity
-from sopc.lint.context import LintUnit
+from sopc.lint.context import RepoEntry
 from sopc.lint.registry import Finding, rule
 from sopc.model.base import EMPTY_MARK
 from sopc.source.scalars import as_written
@@ -20,7 +20,7 @@ _LOOKS_LIKE_NOMOR = re.compile(r"(?=[^\s]*\d)[\w.]+(?:[/-][\w.]+)+")
       {"id": "Nomor SOP dipakai dua kali", "en": "Nomor SOP used twice"},
       {"id": "nomor `{nomor}` sudah dipakai oleh {other}", "en": "nomor `{nomor}` is already used by {other}"},
       scope="project")
-def nomor_ganda(units: Sequence[LintUnit]) -> Iterator[Finding]:
+def nomor_ganda(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
     """Each SOP of a repository has its own nomor: documents, keterkaitan and the manual refer
     to SOPs by it. Reported on every file after the first (in path order).
 
@@ -36,14 +36,13 @@ def nomor_ganda(units: Sequence[LintUnit]) -> Iterator[Finding]:
         # b.sop.yaml
         nomor: 004/SOP/BTU/2024
     """
-    first: dict[str, LintUnit] = {}
-    for unit in sorted(units, key=lambda u: u.path):
-        nomor = unit.sop.nomor
-        if nomor in ("", EMPTY_MARK):
+    first: dict[str, RepoEntry] = {}
+    for entry in sorted(entries, key=lambda e: e.path):
+        if entry.nomor in ("", EMPTY_MARK):
             continue
-        if nomor in first:
-            yield Finding(("nomor",), {"nomor": nomor, "other": first[nomor].path}, unit=unit)
-        first.setdefault(nomor, unit)
+        if entry.nomor in first:
+            yield Finding(("nomor",), {"nomor": entry.nomor, "other": first[entry.nomor].path}, unit=entry)
+        first.setdefault(entry.nomor, entry)
 
 
 @rule("RP02", "rujukan-tidak-ditemukan", Severity.WARNING,
@@ -51,7 +50,7 @@ def nomor_ganda(units: Sequence[LintUnit]) -> Iterator[Finding]:
       {"id": "`{key}` menyebut nomor `{nomor}`, tetapi tidak ada SOP bernomor itu di repositori",
        "en": "`{key}` names nomor `{nomor}`, but no SOP of the repository has it"},
       scope="project")
-def rujukan_tidak_ditemukan(units: Sequence[LintUnit]) -> Iterator[Finding]:
+def rujukan_tidak_ditemukan(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
     """A `keterkaitan` entry or an `induk` that looks like a SOP number (one token with a digit
     and `/` or `-`, or matching `lint.nomor_pattern`) must be the nomor of a SOP in the
     repository; titles and free text are left alone.
@@ -65,23 +64,23 @@ def rujukan_tidak_ditemukan(units: Sequence[LintUnit]) -> Iterator[Finding]:
         induk: 001/SOP/BTU/2024        # kearsipan.sop.yaml has nomor 001/SOP/BTU/2024
         keterkaitan: [SOP Pengarsipan Surat]
     """
-    known = {u.sop.nomor for u in units}
-    for unit in units:
-        looks = _nomor_test(unit.settings.nomor_pattern)
-        refs = [(("induk",), unit.sop.induk, "induk")] if unit.sop.induk else []
-        refs += [(_item_path(unit, "keterkaitan", text), text, "keterkaitan") for text in unit.sop.keterkaitan]
+    known = {e.nomor for e in entries}
+    for entry in entries:
+        looks = _nomor_test(entry.settings.nomor_pattern)
+        refs = [(("induk",), entry.induk, "induk")] if entry.induk else []
+        refs += [(_item_path(entry, "keterkaitan", text), text, "keterkaitan") for text in entry.keterkaitan]
         for path, text, key in refs:
             if text not in known and looks(text):
-                yield Finding(path, {"key": key, "nomor": text}, unit=unit)
+                yield Finding(path, {"key": key, "nomor": text}, unit=entry)
 
 
 def _nomor_test(pattern: str | None):
     return re.compile(pattern).fullmatch if pattern else _LOOKS_LIKE_NOMOR.fullmatch
 
 
-def _item_path(unit: LintUnit, key: str, text: str) -> tuple:
+def _item_path(entry: RepoEntry, key: str, text: str) -> tuple:
     """Where the author wrote `text` in the list `key` (the model drops `-` items, shifting indexes)."""
-    written = unit.source.data.get(key)
+    written = entry.source.data.get(key)
     if isinstance(written, list):
         for j, item in enumerate(written):
             if isinstance(as_written(item), str) and as_written(item).strip() == text:
