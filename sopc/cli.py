@@ -77,12 +77,16 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
 
 @cli.command()
 @click.argument("code", required=False)
+@click.option("--markdown", is_flag=True, help="List the rules as a Markdown table (for documentation).")
 @_lang_option
-def rules(code: str | None, lang: str | None) -> None:
+def rules(code: str | None, markdown: bool, lang: str | None) -> None:
     """List the checks sopc makes, or explain one (by code or name)."""
-    from sopc.lint.registry import all_rules, find_rule
+    from sopc.lint.registry import all_rules, find_rule, markdown_table
 
     lang = resolve_lang(lang, None)
+    if markdown:
+        click.echo(markdown_table(), nl=False)
+        return
     if code is None:
         for r in all_rules():
             click.echo(f"{r.code}  {r.severity.value:<7}  {r.name:<30}  {r.summary(lang)}")

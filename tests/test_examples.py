@@ -54,3 +54,19 @@ def test_examples_validate_against_the_json_schema() -> None:
     source, _ = load(discover([EXAMPLES])[0])
     broken = dict(source.data, wakut="10 menit")
     assert any("wakut" in e.message for e in validator.iter_errors(broken))
+
+
+def test_readme_rule_table_is_current() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("\n", readme.index("<!-- rules:start")) + 1
+    table = readme[start:readme.index("<!-- rules:end -->")]
+    assert table == run_cli("rules", "--markdown").stdout, "paste `sopc rules --markdown` into README.md"
+
+
+def test_readme_example_sop_lints_clean(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n# yaml-language-server")[1].split("```")[0]
+    (tmp_path / "sopc.toml").write_text((EXAMPLES / "sopc.toml").read_text(encoding="utf-8"))
+    (tmp_path / "surat.sop.yaml").write_text("# yaml-language-server" + block, encoding="utf-8")
+    result = run_cli("lint", "--strict", str(tmp_path))
+    assert result.exit_code == 0, result.output

@@ -99,3 +99,11 @@ def matching(selector: str, rules: Iterable[Rule]) -> Iterator[Rule]:
     for r in rules:
         if sel.upper() == r.code or sel.lower() == r.name or (sel.isalnum() and r.code.startswith(sel.upper())):
             yield r
+
+
+def markdown_table() -> str:
+    """Every rule as a Markdown table row: code, name, default severity, Indonesian and English titles."""
+    rows = ["| Code | Name | Default | Aturan | Rule |", "|---|---|---|---|---|"]
+    for r in all_rules():
+        rows.append(f"| {r.code} | `{r.name}` | {r.severity.value} | {r.title['id']} | {r.title['en']} |")
+    return "\n".join(rows) + "\n"
