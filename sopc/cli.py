@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -128,7 +129,7 @@ def _batch_gc() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _fail(lang: str | None, message: str) -> None:
+def _fail(lang: str | None, message: str) -> NoReturn:
     click.echo(f"sopc: {message}", err=True)
     sys.exit(EXIT_ERROR)
 

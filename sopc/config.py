@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
-from sopc.model.errors import display_path, suggest_key
+from sopc.model.errors import display_path, known_keys, suggest_key
 from sopc.model.sop import Sop
 
 if sys.version_info >= (3, 11):
@@ -31,8 +32,18 @@ class LintSettings(_Settings):
     select: list[str] = Field(default_factory=list, description="Rule codes or names to run; empty: all.")
     ignore: list[str] = Field(default_factory=list, description="Rule codes or names never to run.")
     severity: dict[str, SeverityName] = Field(default_factory=dict, description="Severity per rule code or name.")
-    nomor_pattern: Union[str, None] = Field(None, description="Regex a SOP number matches (for links and nomor).")
-    verbs: list[str] = Field(default_factory=list, description="Extra first words accepted as verbs (LK06).")
+    nomor_pattern: Union[str, None] = Field(default=None, description="Regex every nomor matches (ID08, RP02).")
+    verbs: list[str] = Field(default_factory=list, description="Extra first words accepted as verbs (LK05).")
+
+    @field_validator("nomor_pattern")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as err:
+                raise ValueError(f"not a regular expression: {err}") from None
+        return value
 
 
 class DocumentSettings(_Settings):
@@ -54,9 +65,9 @@ class Settings(_Settings):
     lang: Union[Literal["id", "en"], None] = None
     exclude: list[str] = Field(default_factory=list, description="Glob patterns of paths not to read.")
     defaults: dict[str, Any] = Field(default_factory=dict, description="Values merged into every SOP.")
-    document: DocumentSettings = Field(default_factory=DocumentSettings)
-    lint: LintSettings = Field(default_factory=LintSettings)
-    output: OutputSettings = Field(default_factory=OutputSettings)
+    document: DocumentSettings = DocumentSettings()
+    lint: LintSettings = LintSettings()
+    output: OutputSettings = OutputSettings()
 
 
 class ConfigError(Exception):
@@ -112,8 +123,7 @@ def _settings_problem(err: ValidationError) -> str:
     first = err.errors()[0]
     where = display_path(tuple(first["loc"]))
     if first["type"] == "extra_forbidden":
-        guess = suggest_key(str(first["loc"][-1]), list(Settings.model_fields)
-                            if len(first["loc"]) == 1 else [])
+        guess = suggest_key(str(first["loc"][-1]), known_keys(Settings, tuple(first["loc"][:-1])))
         return f"unknown key `{where}`" + (f"; did you mean `{guess}`?" if guess else "")
     return f"`{where}`: {first['msg']}"
 

@@ -126,7 +126,9 @@ class Flow:
 
     def main_path(self) -> list[int]:
         """The path an ordinary case takes: from the first step, `ya` at decisions, until an end."""
-        path, step, seen = [], 0, set()
+        path: list[int] = []
+        seen: set[int] = set()
+        step: int | None = 0
         while step is not None and step not in seen:
             seen.add(step)
             path.append(step)
@@ -142,7 +144,7 @@ def build_flow(sop: Sop) -> Flow:
     for node in nodes:
         by_step.setdefault(node.step, ())
         by_step[node.step] += (node,)
-    columns = sop.actor_index
+    columns: dict[str | None, int] = {actor: i for actor, i in sop.actor_index.items()}
     edges = tuple(edge for i, step in enumerate(sop.langkah)
                   for edge in _step_edges(sop, i, step, by_step, columns))
     starts = tuple(i for i, step in enumerate(sop.langkah) if i == 0 or step.mulai)
@@ -170,7 +172,7 @@ def _step_edges(sop: Sop, index: int, step: Langkah, by_step: dict[int, tuple[No
                 yield from _connect(sources[:1], by_step[dst], kind, label, columns)
         return
     exits: dict[int | None, list[Node]] = {}
-    for node, lane in zip(sources, step.pelaksana or (None,)):
+    for node, lane in zip(sources, step.pelaksana or (None,), strict=True):
         exits.setdefault(_exit(sop, index, step, lane.lanjut if lane else None), []).append(node)
     for dst, group in exits.items():
         if dst is not None:

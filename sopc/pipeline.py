@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopc.config import Config, find_config, load_config
@@ -17,7 +17,7 @@ from sopc.i18n import resolve_lang
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import check_settings, lint_project, lint_unit
 from sopc.model.validate import validate
-from sopc.source.loader import Limits, load
+from sopc.source.loader import DEFAULT_LIMITS, Limits, load
 
 
 @dataclass
@@ -74,7 +74,7 @@ def find_sources(paths: Sequence[Path], configs: ConfigCache) -> list[Path]:
 
 
 def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
-               limits: Limits = Limits(), jobs: int = 1) -> LintResult:
+               limits: Limits = DEFAULT_LIMITS, jobs: int = 1) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
     Raises ConfigError (bad configuration) or PathError (no such path).
@@ -86,7 +86,7 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
     diagnostics: list[Diagnostic] = []
     entries: list[RepoEntry] = []
     texts: dict[str, str] = {}
-    for file, (entry, found, text) in zip(files, _check_files(files, configs, lang, limits, jobs)):
+    for file, (entry, found, text) in zip(files, _check_files(files, configs, lang, limits, jobs), strict=True):
         diagnostics += found
         if text is not None:
             texts[display_path(file)] = text
@@ -125,7 +125,7 @@ def _check_chunk(files: list[Path], forced: Path | None, lang: str, limits: Limi
 
 
 
-def check_file(file: Path, config: Config, lang: str, limits: Limits = Limits()) -> CheckedFile:
+def check_file(file: Path, config: Config, lang: str, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
     """Load, validate and lint one file."""
     unit, found, text = load_unit(file, config, lang, limits)
     if unit is None:
@@ -135,7 +135,7 @@ def check_file(file: Path, config: Config, lang: str, limits: Limits = Limits())
 
 
 def load_unit(file: Path, config: Config, lang: str,
-              limits: Limits = Limits()) -> tuple[LintUnit | None, list[Diagnostic], str | None]:
+              limits: Limits = DEFAULT_LIMITS) -> tuple[LintUnit | None, list[Diagnostic], str | None]:
     """Load and validate one file: its LintUnit if valid, else its findings (and text, if read)."""
     source, found = load(file, lang, limits, display=display_path(file))
     if source is None:

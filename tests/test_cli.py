@@ -11,7 +11,7 @@ import pytest
 
 from sopc import __version__
 from sopc.lint.registry import all_rules
-from tests.conftest import compose_sop, run_cli, write_repo
+from tests.conftest import compose_sop, run_cli
 
 CLEAN = compose_sop("")
 WARNING_ONLY = compose_sop("peringatan: \"-\"\n")  # ID05, a warning
@@ -124,6 +124,7 @@ def test_file_level_suppression(repo) -> None:
     ("lang = [", "TOML"),
     ("[defaults]\ninstansi = { a = 1 }\n", "defaults.instansi"),
     ("[defaults]\nlangkah = []\n", "defaults.langkah"),
+    ("[lint]\nnomor_pattern = \"(\"\n", "regular expression"),
 ])
 def test_configuration_errors_exit_2(repo, config: str, needle: str) -> None:
     root = repo({"a.sop.yaml": CLEAN, "sopc.toml": config})
@@ -169,3 +170,16 @@ def test_module_entry_point_and_no_traceback_on_bad_input(tmp_path: Path) -> Non
     bad.write_bytes(b"\xff\xfe\xfd")
     proc = subprocess.run([sys.executable, "-m", "sopc", "lint", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 1 and "SY03" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_worker_processes_give_the_same_report(repo) -> None:
+    from sopc.pipeline import CHUNK, lint_paths
+
+    files = {f"s{i:03d}.sop.yaml": (ERROR if i % 7 == 0 else CLEAN).replace("001/SOP", f"{i:03d}/SOP")
+             for i in range(2 * CHUNK + 5)}
+    files["dup.sop.yaml"] = CLEAN.replace("001/SOP", "003/SOP")  # RP01 across the workers' chunks
+    root = repo(files)
+    one, two = lint_paths([root], "en", jobs=1), lint_paths([root], "en", jobs=2)
+    assert [d.parsable() for d in one.diagnostics] == [d.parsable() for d in two.diagnostics]
+    assert any(d.code == "RP01" for d in two.diagnostics) and any(d.code == "LK02" for d in two.diagnostics)
+    assert len(two.entries) == len(files)

@@ -54,7 +54,7 @@ def test_no_tag_can_build_an_object() -> None:
 
 def test_alias_bomb_is_refused_fast() -> None:
     lines = ["a: &a [" + ", ".join(["x"] * 9) + "]"]
-    for prev, cur in zip("abcdefghi", "bcdefghij"):
+    for prev, cur in zip("abcdefghi", "bcdefghij", strict=True):
         lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
     start = time.perf_counter()
     _, diags = load_text("\n".join(lines) + "\n")
@@ -87,7 +87,7 @@ FAILURES = {
     "duplicate key": ("sopc: 1\nnama: a\nnama: b\n", "SY02", 3),
     "oversized": ("sopc: 1\n" + "#" * 1_100_000 + "\n", "SY05", 1),
     "alias bomb": ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefg", "bcdefgh")), "SY06", 6),
+        f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefg", "bcdefgh", strict=True)), "SY06", 6),
     "recursive alias": ("sopc: 1\nx: &a [*a]\n", "SY06", 2),
     "deep nesting": ("sopc: 1\nx: " + "[" * 100_000 + "]" * 100_000 + "\n", "SY06", 2),
     "tag": ("sopc: 1\nnama: !!binary aGVsbG8=\n", "SY07", 2),

@@ -53,7 +53,8 @@ def test_empty_items_are_empty_lists() -> None:
 
 def test_actor_shorthand_and_references_by_name() -> None:
     sop, diags = check("pelaksana: [Petugas Loket, {nama: Kepala Seksi}]\n"
-                       "langkah:\n  - {kegiatan: A, pelaksana: Petugas Loket}\n  - {kegiatan: B, pelaksana: kepala-seksi}\n")
+                       "langkah:\n  - {kegiatan: A, pelaksana: Petugas Loket}\n"
+                       "  - {kegiatan: B, pelaksana: kepala-seksi}\n")
     assert not diags
     assert [a.id for a in sop.pelaksana] == ["petugas-loket", "kepala-seksi"]
     assert [s.actor_ids for s in sop.langkah] == [("petugas-loket",), ("kepala-seksi",)]

@@ -40,10 +40,10 @@ def _enabled(settings: LintSettings, scope: Scope) -> list[tuple[Rule, Severity]
         chosen = {r.code for sel in settings.select for r in matching(sel, rules)}
         rules = [r for r in rules if r.code in chosen]
     ignored = {r.code for sel in settings.ignore for r in matching(sel, rules)}
-    overrides: dict[str, str] = {}
-    for sel, level in settings.severity.items():
+    overrides: dict[str, str] = {}  # code -> severity name (or "off")
+    for sel, name in settings.severity.items():
         for r in matching(sel, rules):
-            overrides[r.code] = level
+            overrides[r.code] = name
     out = []
     for r in rules:
         level = overrides.get(r.code, r.severity.value)

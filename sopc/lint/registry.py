@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from sopc.diagnostics import Severity
 
@@ -70,7 +70,10 @@ def builtin(code: str, name: str, title: Texts, doc: str) -> None:
 
 
 def _variants(message: Texts | dict[str, Texts]) -> dict[str, Texts]:
-    return {"default": message} if "id" in message else message  # type: ignore[return-value]
+    """One {"id", "en"} pair is the "default" variant; otherwise the variants are given by name."""
+    if "id" in message:
+        return {"default": cast(Texts, message)}
+    return cast(dict[str, Texts], message)
 
 
 def _add(entry: Rule) -> None:

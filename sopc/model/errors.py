@@ -7,6 +7,7 @@ import typing
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from sopc.diagnostics import Diagnostic, Severity, Span
 from sopc.i18n import pick
@@ -113,7 +114,7 @@ def display_path(loc: tuple) -> str:
     return text or "SOP"
 
 
-def _params(error: dict, loc: tuple, model: type[BaseModel], lang: str) -> dict[str, object]:
+def _params(error: ErrorDetails, loc: tuple, model: type[BaseModel], lang: str) -> dict[str, object]:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     params: dict[str, object] = {

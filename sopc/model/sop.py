@@ -5,11 +5,18 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, StrictBool, field_validator
 from pydantic_core import PydanticCustomError
 
 from sopc.model.base import (
-    Date, OptionalDate, OptionalText, StrictModel, Target, Text, TextList, slug,
+    Date,
+    OptionalDate,
+    OptionalText,
+    StrictModel,
+    Target,
+    Text,
+    TextList,
+    slug,
 )
 from sopc.model.duration import Duration, parse_duration
 from sopc.source.scalars import as_written
@@ -105,7 +112,7 @@ class Langkah(StrictModel):
     keputusan: Union[Keputusan, None] = Field(None, description="Makes this step a decision.")
     lanjut: Union[Target, None] = Field(
         None, description="Jump to a step id or number instead of the next row, or `selesai` to end here.")
-    mulai: bool = Field(False, description="An extra start of the flow (a terminator) besides the first step.")
+    mulai: StrictBool = Field(False, description="An extra start of the flow (a terminator) besides the first step.")
 
     @property
     def actor_ids(self) -> tuple[str, ...]:

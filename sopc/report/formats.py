@@ -35,9 +35,8 @@ def render_text(result: LintResult) -> str:
     """`path:line:col: severity CODE message`, the source line and a caret under the column."""
     out = []
     for d in result.diagnostics:
-        head = d.parsable().replace(f" {d.severity.value} ", " " + click.style(d.severity.value, fg=_COLOURS[d.severity],
-                                                                                 bold=True) + " ", 1)
-        out.append(head)
+        level = click.style(d.severity.value, fg=_COLOURS[d.severity], bold=True)
+        out.append(d.parsable().replace(f" {d.severity.value} ", f" {level} ", 1))
         out += _snippet(d, result.lines(d.path))
     out.append(summary(result))
     return "\n".join(out) + "\n"

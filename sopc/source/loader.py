@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -84,6 +84,9 @@ class Source:
         return SourceMap.from_node(_compose(self.text, "id"), self.text.splitlines())
 
 
+DEFAULT_LIMITS = Limits()
+
+
 class _Reject(Exception):
     """A located reason to reject the whole file."""
 
@@ -92,7 +95,7 @@ class _Reject(Exception):
         self.span, self.code, self.message = span, code, message
 
 
-def load(path: str | Path, lang: str = "id", limits: Limits = Limits(),
+def load(path: str | Path, lang: str = "id", limits: Limits = DEFAULT_LIMITS,
          display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
     """Read and parse one SOP file. Returns the source, or None and the reasons it was rejected."""
     shown = display or str(path)
@@ -108,7 +111,7 @@ def load(path: str | Path, lang: str = "id", limits: Limits = Limits(),
 
 
 def load_bytes(raw: bytes, path: str, lang: str = "id",
-               limits: Limits = Limits()) -> tuple[Source | None, list[Diagnostic]]:
+               limits: Limits = DEFAULT_LIMITS) -> tuple[Source | None, list[Diagnostic]]:
     """Decode and parse the bytes of one SOP file."""
     try:
         if len(raw) > limits.max_bytes:
@@ -120,7 +123,7 @@ def load_bytes(raw: bytes, path: str, lang: str = "id",
 
 
 def load_text(text: str, path: str = "<text>", lang: str = "id",
-              limits: Limits = Limits()) -> tuple[Source | None, list[Diagnostic]]:
+              limits: Limits = DEFAULT_LIMITS) -> tuple[Source | None, list[Diagnostic]]:
     """Parse SOP text that is already decoded (tests, editors)."""
     try:
         return _parse(text, path, lang, limits), []
@@ -154,7 +157,7 @@ def _parse(text: str, path: str, lang: str, limits: Limits) -> Source:
         raise _Reject(Span(1, 1), "SY04", tr("yaml.empty", lang))
     data = _Walker(lang, limits).build(root)
     if not isinstance(data, dict):
-        kind = {list: "daftar/list"}.get(type(data), "teks/scalar")
+        kind = "daftar/list" if isinstance(data, list) else "teks/scalar"
         raise _Reject(_span(root), "SY04", tr("yaml.not_mapping", lang, kind=kind))
     return Source(path, text, data)
 

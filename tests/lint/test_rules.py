@@ -42,7 +42,7 @@ def _files(case: dict) -> dict[str, str | bytes]:
     return files
 
 
-@pytest.mark.parametrize("code,case", _cases())
+@pytest.mark.parametrize("code,case", list(_cases()))
 def test_rule_case(tmp_path: Path, code: str, case: dict) -> None:
     write_repo(tmp_path, _files(case))
     for name, target in case.get("links", {}).items():

@@ -34,9 +34,9 @@ def _empty_rule(code: str, name: str, key: str, label: str, severity: Severity, 
             yield Finding((key,), {"label": label}, at="key")
 
     check.__doc__ = _EMPTY_DOC.format(key=key, label=label, why=why, practice=practice, example=example)
-    rule(code, name, severity, {"id": f"{label} kosong", "en": f"Empty {label}"},
-         {"id": "`{label}` kosong; isi sesuai formulir SOP AP", "en": "`{label}` is empty; fill it as the SOP AP form asks"}
-         )(check)
+    message = {"id": "`{label}` kosong; isi sesuai formulir SOP AP",
+               "en": "`{label}` is empty; fill it as the SOP AP form asks"}
+    rule(code, name, severity, {"id": f"{label} kosong", "en": f"Empty {label}"}, message)(check)
 
 
 _empty_rule("ID01", "dasar-hukum-kosong", "dasar_hukum", "Dasar Hukum", Severity.ERROR,

@@ -83,6 +83,7 @@ def _item_path(entry: RepoEntry, key: str, text: str) -> tuple:
     written = entry.source.data.get(key)
     if isinstance(written, list):
         for j, item in enumerate(written):
-            if isinstance(as_written(item), str) and as_written(item).strip() == text:
+            value = as_written(item)
+            if isinstance(value, str) and value.strip() == text:
                 return key, j
     return (key,)
