@@ -47,10 +47,6 @@ class LintUnit(_InFile):
     flow: Flow
     config: Config = field(default_factory=Config)
 
-    def has(self, *path: object) -> bool:
-        """Whether the author wrote this key (rather than it coming from defaults or not at all)."""
-        return tuple(path) in self.source.smap
-
 
 @dataclass(eq=False)
 class RepoEntry(_InFile):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import typing
-from collections.abc import Iterator
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -163,11 +162,3 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
             return found
     return None
 
-
-def iter_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
-    """`model` and every model nested in its fields."""
-    yield model
-    for field in model.model_fields.values():
-        inner = _model_in(field.annotation)
-        if inner is not None:
-            yield from iter_models(inner)

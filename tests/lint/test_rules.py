@@ -72,3 +72,12 @@ def test_each_case_file_fails_and_passes_somewhere() -> None:
         assert any(expects), f"{file.name}: no failing case"
         if spec["rule"][:2] not in ("SY",):
             assert not all(expects), f"{file.name}: no passing case"
+
+
+def test_messages_say_the_same_in_both_languages() -> None:
+    import string
+
+    for r in all_rules():
+        for variant, texts in r.messages.items():
+            fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in ("id", "en")]
+            assert fields[0] == fields[1], f"{r.code} {variant}: placeholders differ between id and en"

@@ -35,8 +35,12 @@ def nip_bukan_18_digit(unit: LintUnit) -> Iterator[Finding]:
 
 @rule("NP02", "nip-tanggal-mustahil", Severity.ERROR,
       {"id": "NIP memuat tanggal yang mustahil", "en": "NIP holds an impossible date"},
-      {"id": "NIP `{nip}`: {part} `{value}` mustahil",
-       "en": "NIP `{nip}`: {part} `{value}` is impossible"})
+      {"birth": {"id": "NIP `{nip}`: tanggal lahir `{value}` mustahil",
+                 "en": "NIP `{nip}`: birth date `{value}` is impossible"},
+       "appointment": {"id": "NIP `{nip}`: TMT pengangkatan `{value}` mustahil",
+                       "en": "NIP `{nip}`: appointment month `{value}` is impossible"},
+       "sex": {"id": "NIP `{nip}`: digit jenis kelamin `{value}` harus 1 atau 2",
+               "en": "NIP `{nip}`: the sex digit `{value}` must be 1 or 2"}})
 def nip_tanggal_mustahil(unit: LintUnit) -> Iterator[Finding]:
     """The first 8 digits of a NIP are the birth date (YYYYMMDD), the next 6 the month of
     appointment (YYYYMM), then the sex (1 or 2). A birth date that does not exist, a birth year
@@ -56,20 +60,20 @@ def nip_tanggal_mustahil(unit: LintUnit) -> Iterator[Finding]:
         return
     problem = _nip_problem(nip, unit.sop.tanggal.pembuatan)
     if problem:
-        part, value = problem
-        yield Finding(NIP_PATH, {"nip": nip, "part": part, "value": value})
+        variant, value = problem
+        yield Finding(NIP_PATH, {"nip": nip, "value": value}, variant)
 
 
 def _nip_problem(nip: str, made: dt.date) -> tuple[str, str] | None:
     try:
         born = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        return "tanggal lahir / birth date", nip[0:8]
+        return "birth", nip[0:8]
     year, month = int(nip[8:12]), int(nip[12:14])
     if born.year < 1900 or born > made:
-        return "tanggal lahir / birth date", nip[0:8]
+        return "birth", nip[0:8]
     if not 1 <= month <= 12 or (year, month) > (made.year, made.month) or year < born.year + 18:
-        return "TMT pengangkatan / appointment", nip[8:14]
+        return "appointment", nip[8:14]
     if nip[14] not in "12":
-        return "jenis kelamin / sex", nip[14]
+        return "sex", nip[14]
     return None
