@@ -72,6 +72,14 @@ def bare_parse(files: list[Path]) -> None:
         yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
+def _peak_rss_mb(cmd: list[str]) -> float:
+    """Peak resident memory of one run of `cmd`, measured in a fresh child process."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
+    return int(out.stdout) / 1024
+
+
 def timed(func, repeat: int) -> float:
     runs = []
     for _ in range(repeat):
@@ -104,13 +112,17 @@ def main() -> None:
         in_process = timed(lambda: lint_paths([root], "en"), args.repeat)
         cmd = [sys.executable, "-m", "sopc", "lint", "--format", "json", str(root)]
         whole = timed(lambda: subprocess.run(cmd, capture_output=True, check=False), args.repeat)
+        single = timed(lambda: subprocess.run([*cmd, "-j", "1"], capture_output=True, check=False), args.repeat)
+        peak = _peak_rss_mb([*cmd, "-j", "1"])
         startup = timed(lambda: subprocess.run([sys.executable, "-m", "sopc", "--version"], capture_output=True),
                         args.repeat)
 
     print(f"{args.files} files x {args.steps} steps, {size / 1e6:.2f} MB, median of {args.repeat} runs")
     print(f"  bare parse, PyYAML CSafeLoader (in-process): {parse:6.3f} s")
     print(f"  sopc lint_paths (in-process):                {in_process:6.3f} s  ({in_process / parse:.2f}x parse)")
-    print(f"  `sopc lint` whole process:                   {whole:6.3f} s  ({whole / parse:.2f}x parse)")
+    print(f"  `sopc lint` whole process, all cores:        {whole:6.3f} s  ({whole / parse:.2f}x parse)")
+    print(f"  `sopc lint -j 1` whole process:              {single:6.3f} s  ({single / parse:.2f}x parse)")
+    print(f"  `sopc lint -j 1` peak memory (max RSS):      {peak:6.1f} MB")
     print(f"  `sopc --version` process start-up:           {startup:6.3f} s")
 
 

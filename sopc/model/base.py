@@ -36,6 +36,8 @@ def _kind(value: object) -> str:
 
 def _text(value: Any) -> str:
     """Text as the author wrote it; numbers read from YAML keep their spelling (NIP, nomor)."""
+    if type(value) is str:  # the common case first: this runs for every text of every SOP
+        return value.strip()
     value = as_written(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not isinstance(value, (YamlInt, YamlFloat)):
         value = str(value)  # numbers from TOML defaults
@@ -48,6 +50,9 @@ def _text_list(value: Any) -> tuple[str, ...]:
     """A list of text; one string is a list of one; `-`, `[]` and an empty value are the empty list."""
     if value is None:
         return ()
+    if type(value) is str:
+        text = value.strip()
+        return (text,) if text and text != EMPTY_MARK else ()
     items = value if isinstance(value, (list, tuple)) else [value]
     texts = tuple(_text(item) for item in items)
     return tuple(t for t in texts if t and t != EMPTY_MARK)

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from sopc.diagnostics import Diagnostic, Severity, Span
 from sopc.i18n import tr
@@ -239,16 +239,23 @@ class _Walker:
         self.top_key: Node | None = None  # the top-level key being built, where an alias bomb is reported
 
     def build(self, root: Node) -> object:
-        return self.node(root, 0)
+        return self.value(root, 0)
 
-    def node(self, node: Node, depth: int) -> object:
-        self.visits += 1
+    def value(self, node: Node, depth: int) -> object:
+        if node.id == "scalar":
+            if node.tag == _UNRESOLVED:
+                return node.value if node.style else resolve_plain(node.value)
+            self.check_tag(node, {_STR_TAG})
+            return node.value
+        return self.collection(node, depth)
+
+    def collection(self, node: Node, depth: int) -> object:
+        # every child counts, so a node reached again through an alias is counted again
+        self.visits += len(node.value) + 1
         if self.visits > self.limits.max_nodes:
             # aliased nodes carry their anchor's position; the top-level key is where the blow-up is
             span = _span(self.top_key or node)
             raise _Reject(span, "SY06", tr("yaml.alias_bomb", self.lang, limit=self.limits.max_nodes))
-        if node.id == "scalar":
-            return self.scalar(node)
         if depth >= self.limits.max_depth:
             raise _Reject(_span(node), "SY06", tr("yaml.too_deep", self.lang, limit=self.limits.max_depth))
         if id(node) in self.open:
@@ -258,36 +265,44 @@ class _Walker:
         self.open.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                return [self.node(item, depth + 1) for item in node.value]
+                return self.sequence(node, depth)
             return self.mapping(node, depth)
         finally:
             self.open.discard(id(node))
-
-    def scalar(self, node: ScalarNode) -> object:
-        if node.tag == _UNRESOLVED:
-            return resolve_plain(node.value) if not node.style else node.value
-        self.check_tag(node, {_STR_TAG})
-        return node.value
 
     def check_tag(self, node: Node, allowed: set[str]) -> None:
         if node.tag != _UNRESOLVED and node.tag not in allowed:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise _Reject(_span(node), "SY07", tr("yaml.tag", self.lang, tag=tag))
 
+    # Plain and quoted scalars are resolved inline below: they are most of the nodes, and a
+    # method call for each costs more than the rest of the walk.
+
+    def sequence(self, node: SequenceNode, depth: int) -> list:
+        out = []
+        for item in node.value:
+            if item.id == "scalar" and item.tag == _UNRESOLVED:
+                out.append(item.value if item.style else resolve_plain(item.value))
+            else:
+                out.append(self.value(item, depth + 1))
+        return out
+
     def mapping(self, node: MappingNode, depth: int) -> dict:
         out: dict[str, object] = {}
-        keys: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.id != "scalar":
                 raise _Reject(_span(key_node), "SY01", tr("yaml.complex_key", self.lang))
             if key_node.tag != _UNRESOLVED:
                 self.check_tag(key_node, {_STR_TAG})
             key = key_node.value  # keys stay text: `no:` is the key "no", never False
-            if key in keys:
+            if key in out:
+                first = next(k for k, _ in node.value if k.value == key)
                 raise _Reject(_span(key_node), "SY02", tr("yaml.duplicate_key", self.lang, key=key,
-                                                            first=keys[key].start_mark.line + 1))
-            keys[key] = key_node
+                                                            first=first.start_mark.line + 1))
             if depth == 0:
                 self.top_key = key_node
-            out[key] = self.node(value_node, depth + 1)
+            if value_node.id == "scalar" and value_node.tag == _UNRESOLVED:
+                out[key] = value_node.value if value_node.style else resolve_plain(value_node.value)
+            else:
+                out[key] = self.value(value_node, depth + 1)
         return out
