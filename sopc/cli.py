@@ -66,9 +66,15 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
         _fail(lang, f"{err.path}: {err.problem}")
     except PathError as err:
         _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
+    if result.files == 0:
+        click.echo(pick({"id": "sopc: tidak ada berkas *.sop.yaml yang ditemukan",
+                         "en": "sopc: no *.sop.yaml files found"}, result.lang), err=True)
     report = FORMATTERS[fmt](result)
     if output:
-        output.write_text(report, encoding="utf-8")
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as err:
+            _fail(lang, f"{output}: {err.strerror or err}")
     else:
         click.echo(report, nl=False, color=None if fmt == "text" else False)
     worst = {d.severity for d in result.diagnostics}
@@ -100,18 +106,24 @@ def rules(code: str | None, markdown: bool, lang: str | None) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the schema here (e.g. schemas/sop-1.schema.json) instead of standard output.")
-def schema(output: Path | None) -> None:
-    """Print the JSON Schema of *.sop.yaml files, for editor completion and checking."""
-    from sopc.schema import schema_text
+@click.option("-o", "--output", default=None, metavar="PATH",
+              help="Where to write the schema; `-` for standard output. Default: schemas/sop-1.schema.json.")
+def schema(output: str | None) -> None:
+    """Write the JSON Schema of *.sop.yaml files, for editor completion and checking.
+
+    The examples' first line, `# yaml-language-server: $schema=../schemas/sop-1.schema.json`,
+    points the YAML language server (VS Code's YAML extension) at it.
+    """
+    from sopc.schema import SCHEMA_PATH, schema_text
 
     text = schema_text()
-    if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    else:
+    if output == "-":
         click.echo(text, nl=False)
+        return
+    path = Path(output or SCHEMA_PATH)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"sopc: {path}", err=True)
 
 
 @contextlib.contextmanager

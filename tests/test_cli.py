@@ -162,7 +162,14 @@ def test_rules_lists_and_explains() -> None:
 
 def test_committed_schema_is_current() -> None:
     committed = (Path(__file__).parents[1] / "schemas" / "sop-1.schema.json").read_text(encoding="utf-8")
-    assert run_cli("schema").stdout == committed, "run: sopc schema -o schemas/sop-1.schema.json"
+    assert run_cli("schema", "-o", "-").stdout == committed, "run `sopc schema` in the repository root"
+
+
+def test_schema_is_written_where_the_examples_point(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("schema")
+    assert result.exit_code == 0
+    assert json.loads((tmp_path / "schemas" / "sop-1.schema.json").read_text())["properties"]["langkah"]
 
 
 def test_module_entry_point_and_no_traceback_on_bad_input(tmp_path: Path) -> None:
@@ -183,3 +190,14 @@ def test_worker_processes_give_the_same_report(repo) -> None:
     assert [d.parsable() for d in one.diagnostics] == [d.parsable() for d in two.diagnostics]
     assert any(d.code == "RP01" for d in two.diagnostics) and any(d.code == "LK02" for d in two.diagnostics)
     assert len(two.entries) == len(files)
+
+
+def test_an_empty_folder_says_so(tmp_path: Path) -> None:
+    result = run_cli("lint", "--lang", "en", str(tmp_path))
+    assert result.exit_code == 0 and "no *.sop.yaml files found" in result.stderr
+
+
+def test_unwritable_report_is_a_usage_error(repo, tmp_path: Path) -> None:
+    root = repo({"a.sop.yaml": CLEAN})
+    result = run_cli("lint", "-o", str(tmp_path / "no" / "such" / "dir" / "r.json"), str(root))
+    assert result.exit_code == 2 and "Traceback" not in result.output
