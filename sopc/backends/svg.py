@@ -1,0 +1,175 @@
+"""Layout -> SVG: one drawing per page, either the lanes only (`flow`) or the whole official table (`table`).
+
+Built with ElementTree, so every text a SOP author wrote is escaped, never parsed as markup.
+User units are millimetres (viewBox), so the drawing prints at its true size.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from sopc.layout.geometry import Arrow, Column, Layout, Page, Shape
+from sopc.layout.table import HEADER_PT, PAD, TEXT_PT, TITLES
+from sopc.layout.text import PT_MM, ascent, line_height
+
+SVG_NS = "http://www.w3.org/2000/svg"
+FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
+LABEL_PT = 6.5
+STROKE = "0.25"
+STYLE = f"""
+text {{ font-family: {FONT}; fill: #000; }}
+.sopc-grid {{ stroke: #000; stroke-width: {STROKE}; fill: none; }}
+.sopc-lane {{ stroke: #999; stroke-width: 0.15; }}
+.sopc-header {{ fill: #e6e6e6; stroke: #000; stroke-width: {STROKE}; }}
+.sopc-terminator, .sopc-process, .sopc-decision, .sopc-offpage {{ fill: #fff; stroke: #000; stroke-width: 0.3; }}
+.sopc-arrow {{ fill: none; stroke: #000; stroke-width: 0.3; marker-end: url(#sopc-head); }}
+.sopc-label {{ font-size: {LABEL_PT * PT_MM:.3f}px; }}
+"""
+
+ET.register_namespace("", SVG_NS)
+
+
+def render_pages(layout: Layout, style: str = "flow", lang: str = "id", title: str = "") -> list[bytes]:
+    """One SVG document per page of the layout."""
+    return [_page_svg(layout, page, style, lang, title) for page in layout.pages]
+
+
+def _page_svg(layout: Layout, page: Page, style: str, lang: str, title: str) -> bytes:
+    shown = layout.columns if style == "table" else layout.lanes
+    x0 = shown[0].x - 1
+    x1 = shown[-1].x + shown[-1].w + 1
+    y0, y1 = page.top - 1, page.bottom + 1
+    width, height = x1 - x0, y1 - y0
+    svg = ET.Element(f"{{{SVG_NS}}}svg", {
+        "width": f"{width:.2f}mm", "height": f"{height:.2f}mm",
+        "viewBox": f"{x0:.2f} {y0:.2f} {width:.2f} {height:.2f}",
+        "class": f"sopc-flowchart sopc-{style}", "data-page": str(page.number),
+        "data-pages": str(len(layout.pages)), "role": "img",
+    })
+    ET.SubElement(svg, "title").text = f"{title} ({page.number}/{len(layout.pages)})" if title else "SOP"
+    defs = ET.SubElement(svg, "defs")
+    ET.SubElement(defs, "style").text = STYLE
+    marker = ET.SubElement(defs, "marker", {
+        "id": "sopc-head", "viewBox": "0 0 10 10", "refX": "10", "refY": "5", "markerUnits": "userSpaceOnUse",
+        "markerWidth": "2.2", "markerHeight": "2.2", "orient": "auto"})
+    ET.SubElement(marker, "path", {"d": "M0,0 L10,5 L0,10 z", "fill": "#000"})
+    _grid(svg, layout, page, shown, lang)
+    for shape in page.shapes:
+        _shape(svg, shape)
+    for arrow in page.arrows:
+        _arrow(svg, arrow)
+    return ET.tostring(svg, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _grid(svg: ET.Element, layout: Layout, page: Page, shown: tuple[Column, ...], lang: str) -> None:
+    """Header rows, column lines, row lines and (for the table) the text of every cell."""
+    g = ET.SubElement(svg, "g", {"class": "sopc-table"})
+    h1, h2 = layout.header_rows
+    top, left, right = page.top, shown[0].x, shown[-1].x + shown[-1].w
+    lanes = [c for c in shown if c.key == "lane"]
+    ET.SubElement(g, "rect", {"class": "sopc-header", "x": _f(left), "y": _f(top), "width": _f(right - left),
+                              "height": _f(h1 + h2)})
+    titles = TITLES.get(lang, TITLES["id"])
+    _merged(g, lanes, top, h1, titles["pelaksana"])
+    mutu = [c for c in shown if c.key in ("kelengkapan", "waktu", "output")]
+    if mutu:
+        _merged(g, mutu, top, h1, titles["mutu"])
+    for col in shown:
+        lines = layout.lane_titles.get(col.actor or "", (col.title,)) if col.key == "lane" else (col.title,)
+        spans_both = col.key in ("no", "kegiatan", "keterangan")
+        y, h = (top, h1 + h2) if spans_both else (top + h1, h2)
+        _text_block(g, lines, col.cx, y + h / 2, HEADER_PT, anchor="middle", bold=True, centre=True)
+        _line(g, col.x, y, col.x, page.bottom, "sopc-grid" if col.key != "lane" or col is lanes[0] else "sopc-lane")
+    _line(g, right, top, right, page.bottom, "sopc-grid")
+    _line(g, lanes[0].x, top + h1, lanes[-1].x + lanes[-1].w, top + h1, "sopc-grid")
+    if mutu:
+        _line(g, mutu[0].x, top + h1, mutu[-1].x + mutu[-1].w, top + h1, "sopc-grid")
+    _line(g, left, page.bottom, right, page.bottom, "sopc-grid")
+    for row in page.rows:
+        _line(g, left, row.y, right, row.y, "sopc-grid")
+        for col in shown:
+            lines = row.cells.get(col.key, ())
+            if lines:
+                centred = col.key in ("no", "waktu")
+                x = col.cx if centred else col.x + PAD
+                _text_block(g, lines, x, row.y + PAD, TEXT_PT, anchor="middle" if centred else "start")
+    if page.body_top > top + h1 + h2 + 0.01:
+        _line(g, left, page.body_top, right, page.body_top, "sopc-grid")
+    if page.rows and page.rows[-1].bottom < page.bottom - 0.01:
+        _line(g, left, page.rows[-1].bottom, right, page.rows[-1].bottom, "sopc-grid")
+
+
+def _merged(g: ET.Element, cols: list[Column], top: float, h: float, title: str) -> None:
+    left, right = cols[0].x, cols[-1].x + cols[-1].w
+    _text_block(g, (title,), (left + right) / 2, top + h / 2, HEADER_PT, anchor="middle", bold=True, centre=True)
+
+
+def _shape(svg: ET.Element, shape: Shape) -> None:
+    b = shape.box
+    # the symbol element itself carries the class and data attributes (CSS and tests select it)
+    attrs = {"class": f"sopc-{shape.kind}", "data-lane": shape.lane or ""}
+    if shape.step is not None:
+        attrs["data-step"] = str(shape.step + 1)
+    if shape.letter:
+        attrs["data-connector"] = shape.letter
+    g = ET.SubElement(svg, "g", {"class": "sopc-symbol"})
+    name = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan", "offpage": "Penghubung"}
+    label = f"{name[shape.kind]} {shape.letter}" if shape.letter else f"{name[shape.kind]}, langkah {attrs.get('data-step')}"
+    if shape.text and shape.kind == "decision":
+        label += ": " + " ".join(shape.text)
+    ET.SubElement(g, "title").text = label
+    if shape.kind in ("process", "terminator"):
+        rx = b.h / 2 if shape.kind == "terminator" else 0
+        ET.SubElement(g, "rect", {**attrs, "x": _f(b.x), "y": _f(b.y), "width": _f(b.w), "height": _f(b.h),
+                                  "rx": _f(rx)})
+    elif shape.kind == "decision":
+        points = [(b.cx, b.y), (b.right, b.cy), (b.cx, b.bottom), (b.x, b.cy)]
+        ET.SubElement(g, "polygon", {**attrs, "points": _points(points)})
+    else:
+        points = [(b.x, b.y), (b.right, b.y), (b.right, b.y + 0.6 * b.h), (b.cx, b.bottom), (b.x, b.y + 0.6 * b.h)]
+        ET.SubElement(g, "polygon", {**attrs, "points": _points(points)})
+    if shape.text:
+        size = 7.0 if shape.kind == "offpage" else shape.text_pt
+        cy = b.y + 0.42 * b.h if shape.kind == "offpage" else b.cy
+        _text_block(g, shape.text, b.cx, cy, size, anchor="middle", centre=True, bold=shape.kind == "offpage")
+
+
+def _arrow(svg: ET.Element, arrow: Arrow) -> None:
+    src_step, _, src_lane = arrow.src.partition(":")
+    dst_step, _, dst_lane = arrow.dst.partition(":")
+    g = ET.SubElement(svg, "g", {"class": "sopc-edge", "data-kind": arrow.kind})
+    d = "M" + " L".join(f"{p.x:.2f},{p.y:.2f}" for p in arrow.points)
+    ET.SubElement(g, "path", {
+        "class": "sopc-arrow", "d": d, "data-from": arrow.src if src_step == "offpage" else src_step,
+        "data-to": arrow.dst if dst_step == "offpage" else dst_step,
+        "data-from-lane": src_lane if src_step != "offpage" else "", "data-to-lane": dst_lane if dst_step != "offpage" else ""})
+    if arrow.label:
+        label = arrow.label
+        ET.SubElement(g, "text", {"class": "sopc-label", "x": _f(label.at.x), "y": _f(label.at.y),
+                                  "text-anchor": label.anchor}).text = label.text
+
+
+def _text_block(parent: ET.Element, lines: tuple[str, ...], x: float, y: float, size_pt: float,
+                anchor: str = "start", bold: bool = False, centre: bool = False) -> None:
+    """Lines of text from `y` down (or centred on `y`); baselines computed, as renderers differ on dominant-baseline."""
+    step = line_height(size_pt)
+    first = y - len(lines) * step / 2 if centre else y
+    text = ET.SubElement(parent, "text", {"x": _f(x), "font-size": f"{size_pt * PT_MM:.3f}", "text-anchor": anchor})
+    if bold:
+        text.set("font-weight", "bold")
+    lead = (step - size_pt * PT_MM) / 2
+    for i, line in enumerate(lines):
+        span = ET.SubElement(text, "tspan", {"x": _f(x), "y": _f(first + lead + ascent(size_pt) + i * step)})
+        span.text = line
+
+
+def _line(parent: ET.Element, x1: float, y1: float, x2: float, y2: float, cls: str) -> None:
+    ET.SubElement(parent, "line", {"class": cls, "x1": _f(x1), "y1": _f(y1), "x2": _f(x2), "y2": _f(y2)})
+
+
+def _points(points: list[tuple[float, float]]) -> str:
+    return " ".join(f"{x:.2f},{y:.2f}" for x, y in points)
+
+
+def _f(value: float) -> str:
+    return f"{value:.2f}"

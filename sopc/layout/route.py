@@ -1,0 +1,165 @@
+"""Orthogonal arrows on one page, in allocated tracks: symbols never crossed, segments never shared.
+
+Vertical runs between rows that are not neighbours use channels: bands beside each lane
+boundary that no symbol reaches into. Horizontal runs between lanes use corridors: the gaps
+between one row's symbols and the next row's. Each channel and corridor holds numbered tracks,
+and every run takes a track that no other run uses over the same stretch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sopc.layout.geometry import Box, Column, Label, Point, Shape
+
+TRACK_GAP = 1.5  # mm between neighbouring tracks
+CLEARANCE = 0.9  # mm kept free between a track and a symbol, and between runs on one track
+
+
+@dataclass
+class Tracks:
+    """Parallel lines a run can use, most preferred first, with the stretches already taken on each."""
+
+    positions: list[float]
+    taken: list[list[tuple[float, float, object]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.taken = [[] for _ in self.positions]
+
+    def take(self, lo: float, hi: float, net: object = None) -> float:
+        """The first track free over [lo, hi], which is then taken.
+
+        Runs of one net (the arrows forking from one symbol, or merging into one) share a track:
+        they are drawn as one branching line, never as parallel ones.
+        """
+        lo, hi = min(lo, hi) - CLEARANCE, max(lo, hi) + CLEARANCE
+        for i in range(len(self.positions)):
+            if all(hi <= a or lo >= b or (net is not None and owner == net) for a, b, owner in self.taken[i]):
+                self.taken[i].append((lo, hi, net))
+                return self.positions[i]
+        least = min(range(len(self.positions)), key=lambda i: (len(self.taken[i]), i))
+        self.taken[least].append((lo, hi, net))  # more runs than room: share the least-used track
+        return self.positions[least]
+
+
+def _centre_out(lo: float, hi: float) -> list[float]:
+    """Track positions across [lo, hi], the middle first, then alternately either side."""
+    if hi <= lo:
+        return [(lo + hi) / 2]
+    mid, out, k = (lo + hi) / 2, [], 0
+    while True:
+        candidates = [mid] if k == 0 else [mid + k * TRACK_GAP, mid - k * TRACK_GAP]
+        inside = [c for c in candidates if lo <= c <= hi]
+        if not inside:
+            return out
+        out += inside
+        k += 1
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A horizontal band of the page holding symbols: a step's row or a connector band."""
+
+    y: float
+    h: float
+    shapes: tuple[Shape, ...]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A symbol with the slot and lane it stands in."""
+
+    shape: Shape
+    slot: int
+    lane: int
+
+    @property
+    def box(self) -> Box:
+        return self.shape.box
+
+
+class Router:
+    """Routes the arrows of one page; call `route` shortest arrows first, so long loops wrap short ones."""
+
+    def __init__(self, lanes: tuple[Column, ...], slots: list[Slot], symbol_w: float) -> None:
+        self.lanes, self.slots = lanes, slots
+        half = symbol_w / 2 + CLEARANCE
+        n = len(lanes)
+        self.channels = []
+        for b in range(n + 1):
+            lo = lanes[0].x + CLEARANCE if b == 0 else lanes[b - 1].cx + half
+            hi = lanes[-1].x + lanes[-1].w - CLEARANCE if b == n else lanes[b].cx - half
+            self.channels.append(Tracks(_centre_out(lo, hi)))
+        self.corridors = [Tracks(_centre_out(*self._corridor_span(i))) for i in range(len(slots) + 1)]
+        self.sides_used: dict[int, set[str]] = {}
+
+    def _corridor_span(self, i: int) -> tuple[float, float]:
+        """The free band above slot i: from the symbols of slot i-1 (or the slot's top) to those of slot i."""
+        above = self.slots[i - 1] if i > 0 else None
+        below = self.slots[i] if i < len(self.slots) else None
+        top = max((s.box.bottom for s in above.shapes), default=above.y + above.h / 2) if above else below.y
+        bottom = min((s.box.y for s in below.shapes), default=below.y + below.h / 2) if below else above.y + above.h
+        return top + CLEARANCE, bottom - CLEARANCE
+
+    def exit_side(self, src: Placed, dst: Placed, bottom_free: bool) -> str:
+        """Where an arrow leaves its symbol: the bottom towards the next row, else the side facing the target."""
+        if bottom_free and dst.slot == src.slot + 1:
+            return "bottom"
+        preferred = "right" if dst.lane > src.lane or (dst.lane == src.lane and dst.slot <= src.slot) else "left"
+        if dst.lane == src.lane and dst.slot > src.slot:
+            preferred = "right"
+        used = self.sides_used.setdefault(id(src.shape), set())
+        side = preferred if preferred not in used else ("left" if preferred == "right" else "right")
+        used.add(side)
+        return side
+
+    def route(self, src: Placed, dst: Placed, side: str) -> tuple[Point, ...]:
+        """The polyline from `src` to `dst`, leaving by `side` (bottom, left or right)."""
+        if side == "bottom":
+            return self._down(src, dst)
+        return self._around(src, dst, side == "right")
+
+    def _down(self, src: Placed, dst: Placed) -> tuple[Point, ...]:
+        start, end = src.box.bottom_mid(), dst.box.top_mid()
+        if abs(start.x - end.x) < 0.01:
+            return start, end
+        y = self.corridors[dst.slot].take(start.x, end.x, net=self._net(src, dst))
+        return start, Point(start.x, y), Point(end.x, y), end
+
+    def _net(self, src: Placed, dst: Placed) -> object:
+        """Arrows between two neighbouring rows fork from one symbol, or merge into one: one line each."""
+        forks = sum(1 for s in self.slots[dst.slot].shapes if s.box.y >= src.box.bottom) > 1
+        return ("from", id(src.shape)) if forks else ("to", id(dst.shape))
+
+    def _around(self, src: Placed, dst: Placed, right: bool) -> tuple[Point, ...]:
+        start = src.box.side_mid(right)
+        boundary = src.lane + (1 if right else 0)
+        channel = self.channels[boundary]
+        if self._side_entry(src, dst, boundary):
+            end = dst.box.side_mid(dst.lane == boundary - 1)
+            x = channel.take(start.y, end.y)
+            return start, Point(x, start.y), Point(x, end.y), end
+        corridor = self.corridors[dst.slot]
+        # the channel run ends on whichever corridor track is free, so reserve the corridor's depth
+        x = channel.take(min(start.y, *corridor.positions), max(start.y, *corridor.positions))
+        y = corridor.take(x, dst.box.cx)
+        end = dst.box.top_mid()
+        return start, Point(x, start.y), Point(x, y), Point(end.x, y), end
+
+    @staticmethod
+    def _side_entry(src: Placed, dst: Placed, boundary: int) -> bool:
+        """Enter by the target's side when the channel runs along its lane (not a diamond: its sides are exits)."""
+        adjacent = dst.lane in (boundary, boundary - 1)
+        return adjacent and dst.slot != src.slot and dst.shape.kind != "decision"
+
+
+def exit_label(text: str | None, points: tuple[Point, ...], side: str) -> Label | None:
+    """A decision label beside the first run of its arrow."""
+    if not text:
+        return None
+    start = points[0]
+    if side == "bottom":
+        return Label(text, Point(start.x + 1.2, start.y + 2.8), "start")
+    if side == "right":
+        return Label(text, Point(start.x + 1.0, start.y - 1.0), "start")
+    return Label(text, Point(start.x - 1.0, start.y - 1.0), "end")

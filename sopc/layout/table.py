@@ -1,0 +1,92 @@
+"""The flowchart table's columns and rows: widths by paper, heights by the wrapped text of each row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sopc.layout.geometry import Column
+from sopc.layout.text import line_height, wrap
+from sopc.model.sop import Langkah, Sop
+
+PAPERS = {"A4": (297.0, 210.0), "F4": (330.0, 215.0), "Letter": (279.4, 215.9), "Legal": (355.6, 215.9)}
+MARGIN = 12.0
+TEXT_PT = 8.0  # table text, as in published SOPs (Arial 8-9 pt)
+HEADER_PT = 8.0
+PAD = 1.2  # cell padding around text
+MIN_LANE = 20.0
+
+# Text columns: (key, Indonesian title, English title, width, smallest width) in mm.
+TEXT_COLUMNS = (
+    ("no", "No", "No", 8.0, 7.0),
+    ("kegiatan", "Kegiatan", "Activity", 48.0, 32.0),
+    ("kelengkapan", "Kelengkapan", "Requirements", 30.0, 20.0),
+    ("waktu", "Waktu", "Time", 17.0, 14.0),
+    ("output", "Output", "Output", 28.0, 20.0),
+    ("keterangan", "Keterangan", "Notes", 24.0, 16.0),
+)
+TITLES = {"id": {"pelaksana": "Pelaksana", "mutu": "Mutu Baku"}, "en": {"pelaksana": "Actors", "mutu": "Quality standard"}}
+
+
+@dataclass(frozen=True)
+class Dimensions:
+    """Sizes that follow from the paper and the number of lanes."""
+
+    width: float
+    height: float
+    symbol_w: float
+
+
+def columns(sop: Sop, paper: str, lang: str = "id") -> tuple[tuple[Column, ...], Dimensions]:
+    """The table's columns left to right: No, Kegiatan, one lane per actor, Mutu Baku (3), Keterangan."""
+    page_w, page_h = PAPERS[paper]
+    available = page_w - 2 * MARGIN
+    widths = {key: wide for key, _, _, wide, _ in TEXT_COLUMNS}
+    lanes = len(sop.pelaksana)
+    shortfall = lanes * MIN_LANE - (available - sum(widths.values()))
+    if shortfall > 0:  # take the lanes' room from the text columns, down to their smallest widths
+        slack = {key: wide - small for key, _, _, wide, small in TEXT_COLUMNS}
+        share = min(1.0, shortfall / sum(slack.values()))
+        widths = {key: widths[key] - slack[key] * share for key in widths}
+    lane_w = (available - sum(widths.values())) / lanes
+    titles = {key: (id_title if lang == "id" else en_title) for key, id_title, en_title, _, _ in TEXT_COLUMNS}
+    out: list[Column] = []
+    x = MARGIN
+    for key in ("no", "kegiatan"):
+        out.append(Column(key, titles[key], x, widths[key]))
+        x += widths[key]
+    for actor in sop.pelaksana:
+        out.append(Column("lane", actor.nama, x, lane_w, actor.id))
+        x += lane_w
+    for key in ("kelengkapan", "waktu", "output", "keterangan"):
+        out.append(Column(key, titles[key], x, widths[key]))
+        x += widths[key]
+    return tuple(out), Dimensions(page_w, page_h, symbol_w=min(14.0, max(8.0, lane_w - 9.0)))
+
+
+def cell_texts(step: Langkah, number: int) -> dict[str, str]:
+    """The text of each text cell of a step's row."""
+    return {
+        "no": str(number),
+        "kegiatan": step.kegiatan,
+        "kelengkapan": "\n".join(step.kelengkapan) or "-",
+        "waktu": step.waktu or "-",
+        "output": "\n".join(step.output) or "-",
+        "keterangan": step.keterangan or "",
+    }
+
+
+def wrapped_cells(step: Langkah, number: int, cols: tuple[Column, ...]) -> dict[str, tuple[str, ...]]:
+    widths = {c.key: c.w for c in cols if c.key != "lane"}
+    return {key: wrap(text, widths[key] - 2 * PAD, TEXT_PT) if text else ()
+            for key, text in cell_texts(step, number).items()}
+
+
+def text_height(lines: tuple[str, ...], size_pt: float = TEXT_PT) -> float:
+    return len(lines) * line_height(size_pt) + 2 * PAD
+
+
+def header_heights(cols: tuple[Column, ...]) -> tuple[tuple[float, float], dict[str, tuple[str, ...]]]:
+    """Heights of the two header rows, and each lane's wrapped actor name."""
+    lane_titles = {c.actor or "": wrap(c.title, c.w - 2 * PAD, HEADER_PT, bold=True) for c in cols if c.key == "lane"}
+    tallest = max((len(lines) for lines in lane_titles.values()), default=1)
+    return (line_height(HEADER_PT) + 2 * PAD, tallest * line_height(HEADER_PT) + 2 * PAD), lane_titles

@@ -1,0 +1,79 @@
+"""Text measured with Liberation Sans's real advance widths (Arial's metric twin), in millimetres.
+
+The layout must not depend on the fonts of the machine it runs on, so sopc ships the widths.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+PT_MM = 25.4 / 72  # one typographic point in millimetres
+LINE_SPACING = 1.15  # line height as a multiple of the font size, as word processors set "single"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    raw = resources.files("sopc").joinpath("data/liberation-sans.json").read_text(encoding="utf-8")
+    table = json.loads(raw)
+    for style in ("regular", "bold"):
+        widths = table[style]
+        table[f"{style}_avg"] = sum(widths.values()) / len(widths)
+    return table
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width of `text` set in Liberation Sans at `size_pt`, in millimetres."""
+    table = _table()
+    style = "bold" if bold else "regular"
+    widths, average = table[style], table[f"{style}_avg"]
+    units = sum(widths.get(ch, average) for ch in text)
+    return units / table["units_per_em"] * size_pt * PT_MM
+
+
+def line_height(size_pt: float) -> float:
+    """Distance between baselines of two lines, in millimetres."""
+    return size_pt * PT_MM * LINE_SPACING
+
+
+def ascent(size_pt: float) -> float:
+    """Height of the font's ascent (baseline to top of the line box), in millimetres."""
+    table = _table()
+    return table["ascent"] / table["units_per_em"] * size_pt * PT_MM
+
+
+def wrap(text: str, width: float, size_pt: float, bold: bool = False) -> tuple[str, ...]:
+    """Break `text` into lines no wider than `width` mm: at spaces, or inside a word too long for a line."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines += _wrap_paragraph(paragraph, width, size_pt, bold)
+    return tuple(lines)
+
+
+def _wrap_paragraph(text: str, width: float, size_pt: float, bold: bool) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, size_pt, bold) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        while text_width(word, size_pt, bold) > width and len(word) > 1:
+            cut = _fit(word, width, size_pt, bold)
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    lines.append(current)
+    return lines
+
+
+def _fit(word: str, width: float, size_pt: float, bold: bool) -> int:
+    """How many leading characters of `word` fit in `width` (at least one)."""
+    for cut in range(len(word) - 1, 0, -1):
+        if text_width(word[:cut], size_pt, bold) <= width:
+            return cut
+    return 1
