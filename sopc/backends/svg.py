@@ -114,7 +114,10 @@ def _shape(svg: ET.Element, shape: Shape) -> None:
         attrs["data-connector"] = shape.letter
     g = ET.SubElement(svg, "g", {"class": "sopc-symbol"})
     name = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan", "offpage": "Penghubung"}
-    label = f"{name[shape.kind]} {shape.letter}" if shape.letter else f"{name[shape.kind]}, langkah {attrs.get('data-step')}"
+    if shape.letter:
+        label = f"{name[shape.kind]} {shape.letter}"
+    else:
+        label = f"{name[shape.kind]}, langkah {attrs.get('data-step')}"
     if shape.text and shape.kind == "decision":
         label += ": " + " ".join(shape.text)
     ET.SubElement(g, "title").text = label
@@ -142,7 +145,8 @@ def _arrow(svg: ET.Element, arrow: Arrow) -> None:
     ET.SubElement(g, "path", {
         "class": "sopc-arrow", "d": d, "data-from": arrow.src if src_step == "offpage" else src_step,
         "data-to": arrow.dst if dst_step == "offpage" else dst_step,
-        "data-from-lane": src_lane if src_step != "offpage" else "", "data-to-lane": dst_lane if dst_step != "offpage" else ""})
+        "data-from-lane": src_lane if src_step != "offpage" else "",
+        "data-to-lane": dst_lane if dst_step != "offpage" else ""})
     if arrow.label:
         label = arrow.label
         ET.SubElement(g, "text", {"class": "sopc-label", "x": _f(label.at.x), "y": _f(label.at.y),

@@ -46,7 +46,8 @@ def _centre_out(lo: float, hi: float) -> list[float]:
     """Track positions across [lo, hi], the middle first, then alternately either side."""
     if hi <= lo:
         return [(lo + hi) / 2]
-    mid, out, k = (lo + hi) / 2, [], 0
+    mid, k = (lo + hi) / 2, 0
+    out: list[float] = []
     while True:
         candidates = [mid] if k == 0 else [mid + k * TRACK_GAP, mid - k * TRACK_GAP]
         inside = [c for c in candidates if lo <= c <= hi]
@@ -97,8 +98,11 @@ class Router:
         """The free band above slot i: from the symbols of slot i-1 (or the slot's top) to those of slot i."""
         above = self.slots[i - 1] if i > 0 else None
         below = self.slots[i] if i < len(self.slots) else None
-        top = max((s.box.bottom for s in above.shapes), default=above.y + above.h / 2) if above else below.y
-        bottom = min((s.box.y for s in below.shapes), default=below.y + below.h / 2) if below else above.y + above.h
+        edge = above or below
+        assert edge is not None  # a page has at least one slot
+        top = max((s.box.bottom for s in above.shapes), default=above.y + above.h / 2) if above else edge.y
+        bottom = (min((s.box.y for s in below.shapes), default=below.y + below.h / 2) if below
+                  else edge.y + edge.h)
         return top + CLEARANCE, bottom - CLEARANCE
 
     def exit_side(self, src: Placed, dst: Placed, bottom_free: bool) -> str:

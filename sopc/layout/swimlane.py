@@ -79,8 +79,9 @@ def _page(number: int, steps: list[int], sop: Sop, flow: Flow, cols: tuple[Colum
     lane_index = {c.actor: i for i, c in enumerate(lanes)}
     top = MARGIN
     y = top + header_h
-    band_top = [c for c in crossings if (c.dst_page == number and c.forward) or (c.src_page == number and not c.forward)]
-    band_bottom = [c for c in crossings if (c.src_page == number and c.forward) or (c.dst_page == number and not c.forward)]
+    # forward arrows leave at the bottom and arrive at the top of the next page; backward ones the reverse
+    band_top = [c for c in crossings if (c.dst_page, c.src_page)[not c.forward] == number]
+    band_bottom = [c for c in crossings if (c.src_page, c.dst_page)[not c.forward] == number]
     slots: list[Slot] = []
     placed: dict[object, Placed] = {}
     rows: list[Row] = []

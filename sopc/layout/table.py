@@ -24,7 +24,8 @@ TEXT_COLUMNS = (
     ("output", "Output", "Output", 28.0, 20.0),
     ("keterangan", "Keterangan", "Notes", 24.0, 16.0),
 )
-TITLES = {"id": {"pelaksana": "Pelaksana", "mutu": "Mutu Baku"}, "en": {"pelaksana": "Actors", "mutu": "Quality standard"}}
+TITLES = {"id": {"pelaksana": "Pelaksana", "mutu": "Mutu Baku"},
+          "en": {"pelaksana": "Actors", "mutu": "Quality standard"}}
 
 
 @dataclass(frozen=True)
