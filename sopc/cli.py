@@ -83,6 +83,50 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the documents. Default: [output] dir of sopc.toml, else ./build.")
+@click.option("--format", "formats", type=click.Choice(["svg"]), multiple=True, default=("svg",), show_default=True,
+              help="Documents to write (repeatable).")
+@click.option("--paper", type=click.Choice(["A4", "F4", "Letter", "Legal"]), default=None,
+              help="Paper, always landscape. Default: [document] paper of sopc.toml, else A4.")
+@click.option("--svg-style", type=click.Choice(["flow", "table"]), default="flow", show_default=True,
+              help="flow: the actor lanes only; table: the whole official table, for web pages.")
+@click.option("--svg-pages", type=click.Choice(["split", "single"]), default="split", show_default=True,
+              help="split: one SVG per page of the printed table; single: one tall sheet.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this sopc.toml instead of the nearest one.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for linting.")
+@_lang_option
+def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], paper: str | None,
+          svg_style: str, svg_pages: str, config_file: Path | None, jobs: int | None, lang: str | None) -> None:
+    """Lint, then write the documents of every SOP without errors.
+
+    A SOP with error-level findings is not built; the report says why, and the exit code is 1.
+    """
+    from sopc.build import BuildOptions, build_paths
+    from sopc.config import ConfigError
+    from sopc.discover import PathError
+    from sopc.report.formats import render_text
+
+    options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1)
+    try:
+        with _batch_gc():
+            result = build_paths(list(paths), options, config_file)
+    except ConfigError as err:
+        _fail(lang, f"{err.path}: {err.problem}")
+    except PathError as err:
+        _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
+    if result.lint.diagnostics:
+        click.echo(render_text(result.lint), nl=False)
+    texts = {"id": "sopc: {w} berkas ditulis, {u} tidak berubah, {s} SOP dilewati karena galat",
+             "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors"}
+    click.echo(pick(texts, result.lint.lang).format(w=len(result.written), u=len(result.unchanged),
+                                                    s=len(result.skipped)))
+    sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
+
+
+@cli.command()
 @click.argument("code", required=False)
 @click.option("--markdown", is_flag=True, help="List the rules as a Markdown table (for documentation).")
 @_lang_option

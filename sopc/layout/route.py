@@ -112,6 +112,10 @@ class Router:
         preferred = "right" if dst.lane > src.lane or (dst.lane == src.lane and dst.slot <= src.slot) else "left"
         if dst.lane == src.lane and dst.slot > src.slot:
             preferred = "right"
+        lane_centre = self.lanes[src.lane].cx
+        if src.shape.kind == "offpage" and abs(src.box.cx - lane_centre) > 0.01:
+            # connectors side by side in one lane leave outwards, never across each other
+            return "left" if src.box.cx < lane_centre else "right"
         used = self.sides_used.setdefault(id(src.shape), set())
         side = preferred if preferred not in used else ("left" if preferred == "right" else "right")
         used.add(side)
@@ -154,7 +158,7 @@ class Router:
     def _side_entry(src: Placed, dst: Placed, boundary: int) -> bool:
         """Enter by the target's side when the channel runs along its lane (not a diamond: its sides are exits)."""
         adjacent = dst.lane in (boundary, boundary - 1)
-        return adjacent and dst.slot != src.slot and dst.shape.kind != "decision"
+        return adjacent and dst.slot != src.slot and dst.shape.kind not in ("decision", "offpage")
 
 
 def exit_label(text: str | None, points: tuple[Point, ...], side: str) -> Label | None:

@@ -33,21 +33,25 @@ class Crossing:
         return self.dst_page > self.src_page
 
 
-def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id") -> Layout:
-    """The complete geometry of a SOP's flowchart table on `paper` (landscape)."""
+def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single_sheet: bool = False) -> Layout:
+    """The complete geometry of a SOP's flowchart table on `paper` (landscape).
+
+    `single_sheet` puts every row on one sheet as tall as it needs (no page splits, no connectors).
+    """
     cols, dims = columns(sop, paper, lang)
     header, lane_titles = header_heights(cols)
     cells = [wrapped_cells(step, i + 1, cols) for i, step in enumerate(sop.langkah)]
     heights = [max(MIN_ROW, *(text_height(lines) for lines in c.values())) for c in cells]
     usable = dims.height - 2 * MARGIN - sum(header)
-    page_of_rows = paginate(heights, usable)
+    page_of_rows = paginate(heights, float("inf") if single_sheet else usable)
     page_of = {step: p for p, steps in enumerate(page_of_rows) for step in steps}
     crossings = _crossings(flow, page_of)
     pages = tuple(
         _page(p, steps, sop, flow, cols, cells, heights, sum(header), dims.symbol_w, crossings, page_of,
               last=p == len(page_of_rows) - 1)
         for p, steps in enumerate(page_of_rows))
-    return Layout(paper, dims.width, dims.height, MARGIN, cols, header, lane_titles, pages)
+    height = max(dims.height, pages[-1].bottom + MARGIN) if single_sheet else dims.height
+    return Layout(paper, dims.width, height, MARGIN, cols, header, lane_titles, pages)
 
 
 def _crossings(flow: Flow, page_of: dict[int, int]) -> list[Crossing]:

@@ -1,0 +1,47 @@
+"""Writing outputs safely: a file is replaced whole or not at all, and an unchanged file is left alone."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file and a rename; False when the file already held it.
+
+    Why: a build killed half-way must leave every existing output whole (old or new), and an
+    unchanged output keeps its timestamp so tools watching the folder see nothing to do.
+    """
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def output_stem(source: Path, base: Path, out_dir: Path) -> Path:
+    """Where the outputs of `source` go: its path under `base`, mirrored under `out_dir`, without suffix.
+
+    `pengelolaan-surat.sop.yaml` -> `pengelolaan-surat`; a source outside `base` keeps its name only.
+    """
+    try:
+        relative = source.resolve().relative_to(base.resolve())
+    except ValueError:
+        relative = Path(source.name)
+    name = relative.name
+    for suffix in (".sop.yaml", ".sop.yml", ".yaml", ".yml"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return out_dir / relative.parent / name

@@ -1,0 +1,146 @@
+"""Layout geometry, asserted as a reviewer would check the drawing: lanes, rows, arrows, page splits."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from sopc.config import find_config, load_config
+from sopc.discover import discover
+from sopc.flow import build_flow
+from sopc.layout.geometry import Arrow, Box, Layout, Page, Point, Shape
+from sopc.layout.swimlane import layout_sop
+from sopc.model import validate
+from sopc.pipeline import load_unit
+from sopc.source.loader import load_text
+from tests.conftest import compose_sop
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+ACTORS = ["a", "b", "c", "d", "e"]
+
+
+def generated(steps: int, seed: int) -> str:
+    """A SOP with multi-actor rows, fan-out/fan-in, decisions looping back (across pages too)."""
+    lines = ["pelaksana: [" + ", ".join(f"{{id: {a}, nama: Pelaksana {a.upper()}}}" for a in ACTORS) + "]",
+             "langkah:"]
+    for i in range(steps):
+        actor = ACTORS[(i * (seed + 2)) % len(ACTORS)]
+        extra = ""
+        if i % 10 == 4:
+            actor = "[" + ", ".join(ACTORS[(i + k) % 5] for k in range(3)) + "]"
+        elif i % 7 == 6 and i > 8:
+            extra = f", keputusan: {{pertanyaan: Sesuai?, tidak: {max(1, i - 5 - seed)}}}"
+        elif i == steps - 2 and steps > 30:
+            extra = ", keputusan: {tidak: 2}"
+        lines.append(f"  - {{kegiatan: Memproses tahap {i + 1}, pelaksana: {actor}, kelengkapan: Berkas, "
+                     f"waktu: 5 menit, output: Hasil{extra}}}")
+    return "\n".join(lines) + "\n"
+
+
+def _layouts() -> list[tuple[str, Layout]]:
+    out = []
+    for file in discover([EXAMPLES]):
+        unit, _, _ = load_unit(file, load_config(find_config(file)), "id")
+        assert unit is not None
+        out.append((file.stem, layout_sop(unit.sop, unit.flow)))
+    for steps, seed in ((15, 0), (60, 1), (33, 2)):
+        source, diags = load_text(compose_sop(generated(steps, seed)))
+        assert not diags
+        sop, diags = validate(source, {})
+        assert sop is not None, diags
+        out.append((f"generated-{steps}", layout_sop(sop, build_flow(sop))))
+    return out
+
+
+LAYOUTS = _layouts()
+IDS = [name for name, _ in LAYOUTS]
+
+
+def _ref(shape: Shape) -> str:
+    return f"offpage:{shape.letter}" if shape.letter else f"{shape.step + 1}:{shape.lane}"
+
+
+def _segments(arrow: Arrow) -> list[tuple[Point, Point]]:
+    return list(itertools.pairwise(arrow.points))
+
+
+def _crosses(a: Point, b: Point, box: Box) -> bool:
+    """Whether segment a-b passes through the inside of `box` (touching its outline does not count)."""
+    eps = 0.05
+    x1, x2, y1, y2 = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
+    return x1 < box.right - eps and x2 > box.x + eps and y1 < box.bottom - eps and y2 > box.y + eps
+
+
+@pytest.mark.parametrize("name,layout", LAYOUTS, ids=IDS)
+def test_each_symbol_stands_in_its_lane_and_row(name: str, layout: Layout) -> None:
+    lanes = {c.actor: c for c in layout.lanes}
+    for page in layout.pages:
+        rows = {row.step: row for row in page.rows}
+        for shape in page.shapes:
+            lane = lanes[shape.lane]
+            assert lane.x < shape.box.x and shape.box.right < lane.x + lane.w
+            assert abs(shape.box.cx - lane.cx) < 0.01 or shape.kind == "offpage"
+            if shape.step is not None:
+                row = rows[shape.step]
+                assert row.y < shape.box.y and shape.box.bottom < row.bottom
+
+
+@pytest.mark.parametrize("name,layout", LAYOUTS, ids=IDS)
+def test_steps_go_down_the_pages(name: str, layout: Layout) -> None:
+    order = [(page.number, row.y, row.step) for page in layout.pages for row in page.rows]
+    assert [step for _, _, step in order] == sorted(step for _, _, step in order)
+    assert order == sorted(order)
+    for page in layout.pages:
+        assert page.bottom <= layout.height - layout.margin + 0.01
+
+
+@pytest.mark.parametrize("name,layout", LAYOUTS, ids=IDS)
+def test_arrows_are_orthogonal_and_cross_no_symbol(name: str, layout: Layout) -> None:
+    for page in layout.pages:
+        for arrow in page.arrows:
+            for a, b in _segments(arrow):
+                assert abs(a.x - b.x) < 1e-6 or abs(a.y - b.y) < 1e-6, arrow
+                for shape in page.shapes:
+                    if _ref(shape) not in (arrow.src, arrow.dst):
+                        assert not _crosses(a, b, shape.box), (arrow.src, arrow.dst, _ref(shape))
+
+
+def _overlap(s: tuple[Point, Point], t: tuple[Point, Point]) -> float:
+    """Length two collinear segments share."""
+    (a, b), (c, d) = s, t
+    if abs(a.x - b.x) < 1e-6 and abs(c.x - d.x) < 1e-6 and abs(a.x - c.x) < 1e-6:
+        return min(max(a.y, b.y), max(c.y, d.y)) - max(min(a.y, b.y), min(c.y, d.y))
+    if abs(a.y - b.y) < 1e-6 and abs(c.y - d.y) < 1e-6 and abs(a.y - c.y) < 1e-6:
+        return min(max(a.x, b.x), max(c.x, d.x)) - max(min(a.x, b.x), min(c.x, d.x))
+    return 0.0
+
+
+@pytest.mark.parametrize("name,layout", LAYOUTS, ids=IDS)
+def test_no_two_arrows_share_a_segment(name: str, layout: Layout) -> None:
+    """Except arrows forking from one symbol or merging into one: they are drawn as one branching line."""
+    for page in layout.pages:
+        for first, second in itertools.combinations(page.arrows, 2):
+            if first.src == second.src or first.dst == second.dst:
+                continue
+            for s in _segments(first):
+                for t in _segments(second):
+                    assert _overlap(s, t) < 0.1, (first.src, first.dst, second.src, second.dst)
+
+
+@pytest.mark.parametrize("name,layout", LAYOUTS, ids=IDS)
+def test_page_crossings_have_lettered_connector_pairs(name: str, layout: Layout) -> None:
+    pages: dict[str, list[tuple[int, Page]]] = {}
+    for page in layout.pages:
+        for shape in page.shapes:
+            if shape.kind == "offpage":
+                pages.setdefault(shape.letter, []).append((page.number, page))
+    for letter, found in pages.items():
+        assert len(found) == 2 and found[0][0] != found[1][0], letter
+        (_, first), (_, second) = found
+        ends = {("in" if a.dst == f"offpage:{letter}" else "out")
+                for p in (first, second) for a in p.arrows if f"offpage:{letter}" in (a.src, a.dst)}
+        assert ends == {"in", "out"}, letter
+    if len(layout.pages) > 1:
+        assert pages, "a layout of several pages joins them with connectors"
