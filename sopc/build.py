@@ -10,8 +10,8 @@ from sopc.backends.svg import render_pages
 from sopc.config import Config
 from sopc.diagnostics import Severity
 from sopc.layout.swimlane import layout_sop
-from sopc.output import output_stem, write_atomic
 from sopc.lint.context import LintUnit
+from sopc.output import output_stem, write_atomic
 from sopc.pipeline import ConfigCache, LintResult, lint_paths, load_unit
 
 

@@ -23,7 +23,8 @@ text {{ font-family: {FONT}; fill: #000; }}
 .sopc-header {{ fill: #e6e6e6; stroke: #000; stroke-width: {STROKE}; }}
 .sopc-terminator, .sopc-process, .sopc-decision, .sopc-offpage {{ fill: #fff; stroke: #000; stroke-width: 0.3; }}
 .sopc-arrow {{ fill: none; stroke: #000; stroke-width: 0.3; marker-end: url(#sopc-head); }}
-.sopc-label {{ font-size: {LABEL_PT * PT_MM:.3f}px; }}
+.sopc-label {{ font-size: {LABEL_PT * PT_MM:.3f}px; paint-order: stroke; stroke: #fff; stroke-width: 0.9;
+  stroke-linejoin: round; }}
 """
 
 ET.register_namespace("", SVG_NS)

@@ -88,6 +88,17 @@ def text_height(lines: tuple[str, ...], size_pt: float = TEXT_PT) -> float:
 
 def header_heights(cols: tuple[Column, ...]) -> tuple[tuple[float, float], dict[str, tuple[str, ...]]]:
     """Heights of the two header rows, and each lane's wrapped actor name."""
-    lane_titles = {c.actor or "": wrap(c.title, c.w - 2 * PAD, HEADER_PT, bold=True) for c in cols if c.key == "lane"}
+    lane_titles = {c.actor or "": _title_lines(c.title, c.w - 2 * PAD) for c in cols if c.key == "lane"}
     tallest = max((len(lines) for lines in lane_titles.values()), default=1)
     return (line_height(HEADER_PT) + 2 * PAD, tallest * line_height(HEADER_PT) + 2 * PAD), lane_titles
+
+
+def _title_lines(title: str, width: float) -> tuple[str, ...]:
+    """An actor's name in its lane header, broken between words; a word too long is hyphenated."""
+    lines = wrap(title, width, HEADER_PT, bold=True)
+    whole = set(title.split())
+    if all(word in whole for line in lines for word in line.split()):
+        return lines
+    # a word longer than the lane: break it where wrap() did, and mark the break with a hyphen
+    return tuple(line + ("-" if i < len(lines) - 1 and line.split()[-1] not in whole else "")
+                 for i, line in enumerate(lines))
