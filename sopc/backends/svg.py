@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 from sopc.layout.geometry import Arrow, Column, Layout, Page, Shape
 from sopc.layout.table import HEADER_PT, PAD, TEXT_PT, TITLES
-from sopc.layout.text import PT_MM, ascent, line_height
+from sopc.layout.text import PT_MM, ascent, line_height, text_width
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
@@ -23,8 +23,8 @@ text {{ font-family: {FONT}; fill: #000; }}
 .sopc-header {{ fill: #e6e6e6; stroke: #000; stroke-width: {STROKE}; }}
 .sopc-terminator, .sopc-process, .sopc-decision, .sopc-offpage {{ fill: #fff; stroke: #000; stroke-width: 0.3; }}
 .sopc-arrow {{ fill: none; stroke: #000; stroke-width: 0.3; marker-end: url(#sopc-head); }}
-.sopc-label {{ font-size: {LABEL_PT * PT_MM:.3f}px; paint-order: stroke; stroke: #fff; stroke-width: 0.9;
-  stroke-linejoin: round; }}
+.sopc-label {{ font-size: {LABEL_PT * PT_MM:.3f}px; }}
+.sopc-label-ground {{ fill: #fff; stroke: none; }}
 """
 
 ET.register_namespace("", SVG_NS)
@@ -79,7 +79,8 @@ def _grid(svg: ET.Element, layout: Layout, page: Page, shown: tuple[Column, ...]
         lines = layout.lane_titles.get(col.actor or "", (col.title,)) if col.key == "lane" else (col.title,)
         spans_both = col.key in ("no", "kegiatan", "keterangan")
         y, h = (top, h1 + h2) if spans_both else (top + h1, h2)
-        _text_block(g, lines, col.cx, y + h / 2, HEADER_PT, anchor="middle", bold=True, centre=True)
+        size = layout.lane_title_pt if col.key == "lane" else HEADER_PT
+        _text_block(g, lines, col.cx, y + h / 2, size, anchor="middle", bold=True, centre=True)
         _line(g, col.x, y, col.x, page.bottom, "sopc-grid" if col.key != "lane" or col is lanes[0] else "sopc-lane")
     _line(g, right, top, right, page.bottom, "sopc-grid")
     _line(g, lanes[0].x, top + h1, lanes[-1].x + lanes[-1].w, top + h1, "sopc-grid")
@@ -149,7 +150,13 @@ def _arrow(svg: ET.Element, arrow: Arrow) -> None:
         "data-from-lane": src_lane if src_step != "offpage" else "",
         "data-to-lane": dst_lane if dst_step != "offpage" else ""})
     if arrow.label:
+        # a white ground under the label keeps it readable where another arrow passes behind it
         label = arrow.label
+        width = text_width(label.text, LABEL_PT)
+        left = {"start": label.at.x, "end": label.at.x - width, "middle": label.at.x - width / 2}[label.anchor]
+        size = LABEL_PT * PT_MM
+        ET.SubElement(g, "rect", {"class": "sopc-label-ground", "x": _f(left - 0.3), "y": _f(label.at.y - size * 0.85),
+                                  "width": _f(width + 0.6), "height": _f(size * 1.1)})
         ET.SubElement(g, "text", {"class": "sopc-label", "x": _f(label.at.x), "y": _f(label.at.y),
                                   "text-anchor": label.anchor}).text = label.text
 

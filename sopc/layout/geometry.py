@@ -136,6 +136,7 @@ class Layout:
     header_rows: tuple[float, float]  # heights of the two header rows
     lane_titles: dict[str, tuple[str, ...]]  # actor id -> wrapped name
     pages: tuple[Page, ...]
+    lane_title_pt: float = 8.0  # size of the actor names in the header
 
     @property
     def lanes(self) -> tuple[Column, ...]:

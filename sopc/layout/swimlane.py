@@ -39,7 +39,7 @@ def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single
     `single_sheet` puts every row on one sheet as tall as it needs (no page splits, no connectors).
     """
     cols, dims = columns(sop, paper, lang)
-    header, lane_titles = header_heights(cols)
+    header, lane_titles, title_pt = header_heights(cols)
     cells = [wrapped_cells(step, i + 1, cols) for i, step in enumerate(sop.langkah)]
     heights = [max(MIN_ROW, *(text_height(lines) for lines in c.values())) for c in cells]
     usable = dims.height - 2 * MARGIN - sum(header)
@@ -51,7 +51,7 @@ def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single
               last=p == len(page_of_rows) - 1)
         for p, steps in enumerate(page_of_rows))
     height = max(dims.height, pages[-1].bottom + MARGIN) if single_sheet else dims.height
-    return Layout(paper, dims.width, height, MARGIN, cols, header, lane_titles, pages)
+    return Layout(paper, dims.width, height, MARGIN, cols, header, lane_titles, pages, title_pt)
 
 
 def _crossings(flow: Flow, page_of: dict[int, int]) -> list[Crossing]:

@@ -86,16 +86,29 @@ def text_height(lines: tuple[str, ...], size_pt: float = TEXT_PT) -> float:
     return len(lines) * line_height(size_pt) + 2 * PAD
 
 
-def header_heights(cols: tuple[Column, ...]) -> tuple[tuple[float, float], dict[str, tuple[str, ...]]]:
-    """Heights of the two header rows, and each lane's wrapped actor name."""
-    lane_titles = {c.actor or "": _title_lines(c.title, c.w - 2 * PAD) for c in cols if c.key == "lane"}
-    tallest = max((len(lines) for lines in lane_titles.values()), default=1)
-    return (line_height(HEADER_PT) + 2 * PAD, tallest * line_height(HEADER_PT) + 2 * PAD), lane_titles
+def header_heights(cols: tuple[Column, ...]) -> tuple[tuple[float, float], dict[str, tuple[str, ...]], float]:
+    """Heights of the two header rows, each lane's wrapped actor name, and the size of those names.
+
+    The names shrink (down to 6.5 pt) until every word fits its lane; only then is a word hyphenated.
+    """
+    lanes = [c for c in cols if c.key == "lane"]
+    for size in (HEADER_PT, 7.5, 7.0, 6.5):
+        titles = {c.actor or "": _title_lines(c.title, c.w - 2 * PAD, size) for c in lanes}
+        if all(_whole_words(c.title, titles[c.actor or ""]) for c in lanes):
+            break
+    tallest = max((len(lines) for lines in titles.values()), default=1)
+    heights = (line_height(HEADER_PT) + 2 * PAD, max(tallest * line_height(size), line_height(HEADER_PT)) + 2 * PAD)
+    return heights, titles, size
 
 
-def _title_lines(title: str, width: float) -> tuple[str, ...]:
+def _whole_words(title: str, lines: tuple[str, ...]) -> bool:
+    whole = set(title.split())
+    return all(word.rstrip("-") in whole and not word.endswith("-") for line in lines for word in line.split())
+
+
+def _title_lines(title: str, width: float, size: float) -> tuple[str, ...]:
     """An actor's name in its lane header, broken between words; a word too long is hyphenated."""
-    lines = wrap(title, width, HEADER_PT, bold=True)
+    lines = wrap(title, width, size, bold=True)
     whole = set(title.split())
     if all(word in whole for line in lines for word in line.split()):
         return lines
