@@ -40,7 +40,9 @@ def sop_text(steps: int) -> str:
         actor = ACTORS[(i * 2) % len(ACTORS)]
         if i % 10 == 4:
             actor = f"[{ACTORS[0]}, {ACTORS[2]}, {ACTORS[4]}]"
-        decision = f", keputusan: {{pertanyaan: Lengkap?, tidak: {max(1, i - 3)}}}" if i % 6 == 5 and i < steps - 1 else ""
+        decision = ""
+        if i % 6 == 5 and i < steps - 1:  # a decision looping back; never on the last step
+            decision = f", keputusan: {{pertanyaan: Lengkap?, tidak: {max(1, i - 3)}}}"
         lines.append(f"  - {{kegiatan: Memproses berkas tahap {i + 1} sesuai ketentuan yang berlaku, "
                      f"pelaksana: {actor}, kelengkapan: [Berkas, Formulir], waktu: 10 menit, "
                      f"output: Berkas tahap {i + 1}{decision}}}\n")

@@ -126,6 +126,34 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
 
 
+@cli.command(name="map")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The SVG file to write.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this sopc.toml instead of the nearest one.")
+@_lang_option
+def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None, lang: str | None) -> None:
+    """Draw how the SOPs relate: makro to mikro (induk) and keterkaitan, with Graphviz."""
+    from sopc.backends.relations import DOT_MISSING, DotMissing, relation_graph, render_svg
+    from sopc.config import ConfigError
+    from sopc.discover import PathError
+    from sopc.output import write_atomic
+    from sopc.pipeline import lint_paths
+
+    try:
+        result = lint_paths(list(paths), lang, config_file)
+        data = render_svg(relation_graph(result.entries, result.lang))
+    except ConfigError as err:
+        _fail(lang, f"{err.path}: {err.problem}")
+    except PathError as err:
+        _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
+    except DotMissing:
+        _fail(lang, pick(DOT_MISSING, resolve_lang(lang, None)))
+    write_atomic(output, data)
+    click.echo(f"sopc: {output} ({len(result.entries)} SOP)")
+
+
 @cli.command()
 @click.argument("code", required=False)
 @click.option("--markdown", is_flag=True, help="List the rules as a Markdown table (for documentation).")

@@ -43,7 +43,8 @@ def test_svg_symbols_stand_in_their_lane_and_row(name: str, layout) -> None:
                 assert lane.x < x < lane.x + lane.w
                 if el.get("data-step"):
                     row = rows[int(el.get("data-step"))]
-                    y = float(el.get("y")) if el.get("y") else min(float(p.split(",")[1]) for p in el.get("points").split())
+                    points = (el.get("points") or "").split()
+                    y = float(el.get("y")) if el.get("y") else min(float(p.split(",")[1]) for p in points)
                     assert row.y < y < row.bottom
                 else:
                     assert el.get("class") == "sopc-offpage" and el.get("data-connector")
@@ -118,3 +119,23 @@ def test_user_text_is_never_markup(tmp_path: Path) -> None:
     root = ET.fromstring(data)
     assert not root.findall(".//s:script", NS) and b"<script>" not in data
     assert f"Menerima {nasty}" in _texts(root)
+
+
+def test_map_of_relations(tmp_path: Path) -> None:
+    if not shutil.which("dot"):
+        pytest.skip("Graphviz `dot` is not installed (Debian: graphviz)")
+    out = tmp_path / "map.svg"
+    result = run_cli("map", str(EXAMPLES), "-o", str(out), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    root = ET.fromstring(out.read_bytes())
+    texts = _texts(root) + ["".join(t.itertext()) for t in root.iter(f"{{{NS['s']}}}text")]
+    assert "003/SOP/BU/2024" in texts and "Penyusutan Arsip Inaktif" in texts
+    edges = ["".join(g.find("s:title", NS).itertext()) for g in root.iter(f"{{{NS['s']}}}g")
+             if g.get("class") == "edge"]
+    assert len(edges) == len(set(edges)) == 4  # makro->mikro once, each mutual link once
+
+
+def test_map_without_graphviz_says_how_to_install(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` here
+    result = run_cli("map", str(EXAMPLES), "-o", str(tmp_path / "m.svg"), "--lang", "en")
+    assert result.exit_code == 2 and "apt install graphviz" in result.stderr

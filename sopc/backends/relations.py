@@ -1,0 +1,69 @@
+"""The map of how a repository's SOPs relate: makro -> mikro (`induk`) and `keterkaitan` links, by Graphviz.
+
+Graphviz places these free-form graphs; the swimlane grid never goes through it. Every text is
+escaped for DOT and marked as not-HTML, so a SOP title cannot change the drawing's markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import graphviz
+
+from sopc.lint.context import RepoEntry
+
+DOT_MISSING = {
+    "id": "program Graphviz `dot` tidak ditemukan; pasang dulu (Debian/Ubuntu: sudo apt install graphviz; "
+          "macOS: brew install graphviz; Windows: winget install graphviz)",
+    "en": "the Graphviz program `dot` was not found; install it (Debian/Ubuntu: sudo apt install graphviz; "
+          "macOS: brew install graphviz; Windows: winget install graphviz)",
+}
+EDGE_LABELS = {"id": {"induk": "memuat", "link": "terkait"}, "en": {"induk": "contains", "link": "related"}}
+
+
+class DotMissing(Exception):
+    """Graphviz's `dot` is not installed."""
+
+
+def relation_graph(entries: Sequence[RepoEntry], lang: str = "id") -> graphviz.Digraph:
+    """A directed graph: one node per SOP (nomor and nama), makro -> mikro and keterkaitan edges."""
+    labels = EDGE_LABELS.get(lang, EDGE_LABELS["id"])
+    graph = graphviz.Digraph("sopc", graph_attr={"rankdir": "LR", "fontname": "Arial"},
+                             node_attr={"shape": "box", "style": "rounded", "fontname": "Arial", "fontsize": "10"},
+                             edge_attr={"fontname": "Arial", "fontsize": "8"})
+    by_nomor = {e.nomor: e for e in entries}
+    ids = {e.nomor: f"sop{i}" for i, e in enumerate(sorted(entries, key=lambda e: e.nomor))}
+    for nomor in sorted(ids):
+        entry = by_nomor[nomor]
+        graph.node(ids[nomor], graphviz.nohtml(_dot_text(f"{nomor}\n{_title(entry)}")), tooltip=_dot_text(entry.path))
+    joined: set[frozenset[str]] = set()  # a link written on both sides, or beside an induk, is drawn once
+    for nomor in sorted(ids):
+        induk = by_nomor[nomor].induk
+        if induk in ids and induk != nomor:
+            graph.edge(ids[induk], ids[nomor], label=labels["induk"], style="solid")
+            joined.add(frozenset((induk, nomor)))
+    for nomor in sorted(ids):
+        for link in sorted(set(by_nomor[nomor].keterkaitan)):
+            pair = frozenset((link, nomor))
+            if link in ids and link != nomor and pair not in joined:
+                graph.edge(ids[nomor], ids[link], label=labels["link"], style="dashed", arrowhead="none")
+                joined.add(pair)
+    return graph
+
+
+def _title(entry: RepoEntry) -> str:
+    data = entry.source.data.get("nama")
+    return data.strip() if isinstance(data, str) else ""
+
+
+def _dot_text(text: str) -> str:
+    """Text DOT prints as written: backslashes escaped, newlines as DOT line breaks."""
+    return "\\n".join(graphviz.escape(line) for line in text.split("\n"))
+
+
+def render_svg(graph: graphviz.Digraph) -> bytes:
+    """The graph drawn as SVG by Graphviz's `dot`."""
+    try:
+        return graph.pipe(format="svg")
+    except graphviz.ExecutableNotFound as err:
+        raise DotMissing(str(err)) from None
