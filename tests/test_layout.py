@@ -144,3 +144,48 @@ def test_page_crossings_have_lettered_connector_pairs(name: str, layout: Layout)
         assert ends == {"in", "out"}, letter
     if len(layout.pages) > 1:
         assert pages, "a layout of several pages joins them with connectors"
+
+
+def _layout_of(steps: str, paper: str = "A4") -> Layout:
+    source, diags = load_text(compose_sop(
+        "pelaksana: [{id: a, nama: A}, {id: b, nama: B}, {id: c, nama: C}]\nlangkah:\n" + steps))
+    assert not diags
+    sop, diags = validate(source, {})
+    assert sop is not None, diags
+    return layout_sop(sop, build_flow(sop), paper)
+
+
+def test_nested_loops_do_not_cross() -> None:
+    """The shorter loop takes the inner track, the longer one wraps around it."""
+    from sopc.layout.metrics import crossings
+
+    layout = _layout_of("".join(f"  - {{kegiatan: S{i}, pelaksana: a}}\n" for i in range(1, 5))
+                        + "  - {kegiatan: S5, pelaksana: a, keputusan: {tidak: 3}}\n"
+                        + "  - {kegiatan: S6, pelaksana: a, keputusan: {tidak: 2}}\n"
+                        + "  - {kegiatan: S7, pelaksana: a}\n")
+    assert crossings(layout) == 0
+    loops = {a.dst: a for a in layout.pages[0].arrows if a.kind == "tidak"}
+    inner, outer = loops["3:a"], loops["2:a"]
+    assert abs(inner.points[1].x - inner.points[0].x) < abs(outer.points[1].x - outer.points[0].x)
+
+
+def test_the_same_input_gives_the_same_drawing() -> None:
+    from sopc.backends.svg import render_pages
+
+    text = generated(40, 3)
+    drawings = []
+    for _ in range(2):
+        source, _ = load_text(compose_sop(text))
+        sop, _ = validate(source, {})
+        drawings.append(render_pages(layout_sop(sop, build_flow(sop)), "table"))
+    assert drawings[0] == drawings[1]
+
+
+@pytest.mark.parametrize("paper,size", [("A4", (297, 210)), ("F4", (330, 215)), ("Letter", (279.4, 215.9)),
+                                        ("Legal", (355.6, 215.9))])
+def test_papers_are_landscape_and_rows_fit(paper: str, size: tuple[float, float]) -> None:
+    layout = _layout_of("".join(f"  - {{kegiatan: Memproses tahap {i}, pelaksana: {'abc'[i % 3]}}}\n"
+                                for i in range(30)), paper)
+    assert (layout.width, layout.height) == size
+    assert layout.columns[-1].x + layout.columns[-1].w <= size[0] - layout.margin + 0.01
+    assert len(layout.pages) > 1 and all(p.bottom <= size[1] - layout.margin + 0.01 for p in layout.pages)

@@ -105,21 +105,42 @@ class Router:
                   else edge.y + edge.h)
         return top + CLEARANCE, bottom - CLEARANCE
 
-    def exit_side(self, src: Placed, dst: Placed, bottom_free: bool) -> str:
-        """Where an arrow leaves its symbol: the bottom towards the next row, else the side facing the target."""
+    def exits(self, src: Placed, dst: Placed, bottom_free: bool) -> list[str]:
+        """Where an arrow may leave its symbol, best first: the bottom towards the next row, else a side."""
         if bottom_free and dst.slot == src.slot + 1:
-            return "bottom"
-        preferred = "right" if dst.lane > src.lane or (dst.lane == src.lane and dst.slot <= src.slot) else "left"
-        if dst.lane == src.lane and dst.slot > src.slot:
-            preferred = "right"
+            return ["bottom"]
         lane_centre = self.lanes[src.lane].cx
         if src.shape.kind == "offpage" and abs(src.box.cx - lane_centre) > 0.01:
             # connectors side by side in one lane leave outwards, never across each other
-            return "left" if src.box.cx < lane_centre else "right"
-        used = self.sides_used.setdefault(id(src.shape), set())
-        side = preferred if preferred not in used else ("left" if preferred == "right" else "right")
-        used.add(side)
-        return side
+            return ["left" if src.box.cx < lane_centre else "right"]
+        facing = "right" if dst.lane > src.lane or dst.lane == src.lane else "left"
+        other = "left" if facing == "right" else "right"
+        used = self.sides_used.get(id(src.shape), set())
+        return [side for side in (facing, other) if side not in used] or [facing]
+
+    def route_best(self, src: Placed, dst: Placed, bottom_free: bool,
+                   routed: list[tuple[Point, ...]]) -> tuple[str, tuple[Point, ...]]:
+        """Try each exit and keep the route crossing the fewest arrows already drawn (then the shortest)."""
+        candidates = self.exits(src, dst, bottom_free)
+        if len(candidates) > 1:
+            scores = []
+            for side in candidates:
+                saved = self._save()
+                points = self.route(src, dst, side)
+                self._restore(saved)
+                scores.append((sum(_crossings(points, other) for other in routed), _length(points)))
+            candidates = [min(zip(scores, candidates, strict=True))[1]]
+        side = candidates[0]
+        if side != "bottom":
+            self.sides_used.setdefault(id(src.shape), set()).add(side)
+        return side, self.route(src, dst, side)
+
+    def _save(self) -> list[list[list[tuple[float, float, object]]]]:
+        return [[list(taken) for taken in tracks.taken] for tracks in (*self.channels, *self.corridors)]
+
+    def _restore(self, saved: list[list[list[tuple[float, float, object]]]]) -> None:
+        for tracks, taken in zip((*self.channels, *self.corridors), saved, strict=True):
+            tracks.taken = taken
 
     def route(self, src: Placed, dst: Placed, side: str) -> tuple[Point, ...]:
         """The polyline from `src` to `dst`, leaving by `side` (bottom, left or right)."""
@@ -159,6 +180,23 @@ class Router:
         """Enter by the target's side when the channel runs along its lane (not a diamond: its sides are exits)."""
         adjacent = dst.lane in (boundary, boundary - 1)
         return adjacent and dst.slot != src.slot and dst.shape.kind not in ("decision", "offpage")
+
+
+def _length(points: tuple[Point, ...]) -> float:
+    return sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in zip(points, points[1:]))
+
+
+def _crossings(first: tuple[Point, ...], second: tuple[Point, ...]) -> int:
+    """Points where two orthogonal polylines cross (touching ends do not count)."""
+    count = 0
+    for a, b in zip(first, first[1:]):
+        for c, d in zip(second, second[1:]):
+            for (h1, h2), (v1, v2) in (((a, b), (c, d)), ((c, d), (a, b))):
+                if abs(h1.y - h2.y) < 1e-6 and abs(v1.x - v2.x) < 1e-6:
+                    inside_h = min(h1.x, h2.x) + 0.01 < v1.x < max(h1.x, h2.x) - 0.01
+                    inside_v = min(v1.y, v2.y) + 0.01 < h1.y < max(v1.y, v2.y) - 0.01
+                    count += inside_h and inside_v
+    return count
 
 
 def exit_label(text: str | None, points: tuple[Point, ...], side: str) -> Label | None:

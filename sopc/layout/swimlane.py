@@ -180,10 +180,10 @@ def _route_page(page: int, flow: Flow, placed: dict, slots: list[Slot], lanes: t
         # a decision's bottom is one exit (its `ya` when that goes to the next row); the arrows of
         # any other symbol to the next row fork from its bottom
         decision = src.shape.kind == "decision"
-        side = router.exit_side(src, dst, bottom_free=not (decision and id(src.shape) in bottom_taken))
+        bottom_free = not (decision and id(src.shape) in bottom_taken)
+        side, points = router.route_best(src, dst, bottom_free, [a.points for a in arrows])
         if side == "bottom" and decision:
             bottom_taken.add(id(src.shape))
-        points = router.route(src, dst, side)
         arrows.append(Arrow(points, src_ref, dst_ref, kind, exit_label(label, points, side)))
     return tuple(arrows)
 
