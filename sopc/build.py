@@ -1,4 +1,4 @@
-"""`sopc build`: lint, then lay out and write each valid SOP's documents (SVG for now)."""
+"""`sopc build`: lint, then lay out and write each valid SOP's documents (DOCX and SVG)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sopc.backends.docx import build_docx
 from sopc.backends.svg import render_pages
 from sopc.config import Config
 from sopc.diagnostics import Severity
@@ -20,7 +21,7 @@ class BuildOptions:
     """What to build and how."""
 
     out_dir: Path | None = None  # default: the config's [output] dir
-    formats: tuple[str, ...] = ("svg",)
+    formats: tuple[str, ...] = ("docx", "svg")
     paper: str | None = None  # default: the config's [document] paper
     svg_style: str = "flow"  # flow | table
     svg_pages: str = "split"  # split | single
@@ -36,6 +37,7 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | None = None) -> BuildResult:
@@ -44,6 +46,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
     configs = ConfigCache(config_file)
     bases = [p if p.is_dir() else p.parent for p in paths or [Path(".")]]
+    numbers = {e.nomor: e.nama for e in result.lint.entries}
     for entry in result.lint.entries:
         if entry.path in failed:
             continue
@@ -53,7 +56,8 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         assert unit is not None  # it was valid a moment ago
         base = next((b for b in bases if _inside(source, b)), source.parent)
         stem = output_stem(source, base, _out_dir(options, config))
-        for path, data in _documents(unit, stem, options, config, result.lint.lang):
+        context = _Context(options, config, result.lint.lang, numbers, _logo(unit, config, result.warnings))
+        for path, data in _documents(unit, stem, context):
             (result.written if write_atomic(path, data) else result.unchanged).append(path)
     result.skipped = sorted(failed)
     return result
@@ -73,10 +77,48 @@ def _out_dir(options: BuildOptions, config: Config) -> Path:
     return (config.root or Path(".")) / config.settings.output.dir
 
 
-def _documents(unit: LintUnit, stem: Path, options: BuildOptions, config: Config,
-               lang: str) -> Iterator[tuple[Path, bytes]]:
+@dataclass(frozen=True)
+class _Context:
+    """What every SOP's documents are made with."""
+
+    options: BuildOptions
+    config: Config
+    lang: str
+    numbers: dict[str, str]  # the repository's SOP numbers -> names, for keterkaitan
+    logo: Path | None
+
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def _logo(unit: LintUnit, config: Config, warnings: list[str]) -> Path | None:
+    """The logo file, looked up from the repository root (else the SOP's folder); a warning if unusable."""
+    if not unit.sop.logo:
+        return None
+    root = config.root or Path(unit.path).parent
+    path = root / unit.sop.logo
+    if not path.is_file():
+        warnings.append(f"{unit.path}: logo {unit.sop.logo} not found (looked for {path}); built without it")
+        return None
+    if path.suffix.lower() not in LOGO_SUFFIXES:
+        warnings.append(f"{unit.path}: logo {unit.sop.logo} is not PNG or JPEG; built without it")
+        return None
+    return path
+
+
+def _template(config: Config) -> Path | None:
+    name = config.settings.document.template
+    return (config.root or Path(".")) / name if name else None
+
+
+def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:
     """(path, bytes) of every output of one SOP."""
-    paper = options.paper or config.settings.document.paper
+    options, lang = context.options, context.lang
+    paper = options.paper or context.config.settings.document.paper
+    if "docx" in options.formats:
+        layout = layout_sop(unit.sop, unit.flow, paper, lang)
+        yield stem.with_name(stem.name + ".docx"), build_docx(unit.sop, layout, lang, context.numbers, context.logo,
+                                                              _template(context.config))
     if "svg" in options.formats:
         layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=options.svg_pages == "single")
         pages = render_pages(layout, options.svg_style, lang, f"{unit.sop.nomor} {unit.sop.nama}")

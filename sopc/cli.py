@@ -86,8 +86,8 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the documents. Default: [output] dir of sopc.toml, else ./build.")
-@click.option("--format", "formats", type=click.Choice(["svg"]), multiple=True, default=("svg",), show_default=True,
-              help="Documents to write (repeatable).")
+@click.option("--format", "formats", type=click.Choice(["docx", "svg"]), multiple=True, default=("docx", "svg"),
+              show_default=True, help="Documents to write (repeatable).")
 @click.option("--paper", type=click.Choice(["A4", "F4", "Letter", "Legal"]), default=None,
               help="Paper, always landscape. Default: [document] paper of sopc.toml, else A4.")
 @click.option("--svg-style", type=click.Choice(["flow", "table"]), default="flow", show_default=True,
@@ -119,6 +119,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
     if result.lint.diagnostics:
         click.echo(render_text(result.lint), nl=False)
+    for warning in result.warnings:
+        click.echo(f"sopc: {warning}", err=True)
     texts = {"id": "sopc: {w} berkas ditulis, {u} tidak berubah, {s} SOP dilewati karena galat",
              "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors"}
     click.echo(pick(texts, result.lint.lang).format(w=len(result.written), u=len(result.unchanged),

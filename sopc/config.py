@@ -51,6 +51,7 @@ class DocumentSettings(_Settings):
 
     paper: Literal["A4", "F4", "Letter", "Legal"] = "A4"
     font: str = "Arial"
+    template: Union[str, None] = Field(default=None, description="A reference .docx replacing sopc's own.")
 
 
 class OutputSettings(_Settings):

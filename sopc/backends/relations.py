@@ -35,7 +35,7 @@ def relation_graph(entries: Sequence[RepoEntry], lang: str = "id") -> graphviz.D
     ids = {e.nomor: f"sop{i}" for i, e in enumerate(sorted(entries, key=lambda e: e.nomor))}
     for nomor in sorted(ids):
         entry = by_nomor[nomor]
-        graph.node(ids[nomor], graphviz.nohtml(_dot_text(f"{nomor}\n{_title(entry)}")), tooltip=_dot_text(entry.path))
+        graph.node(ids[nomor], graphviz.nohtml(_dot_text(f"{nomor}\n{entry.nama}")), tooltip=_dot_text(entry.path))
     joined: set[frozenset[str]] = set()  # a link written on both sides, or beside an induk, is drawn once
     for nomor in sorted(ids):
         induk = by_nomor[nomor].induk
@@ -49,11 +49,6 @@ def relation_graph(entries: Sequence[RepoEntry], lang: str = "id") -> graphviz.D
                 graph.edge(ids[nomor], ids[link], label=labels["link"], style="dashed", arrowhead="none")
                 joined.add(pair)
     return graph
-
-
-def _title(entry: RepoEntry) -> str:
-    data = entry.source.data.get("nama")
-    return data.strip() if isinstance(data, str) else ""
 
 
 def _dot_text(text: str) -> str:

@@ -14,7 +14,8 @@ from sopc.layout.text import PT_MM, ascent, line_height, text_width
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
-LABEL_PT = 6.5
+from sopc.layout.swimlane import LABEL_PT  # noqa: E402  (the layout sizes the labels)
+
 STROKE = "0.25"
 STYLE = f"""
 text {{ font-family: {FONT}; fill: #000; }}

@@ -8,6 +8,7 @@ and every run takes a track that no other run uses over the same stretch.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from sopc.layout.geometry import Box, Column, Label, Point, Shape
@@ -43,14 +44,19 @@ class Tracks:
 
 
 def _centre_out(lo: float, hi: float) -> list[float]:
-    """Track positions across [lo, hi], the middle first, then alternately either side."""
-    if hi <= lo:
-        return [(lo + hi) / 2]
-    mid, k = (lo + hi) / 2, 0
+    """Track positions across [lo, hi], nearest the middle first, alternately either side of it.
+
+    The middle itself is never a track: there the table's own row or lane line runs, and an
+    arrow drawn on it would disappear into the grid.
+    """
+    mid = (lo + hi) / 2
+    if hi - lo < TRACK_GAP:
+        return [mid + min(TRACK_GAP / 2, (hi - lo) / 2)]
     out: list[float] = []
+    k = 0
     while True:
-        candidates = [mid] if k == 0 else [mid + k * TRACK_GAP, mid - k * TRACK_GAP]
-        inside = [c for c in candidates if lo <= c <= hi]
+        offset = (k + 0.5) * TRACK_GAP
+        inside = [c for c in (mid + offset, mid - offset) if lo <= c <= hi]
         if not inside:
             return out
         out += inside
@@ -118,9 +124,13 @@ class Router:
         used = self.sides_used.get(id(src.shape), set())
         return [side for side in (facing, other) if side not in used] or [facing]
 
-    def route_best(self, src: Placed, dst: Placed, bottom_free: bool,
-                   routed: list[tuple[Point, ...]]) -> tuple[str, tuple[Point, ...]]:
-        """Try each exit and keep the route crossing the fewest arrows already drawn (then the shortest)."""
+    def route_best(self, src: Placed, dst: Placed, bottom_free: bool, routed: list[tuple[Point, ...]],
+                   label_width: float = 0.0) -> tuple[str, tuple[Point, ...]]:
+        """Try each exit and keep the route crossing the fewest arrows already drawn.
+
+        Ties go to the exit whose label stays inside the lanes (not over the Kegiatan or Mutu Baku
+        text), then to the shorter route.
+        """
         candidates = self.exits(src, dst, bottom_free)
         if len(candidates) > 1:
             scores = []
@@ -128,12 +138,19 @@ class Router:
                 saved = self._save()
                 points = self.route(src, dst, side)
                 self._restore(saved)
-                scores.append((sum(_crossings(points, other) for other in routed), _length(points)))
+                crossing = sum(crossings_between(points, other) for other in routed)
+                scores.append((crossing, self._label_outside(points[0], side, label_width), _length(points)))
             candidates = [min(zip(scores, candidates, strict=True))[1]]
         side = candidates[0]
         if side != "bottom":
             self.sides_used.setdefault(id(src.shape), set()).add(side)
         return side, self.route(src, dst, side)
+
+    def _label_outside(self, start: Point, side: str, width: float) -> bool:
+        left, right = self.lanes[0].x, self.lanes[-1].x + self.lanes[-1].w
+        if side == "left":
+            return start.x - 1.0 - width < left
+        return side == "right" and start.x + 1.0 + width > right
 
     def _save(self) -> list[list[list[tuple[float, float, object]]]]:
         return [[list(taken) for taken in tracks.taken] for tracks in (*self.channels, *self.corridors)]
@@ -183,14 +200,14 @@ class Router:
 
 
 def _length(points: tuple[Point, ...]) -> float:
-    return sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in zip(points, points[1:]))
+    return sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in itertools.pairwise(points))
 
 
-def _crossings(first: tuple[Point, ...], second: tuple[Point, ...]) -> int:
+def crossings_between(first: tuple[Point, ...], second: tuple[Point, ...]) -> int:
     """Points where two orthogonal polylines cross (touching ends do not count)."""
     count = 0
-    for a, b in zip(first, first[1:]):
-        for c, d in zip(second, second[1:]):
+    for a, b in itertools.pairwise(first):
+        for c, d in itertools.pairwise(second):
             for (h1, h2), (v1, v2) in (((a, b), (c, d)), ((c, d), (a, b))):
                 if abs(h1.y - h2.y) < 1e-6 and abs(v1.x - v2.x) < 1e-6:
                     inside_h = min(h1.x, h2.x) + 0.01 < v1.x < max(h1.x, h2.x) - 0.01

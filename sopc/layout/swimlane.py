@@ -9,13 +9,14 @@ from sopc.layout.geometry import Arrow, Box, Column, Layout, Page, Row, Shape
 from sopc.layout.paginate import BAND, paginate
 from sopc.layout.route import Placed, Router, Slot, exit_label
 from sopc.layout.table import MARGIN, columns, header_heights, text_height, wrapped_cells
-from sopc.layout.text import wrap
+from sopc.layout.text import text_width, wrap
 from sopc.model.sop import Sop
 
 SYMBOL_H = {"terminator": 7.0, "process": 7.0, "decision": 10.0, "offpage": 6.0}
 CONNECTOR_W = 7.0
 MIN_ROW = 16.0
 QUESTION_PT = 5.5
+LABEL_PT = 6.5  # the Ya/Tidak labels beside decision exits
 
 
 @dataclass(frozen=True)
@@ -175,13 +176,14 @@ def _route_page(page: int, flow: Flow, placed: dict, slots: list[Slot], lanes: t
                                f"offpage:{c.letter}", _ref(edge.dst)))
     router = Router(lanes, slots, symbol_w)
     bottom_taken: set[int] = set()
-    arrows = []
+    arrows: list[Arrow] = []
     for src, dst, kind, label, src_ref, dst_ref in sorted(wanted, key=_route_order):
         # a decision's bottom is one exit (its `ya` when that goes to the next row); the arrows of
         # any other symbol to the next row fork from its bottom
         decision = src.shape.kind == "decision"
         bottom_free = not (decision and id(src.shape) in bottom_taken)
-        side, points = router.route_best(src, dst, bottom_free, [a.points for a in arrows])
+        label_width = text_width(label, LABEL_PT) if label else 0.0
+        side, points = router.route_best(src, dst, bottom_free, [a.points for a in arrows], label_width)
         if side == "bottom" and decision:
             bottom_taken.add(id(src.shape))
         arrows.append(Arrow(points, src_ref, dst_ref, kind, exit_label(label, points, side)))

@@ -58,6 +58,7 @@ class RepoEntry(_InFile):
 
     source: Source
     nomor: str
+    nama: str
     induk: str | None
     keterkaitan: tuple[str, ...]
     config: Config = field(default_factory=Config)
@@ -65,4 +66,4 @@ class RepoEntry(_InFile):
     @classmethod
     def of(cls, unit: LintUnit) -> RepoEntry:
         sop = unit.sop
-        return cls(unit.source, sop.nomor, sop.induk, sop.keterkaitan, unit.config)
+        return cls(unit.source, sop.nomor, sop.nama, sop.induk, sop.keterkaitan, unit.config)

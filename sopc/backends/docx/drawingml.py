@@ -1,0 +1,103 @@
+"""The only module that writes raw DrawingML: flowchart shapes, polyline arrows and text boxes.
+
+Each drawing is a `wp:anchor` positioned from the margin (x) and from its paragraph (y), the
+form measured to render in LibreOffice (tech-notes section 2c). Every id comes from a counter,
+so the same layout gives the same XML.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from docx.oxml import parse_xml
+
+from sopc.layout.geometry import Box, Point
+
+EMU_PER_MM = 36000
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+PRESETS = {"terminator": "flowChartTerminator", "process": "flowChartProcess",
+           "decision": "flowChartDecision", "offpage": "flowChartOffpageConnector"}
+LINE = '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>{end}</a:ln>'
+ARROW_END = '<a:tailEnd type="triangle" w="med" len="med"/>'
+
+
+def emu(mm: float) -> int:
+    return round(mm * EMU_PER_MM)
+
+
+class Drawing:
+    """Builds the runs of one page's drawing; `origin` is the page point at the anchor paragraph's top-left."""
+
+    def __init__(self, origin: Point, first_id: int) -> None:
+        self.origin = origin
+        self.next_id = first_id
+
+    def _anchor(self, box: Box, graphic: str, name: str) -> object:
+        shape_id, self.next_id = self.next_id, self.next_id + 1
+        x, y = emu(box.x - self.origin.x), emu(box.y - self.origin.y)
+        cx, cy = max(emu(box.w), 1), max(emu(box.h), 1)
+        xml = (
+            f'<w:r {NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{251659264 + shape_id}" '
+            f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            f'<wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            f'<wp:docPr id="{shape_id}" name="{escape(name)} {shape_id}"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            f'{graphic}</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+            f'<mc:Fallback/></mc:AlternateContent></w:r>'
+        )
+        return parse_xml(xml)
+
+    def shape(self, kind: str, box: Box, lines: tuple[str, ...] = (), size_pt: float = 6.0,
+              name: str = "Simbol") -> object:
+        """A flowchart symbol (terminator, process, decision, offpage) with optional centred text."""
+        text = _text_box(lines, size_pt, bold=kind == "offpage") if lines else ""
+        graphic = (f'<a:prstGeom prst="{PRESETS[kind]}"><a:avLst/></a:prstGeom>'
+                   f'<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>{LINE.format(end="")}</wps:spPr>'
+                   f'{text}<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
+                   f'anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr>')
+        return self._anchor(box, graphic, name)
+
+    def polyline(self, points: tuple[Point, ...], name: str = "Panah") -> object:
+        """An orthogonal arrow: a custom-geometry path with an arrowhead at its last point."""
+        xs, ys = [p.x for p in points], [p.y for p in points]
+        box = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        w, h = max(emu(box.w), 1), max(emu(box.h), 1)
+        path = "".join(
+            f'<a:{"moveTo" if i == 0 else "lnTo"}><a:pt x="{emu(p.x - box.x)}" y="{emu(p.y - box.y)}"/>'
+            f'</a:{"moveTo" if i == 0 else "lnTo"}>' for i, p in enumerate(points))
+        graphic = (f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/>'
+                   f'<a:pathLst><a:path w="{w}" h="{h}" fill="none">{path}</a:path></a:pathLst></a:custGeom>'
+                   f'<a:noFill/>{LINE.format(end=ARROW_END)}'
+                   f'</wps:spPr><wps:bodyPr/>')
+        return self._anchor(box, graphic, name)
+
+    def label(self, box: Box, lines: tuple[str, ...], size_pt: float, ground: bool = True,
+              name: str = "Label") -> object:
+        """A borderless text box, on a white ground (an arrow's Ya/Tidak) or transparent (a question)."""
+        body = _text_box(lines, size_pt)
+        fill = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>' if ground else "<a:noFill/>"
+        graphic = (f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}<a:ln><a:noFill/></a:ln></wps:spPr>'
+                   f'{body}<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" '
+                   f'anchor="ctr"><a:noAutofit/></wps:bodyPr>')
+        return self._anchor(box, graphic, name)
+
+
+def _text_box(lines: tuple[str, ...], size_pt: float, bold: bool = False, align: str = "center") -> str:
+    half_points = round(size_pt * 2)
+    jc = {"center": "center", "left": "left", "right": "right"}[align]
+    bold_xml = "<w:b/>" if bold else ""
+    paragraphs = "".join(
+        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{round(size_pt * 20 * 1.1)}" w:lineRule="exact"/>'
+        f'<w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>'
+        f'{bold_xml}<w:sz w:val="{half_points}"/></w:rPr><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        for line in lines)
+    return f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"

@@ -1,0 +1,90 @@
+"""The identity table (Bagian Identitas) in the regulation's layout, as real ministries print it.
+
+Left: logo, INSTANSI in bold capitals and the unit lines, spanning six rows on the right (Nomor,
+Tanggal Pembuatan, Revisi, Efektif, Disahkan oleh, Nama SOP); then three two-column rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from docx.document import Document as DocumentObject
+from docx.shared import Mm
+
+from sopc.backends.docx.document import fixed_table, keep_row_whole, valign, write_lines
+from sopc.labels import labels, long_date, nip_grouped
+from sopc.model.sop import Sop
+
+LOGO_HEIGHT_MM = 22.0
+SIGNATURE_LINES = 3  # blank lines left for the signature (or the TTE QR code) and the stamp
+
+
+def add_identity(doc: DocumentObject, sop: Sop, width: float, lang: str, numbers: Mapping[str, str],
+                 logo: Path | None) -> None:
+    """Append the identity table. `numbers` maps the repository's SOP numbers to their names."""
+    text = labels(lang)
+    widths = [width * 0.5, width * 0.16, width * 0.34]
+    table = fixed_table(doc, rows=9, widths=widths)
+    kop = table.cell(0, 0).merge(table.cell(5, 0))
+    _kop(kop, sop, logo)
+    tanggal = sop.tanggal
+    rows = [
+        (text["nomor"], [sop.nomor]),
+        (text["tanggal_pembuatan"], [long_date(tanggal.pembuatan, lang)]),
+        (text["tanggal_revisi"], [long_date(tanggal.revisi, lang) if tanggal.revisi else "-"]),
+        (text["tanggal_efektif"], [long_date(tanggal.efektif, lang)]),
+        (text["disahkan_oleh"], _pengesahan(sop, text)),
+        (text["nama_sop"], [sop.nama]),
+    ]
+    for i, (label, value) in enumerate(rows):
+        write_lines(table.cell(i, 1), [label], "SOP Identitas Label", space_before_mm=0.8)
+        write_lines(table.cell(i, 2), value, "SOP Identitas", space_before_mm=0.8)
+        valign(table.cell(i, 1), "top")
+    pairs = [("dasar_hukum", sop.dasar_hukum, "kualifikasi_pelaksana", sop.kualifikasi_pelaksana),
+             ("keterkaitan", tuple(_link(item, numbers) for item in sop.keterkaitan),
+              "peralatan", sop.peralatan),
+             ("peringatan", sop.peringatan, "pencatatan", sop.pencatatan)]
+    for i, (left_key, left, right_key, right) in enumerate(pairs, start=6):
+        right_cell = table.cell(i, 1).merge(table.cell(i, 2))
+        for cell, key, items in ((table.cell(i, 0), left_key, left), (right_cell, right_key, right)):
+            write_lines(cell, [text[key], *numbered(items)], "SOP Identitas", space_before_mm=0.8)
+            cell.paragraphs[0].runs[0].bold = True
+    for row in table.rows:
+        keep_row_whole(row)
+
+
+def numbered(items: tuple[str, ...]) -> list[str]:
+    """`1. ...`, `2. ...` for several items, the item alone for one, `-` for none."""
+    if not items:
+        return ["-"]
+    if len(items) == 1:
+        return [items[0]]
+    return [f"{n}. {item}" for n, item in enumerate(items, start=1)]
+
+
+def _link(item: str, numbers: Mapping[str, str]) -> str:
+    """A keterkaitan that names a SOP of the repository, printed `nomor – nama`."""
+    return f"{item} – {numbers[item]}" if item in numbers else item
+
+
+def _pengesahan(sop: Sop, text: Mapping[str, str]) -> list[str]:
+    signer = sop.disahkan_oleh
+    lines = [signer.jabatan, *([""] * SIGNATURE_LINES), signer.nama]
+    if signer.nip:
+        lines.append(f"{text['nip']} {nip_grouped(signer.nip)}")
+    return lines
+
+
+def _kop(cell, sop: Sop, logo: Path | None) -> None:
+    """Logo, INSTANSI (bold capitals) and the unit lines, centred in the big left cell."""
+    valign(cell, "center")
+    paragraph = cell.paragraphs[0]
+    paragraph.style = "SOP Kop"
+    if logo is not None:
+        paragraph.add_run().add_picture(str(logo), height=Mm(LOGO_HEIGHT_MM))
+        paragraph.add_run().add_break()
+    paragraph.add_run(sop.instansi.upper()).bold = True
+    for line in sop.unit:
+        paragraph.add_run().add_break()
+        paragraph.add_run(line.upper()).bold = False
