@@ -1,0 +1,171 @@
+"""The official DOCX, opened as a reviewer would: identity cells, flowchart rows, paper, shapes, PDF."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from sopc.config import find_config, load_config
+from sopc.layout.swimlane import layout_sop
+from sopc.pipeline import load_unit
+from tests.conftest import run_cli
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("docx")
+    result = run_cli("build", str(EXAMPLES), "-o", str(out), "--format", "docx")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def unit_of(name: str):
+    file = next(EXAMPLES.rglob(f"{name}.sop.yaml"))
+    unit, _, _ = load_unit(file, load_config(find_config(file)), "id")
+    return unit
+
+
+def cell_text(cell) -> str:
+    return "\n".join(p.text for p in cell.paragraphs)
+
+
+def test_identity_table_holds_every_field(built: Path) -> None:
+    doc = Document(str(built / "umum" / "pengelolaan-surat-masuk.docx"))
+    table = doc.tables[0]
+    rows = {cell_text(table.cell(r, 1)): cell_text(table.cell(r, 2)) for r in range(6)}
+    assert rows["Nomor SOP"] == "002/SOP/BU/2024"
+    assert rows["Tanggal Pembuatan"] == "10 Januari 2024"
+    assert rows["Tanggal Revisi"] == "10 Januari 2025"
+    assert rows["Tanggal Efektif"] == "15 Januari 2024"
+    signer = rows["Disahkan oleh"].split("\n")
+    assert signer[0] == "Kepala Bagian Umum" and signer[-2:] == ["Dra. Sri Wahyuni, M.Si.", "NIP 19720514 200003 2 003"]
+    assert rows["Nama SOP"] == "Pengelolaan Surat Masuk"
+    kop = cell_text(table.cell(0, 0))
+    assert "PEMERINTAH KABUPATEN SUKAMAJU" in kop and "BAGIAN UMUM" in kop
+    assert table.cell(0, 0)._tc.xpath(".//pic:pic"), "the logo from sopc.toml"
+    assert cell_text(table.cell(6, 0)).startswith("DASAR HUKUM :\n1. Undang-Undang Nomor 43 Tahun 2009")
+    assert cell_text(table.cell(7, 0)) == ("KETERKAITAN :\n1. 003/SOP/BU/2024 – Pengelolaan Arsip Dinamis\n"
+                                          "2. SOP Pengelolaan Surat Keluar")
+    assert cell_text(table.cell(7, 1)).startswith("PERALATAN/PERLENGKAPAN :\n1. Komputer")
+    assert cell_text(table.cell(8, 0)).startswith("PERINGATAN :\nJika SOP tidak dilaksanakan")
+
+
+def test_empty_items_print_a_dash(built: Path) -> None:
+    doc = Document(str(built / "arsip" / "penyusutan-arsip.docx"))
+    rows = {cell_text(doc.tables[0].cell(r, 1)): cell_text(doc.tables[0].cell(r, 2)) for r in range(6)}
+    assert rows["Tanggal Revisi"] == "-"
+
+
+def test_flowchart_tables_one_row_per_step(built: Path) -> None:
+    unit = unit_of("perjalanan-dinas")
+    doc = Document(str(built / "umum" / "perjalanan-dinas.docx"))
+    layout = layout_sop(unit.sop, unit.flow)
+    flow_tables = doc.tables[1:]
+    assert len(flow_tables) == len(layout.pages) > 1
+    seen = []
+    for table, page in zip(flow_tables, layout.pages, strict=True):
+        header = [cell_text(c) for c in table.rows[1].cells]
+        assert header[0] == "No" and "Kelengkapan" in header and "Waktu" in header
+        for row in table.rows[:2]:
+            assert row._tr.trPr.find(qn("w:tblHeader")) is not None
+        for row in table.rows[2:]:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            number = cell_text(row.cells[0])
+            if not number:
+                continue  # a connector band
+            step = unit.sop.langkah[int(number) - 1]
+            texts = [cell_text(c).replace("\n", " ") for c in row.cells]
+            assert texts[1] == step.kegiatan
+            assert step.waktu in texts and " ".join(step.output) in texts
+            seen.append(int(number))
+        assert round(table.rows[2].height.mm, 1) == round((page.body_top - page.top - sum(layout.header_rows)
+                                                           or page.rows[0].h), 1)
+    assert seen == list(range(1, len(unit.sop.langkah) + 1))
+
+
+def test_section_is_landscape_on_the_configured_paper(built: Path, tmp_path: Path) -> None:
+    section = Document(str(built / "umum" / "peminjaman-ruang-rapat.docx")).sections[0]
+    assert section.orientation == 1 and abs(section.page_width - Mm(297)) < Mm(0.1)
+    result = run_cli("build", str(EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml"), "-o", str(tmp_path),
+                     "--format", "docx", "--paper", "F4")
+    assert result.exit_code == 0
+    f4 = Document(str(tmp_path / "peminjaman-ruang-rapat.docx")).sections[0]
+    assert abs(f4.page_width - Mm(330)) < Mm(0.1) and abs(f4.page_height - Mm(215)) < Mm(0.1)
+
+
+def _shapes(doc) -> list[tuple[str, str]]:
+    """(preset geometry, docPr name) of every drawn shape, in document order."""
+    out = []
+    for anchor in doc.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"):
+        geometry = anchor.find(f".//{A}prstGeom")
+        name = anchor.find("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr").get("name")
+        out.append((geometry.get("prst") if geometry is not None else "custom", name))
+    return out
+
+
+def test_one_native_shape_per_symbol_and_lettered_connector_pairs(built: Path) -> None:
+    unit = unit_of("perjalanan-dinas")
+    shapes = _shapes(Document(str(built / "umum" / "perjalanan-dinas.docx")))
+    presets = {"flowChartTerminator": "terminator", "flowChartProcess": "process", "flowChartDecision": "decision"}
+    drawn = sorted((int(name.split()[1]), presets[prst]) for prst, name in shapes if prst in presets)
+    nodes = sorted((n.step + 1, unit.flow.symbols[n].value) for n in unit.flow.nodes)
+    assert drawn == nodes
+    connectors = [name.split()[1] for prst, name in shapes if prst == "flowChartOffpageConnector"]
+    assert connectors and all(connectors.count(letter) == 2 for letter in connectors)
+    arrows = [name for prst, name in shapes if prst == "custom"]
+    layout = layout_sop(unit.sop, unit.flow)
+    assert len(arrows) == sum(len(p.arrows) for p in layout.pages)
+
+
+def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
+    run_cli("build", str(EXAMPLES), "-o", str(tmp_path), "--format", "docx")
+    for docx in built.rglob("*.docx"):
+        assert docx.read_bytes() == (tmp_path / docx.relative_to(built)).read_bytes(), docx.name
+
+
+def test_document_properties(built: Path) -> None:
+    core = Document(str(built / "umum" / "pengelolaan-surat-masuk.docx")).core_properties
+    assert (core.title, core.subject) == ("Pengelolaan Surat Masuk", "002/SOP/BU/2024")
+    assert core.created.date().isoformat() == "2024-01-10"
+
+
+def test_english_labels(tmp_path: Path) -> None:
+    run_cli("build", str(EXAMPLES / "umum" / "pengelolaan-surat-masuk.sop.yaml"), "-o", str(tmp_path),
+            "--format", "docx", "--lang", "en")
+    doc = Document(str(tmp_path / "pengelolaan-surat-masuk.docx"))
+    assert cell_text(doc.tables[0].cell(1, 1)) == "Date Made" and cell_text(doc.tables[0].cell(1, 2)) == "10 January 2024"
+    assert "Activity" in [cell_text(c) for c in doc.tables[1].rows[0].cells]
+
+
+def test_libreoffice_prints_every_page_and_activity(built: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice (libreoffice-writer-nogui) and poppler-utils are needed to print to PDF")
+    docs = sorted(built.rglob("*.docx"))
+    profile = (tmp_path / "profile").as_uri()  # one profile per run: shared profiles lose documents
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *map(str, docs)], check=True, capture_output=True, timeout=300)
+    for docx in docs:
+        unit = unit_of(docx.stem)
+        pdf = tmp_path / f"{docx.stem}.pdf"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        assert pages == 1 + len(layout_sop(unit.sop, unit.flow).pages), docx.name
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        flat = " ".join(text.split())
+        printed = [line for page in layout_sop(unit.sop, unit.flow).pages for row in page.rows
+                   for line in row.cells["kegiatan"]]
+        assert len(printed) >= len(unit.sop.langkah)
+        for line in printed:  # every line of every kegiatan, as sopc broke it, is on the paper
+            assert " ".join(line.split()) in flat, (docx.name, line)
