@@ -72,8 +72,10 @@ def _wrap_paragraph(text: str, width: float, size_pt: float, bold: bool) -> list
 
 
 def _fit(word: str, width: float, size_pt: float, bold: bool) -> int:
-    """How many leading characters of `word` fit in `width` (at least one)."""
+    """How many leading characters of `word` fit in `width` (at least one), ending after a `/` or `-`
+    when the fitting part has one (`001/SOP/` + `BU/2024`, not `001/SOP/B` + `U/2024`)."""
     for cut in range(len(word) - 1, 0, -1):
         if text_width(word[:cut], size_pt, bold) <= width:
-            return cut
+            joint = max(word.rfind("/", 0, cut), word.rfind("-", 0, cut))
+            return joint + 1 if joint > 0 else cut
     return 1

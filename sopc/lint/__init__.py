@@ -1,0 +1,1 @@
+"""The linter: rule registry, rules, suppression and the engine that runs them."""
