@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopc.backends.docx import build_docx
+from sopc.backends.docx.document import template_margin
 from sopc.backends.svg import render_pages
 from sopc.config import Config
 from sopc.diagnostics import Severity
@@ -47,6 +48,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     configs = ConfigCache(config_file)
     bases = [p if p.is_dir() else p.parent for p in paths or [Path(".")]]
     numbers = {e.nomor: e.nama for e in result.lint.entries}
+    margins: dict[Path | None, float] = {}  # per config file
     for entry in result.lint.entries:
         if entry.path in failed:
             continue
@@ -56,7 +58,10 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         assert unit is not None  # it was valid a moment ago
         base = next((b for b in bases if _inside(source, b)), source.parent)
         stem = output_stem(source, base, _out_dir(options, config))
-        context = _Context(options, config, result.lint.lang, numbers, _logo(unit, config, result.warnings))
+        if config.file not in margins:
+            margins[config.file] = template_margin(_template(config))
+        context = _Context(options, config, result.lint.lang, numbers, _logo(unit, config, result.warnings),
+                           margins[config.file])
         for path, data in _documents(unit, stem, context):
             (result.written if write_atomic(path, data) else result.unchanged).append(path)
     result.skipped = sorted(failed)
@@ -86,6 +91,7 @@ class _Context:
     lang: str
     numbers: dict[str, str]  # the repository's SOP numbers -> names, for keterkaitan
     logo: Path | None
+    margin: float  # the reference template's page margin, for every document alike
 
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -116,11 +122,12 @@ def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[
     options, lang = context.options, context.lang
     paper = options.paper or context.config.settings.document.paper
     if "docx" in options.formats:
-        layout = layout_sop(unit.sop, unit.flow, paper, lang)
+        layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)
         yield stem.with_name(stem.name + ".docx"), build_docx(unit.sop, layout, lang, context.numbers, context.logo,
                                                               _template(context.config))
     if "svg" in options.formats:
-        layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=options.svg_pages == "single")
+        layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=options.svg_pages == "single",
+                            margin=context.margin)
         pages = render_pages(layout, options.svg_style, lang, f"{unit.sop.nomor} {unit.sop.nama}")
         if len(pages) == 1:
             yield stem.with_name(stem.name + ".svg"), pages[0]

@@ -169,3 +169,20 @@ def test_libreoffice_prints_every_page_and_activity(built: Path, tmp_path: Path)
         assert len(printed) >= len(unit.sop.langkah)
         for line in printed:  # every line of every kegiatan, as sopc broke it, is on the paper
             assert " ".join(line.split()) in flat, (docx.name, line)
+
+
+def test_a_units_own_template_and_its_margins(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    Document().save(str(repo / "kop.docx"))  # python-docx's own: none of sopc's styles, 25.4 mm margins
+    config = (EXAMPLES / "sopc.toml").read_text().replace('font = "Arial"', 'font = "Arial"\ntemplate = "kop.docx"')
+    (repo / "sopc.toml").write_text(config)
+    (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "out" / "a.docx"))
+    section = doc.sections[0]
+    assert abs(section.left_margin - Mm(25.4)) < Mm(0.1) and section.orientation == 1
+    assert {"SOP Tabel", "SOP Jangkar"} <= {s.name for s in doc.styles}
+    widths = sum(c.width for c in doc.tables[1].rows[2].cells)
+    assert abs(widths - (section.page_width - 2 * Mm(25.4))) < Mm(0.5)

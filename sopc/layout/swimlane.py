@@ -12,6 +12,7 @@ from sopc.layout.table import MARGIN, columns, header_heights, text_height, wrap
 from sopc.layout.text import text_width, wrap
 from sopc.model.sop import Sop
 
+SLACK = 1.5  # mm kept free at the foot of every page
 SYMBOL_H = {"terminator": 7.0, "process": 7.0, "decision": 10.0, "offpage": 6.0}
 CONNECTOR_W = 7.0
 MIN_ROW = 16.0
@@ -34,25 +35,28 @@ class Crossing:
         return self.dst_page > self.src_page
 
 
-def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single_sheet: bool = False) -> Layout:
-    """The complete geometry of a SOP's flowchart table on `paper` (landscape).
+def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single_sheet: bool = False,
+               margin: float = MARGIN) -> Layout:
+    """The complete geometry of a SOP's flowchart table on `paper` (landscape), inside `margin` mm.
 
     `single_sheet` puts every row on one sheet as tall as it needs (no page splits, no connectors).
     """
-    cols, dims = columns(sop, paper, lang)
+    cols, dims = columns(sop, paper, lang, margin)
     header, lane_titles, title_pt = header_heights(cols)
     cells = [wrapped_cells(step, i + 1, cols) for i, step in enumerate(sop.langkah)]
     heights = [max(MIN_ROW, *(text_height(lines) for lines in c.values())) for c in cells]
-    usable = dims.height - 2 * MARGIN - sum(header)
+    # SLACK: the DOCX puts a one-point anchor paragraph above each page's table, and rows are
+    # rounded to twips; a page filled to the last tenth of a millimetre would spill over
+    usable = dims.height - 2 * margin - sum(header) - SLACK
     page_of_rows = paginate(heights, float("inf") if single_sheet else usable)
     page_of = {step: p for p, steps in enumerate(page_of_rows) for step in steps}
     crossings = _crossings(flow, page_of)
     pages = tuple(
-        _page(p, steps, sop, flow, cols, cells, heights, sum(header), dims.symbol_w, crossings, page_of,
+        _page(p, steps, sop, flow, cols, cells, heights, (margin, sum(header)), dims.symbol_w, crossings, page_of,
               last=p == len(page_of_rows) - 1)
         for p, steps in enumerate(page_of_rows))
-    height = max(dims.height, pages[-1].bottom + MARGIN) if single_sheet else dims.height
-    return Layout(paper, dims.width, height, MARGIN, cols, header, lane_titles, pages, title_pt)
+    height = max(dims.height, pages[-1].bottom + margin) if single_sheet else dims.height
+    return Layout(paper, dims.width, height, margin, cols, header, lane_titles, pages, title_pt)
 
 
 def _crossings(flow: Flow, page_of: dict[int, int]) -> list[Crossing]:
@@ -78,11 +82,11 @@ def _letter(index: int) -> str:
 
 
 def _page(number: int, steps: list[int], sop: Sop, flow: Flow, cols: tuple[Column, ...],
-          cells: list[dict], heights: list[float], header_h: float, symbol_w: float,
+          cells: list[dict], heights: list[float], top_and_header: tuple[float, float], symbol_w: float,
           crossings: list[Crossing], page_of: dict[int, int], last: bool) -> Page:
     lanes = tuple(c for c in cols if c.key == "lane")
     lane_index = {c.actor: i for i, c in enumerate(lanes)}
-    top = MARGIN
+    top, header_h = top_and_header
     y = top + header_h
     # forward arrows leave at the bottom and arrive at the top of the next page; backward ones the reverse
     band_top = [c for c in crossings if (c.dst_page, c.src_page)[not c.forward] == number]

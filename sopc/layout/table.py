@@ -37,10 +37,11 @@ class Dimensions:
     symbol_w: float
 
 
-def columns(sop: Sop, paper: str, lang: str = "id") -> tuple[tuple[Column, ...], Dimensions]:
+def columns(sop: Sop, paper: str, lang: str = "id",
+            margin: float = MARGIN) -> tuple[tuple[Column, ...], Dimensions]:
     """The table's columns left to right: No, Kegiatan, one lane per actor, Mutu Baku (3), Keterangan."""
     page_w, page_h = PAPERS[paper]
-    available = page_w - 2 * MARGIN
+    available = page_w - 2 * margin
     widths = {key: wide for key, _, _, wide, _ in TEXT_COLUMNS}
     lanes = len(sop.pelaksana)
     shortfall = lanes * MIN_LANE - (available - sum(widths.values()))
@@ -51,7 +52,7 @@ def columns(sop: Sop, paper: str, lang: str = "id") -> tuple[tuple[Column, ...],
     lane_w = (available - sum(widths.values())) / lanes
     titles = {key: (id_title if lang == "id" else en_title) for key, id_title, en_title, _, _ in TEXT_COLUMNS}
     out: list[Column] = []
-    x = MARGIN
+    x = margin
     for key in ("no", "kegiatan"):
         out.append(Column(key, titles[key], x, widths[key]))
         x += widths[key]

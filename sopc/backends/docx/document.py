@@ -10,15 +10,47 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 
+from sopc.backends.docx import ooxml
 from sopc.layout.geometry import Layout
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # no build time is stamped anywhere: same source, same bytes
+
+# The paragraph styles sopc writes with: name -> (size pt, bold, alignment, exact line height pt).
+# The reference template defines them; a unit's own template may restyle them, and any it lacks
+# are added with these values.
+STYLES = {
+    "SOP Identitas": (9, False, WD_ALIGN_PARAGRAPH.LEFT, None),
+    "SOP Identitas Label": (9, True, WD_ALIGN_PARAGRAPH.LEFT, None),
+    "SOP Kop": (11, True, WD_ALIGN_PARAGRAPH.CENTER, None),
+    "SOP Tabel": (8, False, WD_ALIGN_PARAGRAPH.LEFT, 9.2),
+    "SOP Tabel Tengah": (8, False, WD_ALIGN_PARAGRAPH.CENTER, 9.2),
+    "SOP Tabel Judul": (8, True, WD_ALIGN_PARAGRAPH.CENTER, 9.2),
+    "SOP Jangkar": (1, False, WD_ALIGN_PARAGRAPH.LEFT, 1),
+}
+
+
+def ensure_styles(doc: DocumentObject) -> None:
+    """Add any of sopc's paragraph styles the document lacks (Arial, sizes as in STYLES)."""
+    present = {style.name for style in doc.styles}
+    normal = doc.styles["Normal"]
+    for name, (size, bold, align, exact) in STYLES.items():
+        if name in present:
+            continue
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.name, style.font.size, style.font.bold = "Arial", Pt(size), bold
+        fmt = style.paragraph_format
+        fmt.alignment, fmt.space_before, fmt.space_after = align, Pt(0), Pt(0)
+        if exact:
+            fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(exact)
+        fmt.keep_with_next = name == "SOP Jangkar" or None
 
 
 def open_reference(template: Path | None) -> DocumentObject:
@@ -32,7 +64,15 @@ def open_reference(template: Path | None) -> DocumentObject:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    ensure_styles(doc)
     return doc
+
+
+def template_margin(template: Path | None) -> float:
+    """The reference document's page margin in mm (the smallest of its four): the layout keeps inside it."""
+    section = open_reference(template).sections[0]
+    margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
+    return min(m.mm for m in margins if m is not None)
 
 
 def set_paper(doc: DocumentObject, layout: Layout) -> None:
@@ -48,21 +88,19 @@ def fixed_table(doc: DocumentObject, rows: int, widths: list[float]) -> Table:
     """A table with fixed column widths (mm), no cell side margins, single black borders."""
     table = doc.add_table(rows=rows, cols=len(widths))
     table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
-    tbl_pr.append(parse_xml(
-        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'))
-    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    tbl_pr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'))
+    ooxml.table_properties(table._tbl.tblPr)
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(round(width * 1440 / 25.4)))
     for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
+        for cell, width in zip(row_cells(row), widths, strict=True):
             cell.width = Mm(width)
     return table
+
+
+def row_cells(row: _Row) -> list[_Cell]:
+    """The cells of an unmerged row, read off its XML (python-docx's `row.cells` rebuilds the whole table's grid)."""
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
 
 
 def exact_height(row: _Row, height_mm: float) -> None:
@@ -71,26 +109,26 @@ def exact_height(row: _Row, height_mm: float) -> None:
 
 def keep_row_whole(row: _Row, header: bool = False) -> None:
     """Never split the row across pages; a header row repeats on every page the table runs over."""
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-    if header:
-        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    ooxml.row_properties(row._tr.get_or_add_trPr(), header)
 
 
 def shade(cell: _Cell, fill: str = "E6E6E6") -> None:
-    shading = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    cell._tc.get_or_add_tcPr().append(parse_xml(shading))
+    ooxml.cell_shading(cell._tc.get_or_add_tcPr(), fill)
 
 
 def valign(cell: _Cell, where: str = "center") -> None:
-    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:vAlign {nsdecls("w")} w:val="{where}"/>'))
+    ooxml.cell_valign(cell._tc.get_or_add_tcPr(), where)
 
 
 def write_lines(cell: _Cell, lines: list[str] | tuple[str, ...], style: str, pad_mm: float = 1.2,
                 bold: bool = False, space_before_mm: float = 0.0) -> None:
-    """The lines in the cell's first paragraph, broken where sopc broke them (so heights match the layout)."""
+    """The lines in the cell's first paragraph, broken where sopc broke them (so heights match the layout).
+
+    `style` is a paragraph style's name; its id is set directly, as python-docx's lookup by name
+    walks every style of the document for each paragraph.
+    """
     paragraph = cell.paragraphs[0]
-    paragraph.style = style
+    paragraph._p.get_or_add_pPr().style = _style_id(style)
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Mm(pad_mm)
     if space_before_mm:
@@ -100,6 +138,11 @@ def write_lines(cell: _Cell, lines: list[str] | tuple[str, ...], style: str, pad
         run.bold = bold or None
         if i < len(lines) - 1:
             run.add_break()
+
+
+def _style_id(name: str) -> str:
+    """The id Word gives a custom style: its name without spaces (the reference defines them so)."""
+    return name.replace(" ", "")
 
 
 def deterministic_zip(data: bytes) -> bytes:

@@ -11,8 +11,16 @@ from docx.document import Document as DocumentObject
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
-from sopc.backends.docx.document import exact_height, fixed_table, keep_row_whole, shade, valign, write_lines
-from sopc.backends.docx.drawingml import Drawing
+from sopc.backends.docx.document import (
+    exact_height,
+    fixed_table,
+    keep_row_whole,
+    row_cells,
+    shade,
+    valign,
+    write_lines,
+)
+from sopc.backends.docx.ooxml import Drawing
 from sopc.labels import labels
 from sopc.layout.geometry import Box, Layout, Page, Point, Shape
 from sopc.layout.table import PAD
@@ -70,7 +78,9 @@ def _table(doc: DocumentObject, layout: Layout, page: Page, lang: str) -> None:
     lanes = [i for i, c in enumerate(cols) if c.key == "lane"]
     h1, h2 = layout.header_rows
     header_bottom = page.top + h1 + h2
-    table = fixed_table(doc, rows=2 + body_rows(page, header_bottom), widths=[c.w for c in cols])
+    # the header is merged while the table has only its two rows: python-docx re-reads the whole
+    # table for every cell it is asked for, so the body rows come after
+    table = fixed_table(doc, rows=2, widths=[c.w for c in cols])
     exact_height(table.rows[0], h1)
     exact_height(table.rows[1], h2)
     for key in ("no", "kegiatan", "keterangan"):
@@ -91,10 +101,10 @@ def _table(doc: DocumentObject, layout: Layout, page: Page, lang: str) -> None:
         for cell in table.rows[r].cells:
             shade(cell)
             valign(cell)
-    _body(table, page, header_bottom, index)
+    _body(table, page, header_bottom, index, [c.w for c in cols])
 
 
-def _body(table, page: Page, header_bottom: float, index: dict[str, int]) -> None:
+def _body(table, page: Page, header_bottom: float, index: dict[str, int], widths: list[float]) -> None:
     """The connector band above the rows (if the page continues one), the step rows, the band below."""
     heights: list[float | None] = []  # None marks a step row
     if page.body_top > header_bottom + 0.01:
@@ -104,24 +114,21 @@ def _body(table, page: Page, header_bottom: float, index: dict[str, int]) -> Non
     if page.bottom > last + 0.01:
         heights.append(page.bottom - last)
     steps = iter(page.rows)
-    for r, height in enumerate(heights, start=2):
-        row = table.rows[r]
+    for height in heights:
+        row = table.add_row()
+        for cell, width in zip(row_cells(row), widths, strict=True):
+            cell.width = Mm(width)
         keep_row_whole(row)
         if height is not None:
             exact_height(row, height)
             continue
         step = next(steps)
         exact_height(row, step.h)
+        cells = row_cells(row)
         for key, lines in step.cells.items():
             if lines:
                 style = "SOP Tabel Tengah" if key in ("no", "waktu") else "SOP Tabel"
-                write_lines(table.cell(r, index[key]), lines, style, pad_mm=PAD, space_before_mm=PAD)
-
-
-def body_rows(page: Page, header_bottom: float) -> int:
-    """How many rows the page's table has below its two header rows."""
-    last = page.rows[-1].bottom if page.rows else page.body_top
-    return len(page.rows) + (page.body_top > header_bottom + 0.01) + (page.bottom > last + 0.01)
+                write_lines(cells[index[key]], lines, style, pad_mm=PAD, space_before_mm=PAD)
 
 
 def _shrink(cell, size_pt: float) -> None:

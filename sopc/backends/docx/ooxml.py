@@ -1,8 +1,9 @@
-"""The only module that writes raw DrawingML: flowchart shapes, polyline arrows and text boxes.
+"""The only module that writes raw OOXML: what python-docx has no API for.
 
-Each drawing is a `wp:anchor` positioned from the margin (x) and from its paragraph (y), the
-form measured to render in LibreOffice (tech-notes section 2c). Every id comes from a counter,
-so the same layout gives the same XML.
+Drawings (flowchart shapes, polyline arrows, text boxes) are `wp:anchor`s positioned from the
+margin (x) and from their paragraph (y), the form measured to render in LibreOffice (tech-notes
+section 2c); every id comes from a counter, so the same layout gives the same XML. Table and
+cell properties (fixed layout, borders, shading, repeated header rows) are here too.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from sopc.layout.geometry import Box, Point
 
@@ -101,3 +103,29 @@ def _text_box(lines: tuple[str, ...], size_pt: float, bold: bool = False, align:
         f'{bold_xml}<w:sz w:val="{half_points}"/></w:rPr><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
         for line in lines)
     return f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
+
+
+def table_properties(tbl_pr: object) -> None:
+    """Fixed column widths, no cell margins (sopc pads with indents), single black borders."""
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    for xml in (f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>',
+                f'<w:tblCellMar {nsdecls("w")}><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+                f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>',
+                f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'):
+        tbl_pr.append(parse_xml(xml))  # type: ignore[attr-defined]
+
+
+def row_properties(tr_pr: object, header: bool) -> None:
+    """The row is never split across pages; a header row repeats on every page its table runs over."""
+    tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))  # type: ignore[attr-defined]
+    if header:
+        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))  # type: ignore[attr-defined]
+
+
+def cell_shading(tc_pr: object, fill: str) -> None:
+    tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))  # type: ignore[attr-defined]
+
+
+def cell_valign(tc_pr: object, where: str) -> None:
+    tc_pr.append(parse_xml(f'<w:vAlign {nsdecls("w")} w:val="{where}"/>'))  # type: ignore[attr-defined]
