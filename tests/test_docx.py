@@ -144,7 +144,8 @@ def test_english_labels(tmp_path: Path) -> None:
     run_cli("build", str(EXAMPLES / "umum" / "pengelolaan-surat-masuk.sop.yaml"), "-o", str(tmp_path),
             "--format", "docx", "--lang", "en")
     doc = Document(str(tmp_path / "pengelolaan-surat-masuk.docx"))
-    assert cell_text(doc.tables[0].cell(1, 1)) == "Date Made" and cell_text(doc.tables[0].cell(1, 2)) == "10 January 2024"
+    identity = doc.tables[0]
+    assert (cell_text(identity.cell(1, 1)), cell_text(identity.cell(1, 2))) == ("Date Made", "10 January 2024")
     assert "Activity" in [cell_text(c) for c in doc.tables[1].rows[0].cells]
 
 
