@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sopc.backends.docx import build_docx
 from sopc.backends.docx.document import template_margin
+from sopc.backends.docx.identity import Logo
+from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.svg import render_pages
 from sopc.config import Config
 from sopc.diagnostics import Severity
@@ -49,6 +51,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     bases = [p if p.is_dir() else p.parent for p in paths or [Path(".")]]
     numbers = {e.nomor: e.nama for e in result.lint.entries}
     margins: dict[Path | None, float] = {}  # per config file
+    logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once
     for entry in result.lint.entries:
         if entry.path in failed:
             continue
@@ -60,7 +63,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         stem = output_stem(source, base, _out_dir(options, config))
         if config.file not in margins:
             margins[config.file] = template_margin(_template(config))
-        context = _Context(options, config, result.lint.lang, numbers, _logo(unit, config, result.warnings),
+        context = _Context(options, config, result.lint.lang, numbers, _logo(unit, config, logos, result.warnings),
                            margins[config.file])
         for path, data in _documents(unit, stem, context):
             (result.written if write_atomic(path, data) else result.unchanged).append(path)
@@ -90,26 +93,25 @@ class _Context:
     config: Config
     lang: str
     numbers: dict[str, str]  # the repository's SOP numbers -> names, for keterkaitan
-    logo: Path | None
+    logo: Logo | None
     margin: float  # the reference template's page margin, for every document alike
 
 
-LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
-
-
-def _logo(unit: LintUnit, config: Config, warnings: list[str]) -> Path | None:
-    """The logo file, looked up from the repository root (else the SOP's folder); a warning if unusable."""
+def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnings: list[str]) -> Logo | None:
+    """The logo, looked up from the repository root (else the SOP's folder); a warning if unusable."""
     if not unit.sop.logo:
         return None
-    root = config.root or Path(unit.path).parent
-    path = root / unit.sop.logo
-    if not path.is_file():
-        warnings.append(f"{unit.path}: logo {unit.sop.logo} not found (looked for {path}); built without it")
-        return None
-    if path.suffix.lower() not in LOGO_SUFFIXES:
-        warnings.append(f"{unit.path}: logo {unit.sop.logo} is not PNG or JPEG; built without it")
-        return None
-    return path
+    path = (config.root or Path(unit.path).parent) / unit.sop.logo
+    if path not in cache:
+        try:
+            cache[path] = logo_png(path)
+        except FileNotFoundError:
+            cache[path] = None
+            warnings.append(f"logo {unit.sop.logo} not found (looked for {path}); built without it")
+        except (LogoError, OSError) as err:
+            cache[path] = None
+            warnings.append(f"logo {unit.sop.logo}: {err}; built without it")
+    return cache[path]
 
 
 def _template(config: Config) -> Path | None:

@@ -187,3 +187,35 @@ def test_a_units_own_template_and_its_margins(tmp_path: Path) -> None:
     assert {"SOP Tabel", "SOP Jangkar"} <= {s.name for s in doc.styles}
     widths = sum(c.width for c in doc.tables[1].rows[2].cells)
     assert abs(widths - (section.page_width - 2 * Mm(25.4))) < Mm(0.5)
+
+
+def _repo_with_logo(tmp_path: Path, logo_name: str, logo: bytes | None) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "sopc.toml").write_text((EXAMPLES / "sopc.toml").read_text().replace("logo-sukamaju.png", logo_name))
+    (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    if logo is not None:
+        (repo / logo_name).write_bytes(logo)
+    return repo
+
+
+def test_an_svg_logo_stays_vector_beside_its_png(tmp_path: Path) -> None:
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="120">'
+           b'<path d="M5 5 H95 V70 L50 115 L5 70 Z" fill="#166534"/></svg>')
+    repo = _repo_with_logo(tmp_path, "lambang.svg", svg)
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert result.exit_code == 0, result.output
+    if "built without it" in result.stderr:
+        pytest.skip("no SVG renderer (cairosvg or rsvg-convert) here")
+    doc = Document(str(tmp_path / "out" / "a.docx"))
+    kop = doc.tables[0].cell(0, 0)._tc
+    assert kop.xpath(".//pic:pic") and b"svgBlip" in kop.xml.encode()
+    parts = {p.partname for p in doc.part.package.iter_parts()}
+    assert "/word/media/sopc-logo.svg" in parts
+
+
+def test_a_missing_logo_is_a_warning_not_a_failure(tmp_path: Path) -> None:
+    repo = _repo_with_logo(tmp_path, "tidak-ada.png", None)
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx", "--lang", "en")
+    assert result.exit_code == 0 and "tidak-ada.png not found" in result.stderr
+    assert not Document(str(tmp_path / "out" / "a.docx")).tables[0].cell(0, 0)._tc.xpath(".//pic:pic")

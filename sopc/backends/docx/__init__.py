@@ -9,14 +9,15 @@ from pathlib import Path
 
 from sopc.backends.docx.document import deterministic_zip, open_reference, set_paper
 from sopc.backends.docx.flowtable import add_flowchart
-from sopc.backends.docx.identity import add_identity
+from sopc.backends.docx.identity import Logo, add_identity
 from sopc.layout.geometry import Layout
 from sopc.model.sop import Sop
 
 
 def build_docx(sop: Sop, layout: Layout, lang: str = "id", numbers: Mapping[str, str] | None = None,
-               logo: Path | None = None, template: Path | None = None) -> bytes:
-    """The DOCX of one SOP. `numbers` maps the repository's SOP numbers to names (for keterkaitan)."""
+               logo: Logo | None = None, template: Path | None = None) -> bytes:
+    """The DOCX of one SOP. `numbers` maps the repository's SOP numbers to names (for keterkaitan);
+    `logo` is the image bytes (and SVG original) from `sopc.backends.docx.logo.logo_png`."""
     doc = open_reference(template)
     set_paper(doc, layout)
     add_identity(doc, sop, layout.width - 2 * layout.margin, lang, numbers or {}, logo)

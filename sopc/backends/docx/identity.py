@@ -6,13 +6,17 @@ Tanggal Pembuatan, Revisi, Efektif, Disahkan oleh, Nama SOP); then three two-col
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
-from pathlib import Path
 
 from docx.document import Document as DocumentObject
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.shared import Mm
 
 from sopc.backends.docx.document import fixed_table, keep_row_whole, valign, write_lines
+from sopc.backends.docx.ooxml import add_svg_to_picture
 from sopc.labels import labels, long_date, nip_grouped
 from sopc.model.sop import Sop
 
@@ -20,8 +24,11 @@ LOGO_HEIGHT_MM = 22.0
 SIGNATURE_LINES = 3  # blank lines left for the signature (or the TTE QR code) and the stamp
 
 
+Logo = tuple[bytes, "bytes | None"]  # the raster image, and the SVG original if the logo is SVG
+
+
 def add_identity(doc: DocumentObject, sop: Sop, width: float, lang: str, numbers: Mapping[str, str],
-                 logo: Path | None) -> None:
+                 logo: Logo | None) -> None:
     """Append the identity table. `numbers` maps the repository's SOP numbers to their names."""
     text = labels(lang)
     widths = [width * 0.5, width * 0.16, width * 0.34]
@@ -76,15 +83,24 @@ def _pengesahan(sop: Sop, text: Mapping[str, str]) -> list[str]:
     return lines
 
 
-def _kop(cell, sop: Sop, logo: Path | None) -> None:
+def _kop(cell, sop: Sop, logo: Logo | None) -> None:
     """Logo, INSTANSI (bold capitals) and the unit lines, centred in the big left cell."""
     valign(cell, "center")
     paragraph = cell.paragraphs[0]
     paragraph.style = "SOP Kop"
     if logo is not None:
-        paragraph.add_run().add_picture(str(logo), height=Mm(LOGO_HEIGHT_MM))
+        _add_logo(paragraph, logo)
         paragraph.add_run().add_break()
     paragraph.add_run(sop.instansi.upper()).bold = True
     for line in sop.unit:
         paragraph.add_run().add_break()
         paragraph.add_run(line.upper()).bold = False
+
+
+def _add_logo(paragraph, logo: Logo) -> None:
+    png, svg = logo
+    run = paragraph.add_run()
+    run.add_picture(io.BytesIO(png), height=Mm(LOGO_HEIGHT_MM))
+    if svg is not None:
+        part = Part(PackURI("/word/media/sopc-logo.svg"), "image/svg+xml", svg, paragraph.part.package)
+        add_svg_to_picture(run._r, paragraph.part.relate_to(part, RT.IMAGE))

@@ -129,3 +129,17 @@ def cell_shading(tc_pr: object, fill: str) -> None:
 
 def cell_valign(tc_pr: object, where: str) -> None:
     tc_pr.append(parse_xml(f'<w:vAlign {nsdecls("w")} w:val="{where}"/>'))  # type: ignore[attr-defined]
+
+
+SVG_BLIP_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+
+
+def add_svg_to_picture(run_element: object, svg_rel_id: str) -> None:
+    """Give a picture's PNG blip its SVG original (Word 2016+ draws the SVG, others the PNG)."""
+    blip = run_element.xpath(".//a:blip")[0]  # type: ignore[attr-defined]
+    blip.append(parse_xml(
+        '<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        f'<a:ext uri="{SVG_BLIP_EXT}">'
+        '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
+        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="{svg_rel_id}"/>'
+        '</a:ext></a:extLst>'))
