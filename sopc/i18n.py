@@ -62,6 +62,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "alias YAML merujuk dirinya sendiri",
         "en": "a YAML alias refers to itself",
     },
+    "yaml.unprintable": {
+        "id": "teks memuat {count} karakter yang tidak dapat dicetak (mis. {sample}); karakter itu dibuang",
+        "en": "text holds {count} characters that cannot be printed (e.g. {sample}); they are removed",
+    },
     "config.error": {
         "id": "konfigurasi {path}: {problem}",
         "en": "configuration {path}: {problem}",

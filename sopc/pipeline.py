@@ -130,20 +130,20 @@ def check_file(file: Path, config: Config, lang: str, limits: Limits = DEFAULT_L
     unit, found, text = load_unit(file, config, lang, limits)
     if unit is None:
         return None, found, text
-    found = lint_unit(unit, lang)
+    found += lint_unit(unit, lang)
     return RepoEntry.of(unit), found, text if found else None
 
 
 def load_unit(file: Path, config: Config, lang: str,
               limits: Limits = DEFAULT_LIMITS) -> tuple[LintUnit | None, list[Diagnostic], str | None]:
     """Load and validate one file: its LintUnit if valid, else its findings (and text, if read)."""
-    source, found = load(file, lang, limits, display=display_path(file))
+    source, read = load(file, lang, limits, display=display_path(file))  # warnings may come with a source
     if source is None:
-        return None, found, None
+        return None, read, None
     sop, found = validate(source, config.settings.defaults, lang)
     if sop is None:
-        return None, found, source.text
-    return LintUnit(source, sop, build_flow(sop), config), [], source.text
+        return None, read + found, source.text
+    return LintUnit(source, sop, build_flow(sop), config), read, source.text
 
 
 def _by_repository(entries: Iterable[RepoEntry]) -> list[list[RepoEntry]]:

@@ -64,9 +64,9 @@ def rule(code: str, name: str, severity: Severity, title: Texts, message: Texts 
     return register
 
 
-def builtin(code: str, name: str, title: Texts, doc: str) -> None:
-    """Register a check the loader or the model makes (always an error, never switched off)."""
-    _add(Rule(code, name, Severity.ERROR, title, {}, "source", None, inspect.cleandoc(doc)))
+def builtin(code: str, name: str, title: Texts, doc: str, severity: Severity = Severity.ERROR) -> None:
+    """Register a check the loader or the model makes (never switched off)."""
+    _add(Rule(code, name, severity, title, {}, "source", None, inspect.cleandoc(doc)))
 
 
 def _variants(message: Texts | dict[str, Texts]) -> dict[str, Texts]:

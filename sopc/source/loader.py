@@ -117,16 +117,16 @@ def load_bytes(raw: bytes, path: str, lang: str = "id",
         if len(raw) > limits.max_bytes:
             raise _Reject(Span(1, 1), "SY05", tr("yaml.too_large", lang, size=len(raw), limit=limits.max_bytes))
         text = _decode(raw, lang)
-        return _parse(text, path, lang, limits), []
+        return _parse(text, path, lang, limits)
     except _Reject as rej:
         return None, [_diag(path, rej.span, rej.code, rej.message)]
 
 
 def load_text(text: str, path: str = "<text>", lang: str = "id",
               limits: Limits = DEFAULT_LIMITS) -> tuple[Source | None, list[Diagnostic]]:
-    """Parse SOP text that is already decoded (tests, editors)."""
+    """Parse SOP text that is already decoded (tests, editors); warnings may come with the source."""
     try:
-        return _parse(text, path, lang, limits), []
+        return _parse(text, path, lang, limits)
     except _Reject as rej:
         return None, [_diag(path, rej.span, rej.code, rej.message)]
 
@@ -150,16 +150,22 @@ def _decode(raw: bytes, lang: str) -> str:
         raise _Reject(Span(line, column), "SY03", tr("yaml.encoding", lang, reason=err.reason)) from None
 
 
-def _parse(text: str, path: str, lang: str, limits: Limits) -> Source:
+def _parse(text: str, path: str, lang: str, limits: Limits) -> tuple[Source, list[Diagnostic]]:
     _check_flow_depth(text, lang, limits)
     root = _compose(text, lang)
     if root is None:
         raise _Reject(Span(1, 1), "SY04", tr("yaml.empty", lang))
-    data = _Walker(lang, limits).build(root)
+    walker = _Walker(lang, limits)
+    data = walker.build(root)
     if not isinstance(data, dict):
         kind = "daftar/list" if isinstance(data, list) else "teks/scalar"
         raise _Reject(_span(root), "SY04", tr("yaml.not_mapping", lang, kind=kind))
-    return Source(path, text, data)
+    warnings = []
+    if walker.unprintable:
+        node, count, sample = walker.unprintable
+        message = tr("yaml.unprintable", lang, count=count, sample=f"U+{ord(sample):04X}")
+        warnings.append(Diagnostic(path, _span(node), "SY09", Severity.WARNING, message))
+    return Source(path, text, data), warnings
 
 
 def _compose(text: str, lang: str) -> Node | None:
@@ -199,6 +205,8 @@ def _span(node: Node) -> Span:
 
 
 _NESTING_CHARS = re.compile(r"[\[{?-]")
+# What XML 1.0 cannot carry: C0 controls but tab, newline and return; surrogates; U+FFFE, U+FFFF.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _check_flow_depth(text: str, lang: str, limits: Limits) -> None:
@@ -237,17 +245,34 @@ class _Walker:
         self.visits = 0
         self.open: set[int] = set()  # ids of collection nodes being built: an alias back to one is a cycle
         self.top_key: Node | None = None  # the top-level key being built, where an alias bomb is reported
+        self.unprintable: tuple[Node, int, str] | None = None  # the first text with characters XML forbids
 
     def build(self, root: Node) -> object:
         return self.value(root, 0)
 
     def value(self, node: Node, depth: int) -> object:
         if node.id == "scalar":
+            if node.style == '"':
+                return self.printable(node)
             if node.tag == _UNRESOLVED:
                 return node.value if node.style else resolve_plain(node.value)
             self.check_tag(node, {_STR_TAG})
             return node.value
         return self.collection(node, depth)
+
+    def printable(self, node: ScalarNode) -> str:
+        """A double-quoted text without the characters XML 1.0 forbids (escapes can write them).
+
+        Only double quotes can: the reader refuses such characters anywhere else in the file.
+        """
+        if node.tag not in (_UNRESOLVED, _STR_TAG):
+            self.check_tag(node, {_STR_TAG})
+        found = _XML_FORBIDDEN.findall(node.value)
+        if not found:
+            return node.value
+        if self.unprintable is None:
+            self.unprintable = (node, len(found), found[0])
+        return _XML_FORBIDDEN.sub("", node.value)
 
     def collection(self, node: Node, depth: int) -> object:
         # every child counts, so a node reached again through an alias is counted again
@@ -281,7 +306,7 @@ class _Walker:
     def sequence(self, node: SequenceNode, depth: int) -> list:
         out = []
         for item in node.value:
-            if item.id == "scalar" and item.tag == _UNRESOLVED:
+            if item.id == "scalar" and item.tag == _UNRESOLVED and item.style != '"':
                 out.append(item.value if item.style else resolve_plain(item.value))
             else:
                 out.append(self.value(item, depth + 1))
@@ -294,14 +319,14 @@ class _Walker:
                 raise _Reject(_span(key_node), "SY01", tr("yaml.complex_key", self.lang))
             if key_node.tag != _UNRESOLVED:
                 self.check_tag(key_node, {_STR_TAG})
-            key = key_node.value  # keys stay text: `no:` is the key "no", never False
+            key = self.printable(key_node) if key_node.style == '"' else key_node.value  # `no:` stays "no"
             if key in out:
                 first = next(k for k, _ in node.value if k.value == key)
                 raise _Reject(_span(key_node), "SY02", tr("yaml.duplicate_key", self.lang, key=key,
                                                             first=first.start_mark.line + 1))
             if depth == 0:
                 self.top_key = key_node
-            if value_node.id == "scalar" and value_node.tag == _UNRESOLVED:
+            if value_node.id == "scalar" and value_node.tag == _UNRESOLVED and value_node.style != '"':
                 out[key] = value_node.value if value_node.style else resolve_plain(value_node.value)
             else:
                 out[key] = self.value(value_node, depth + 1)

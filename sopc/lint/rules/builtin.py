@@ -1,5 +1,6 @@
 """The checks the loader (SY) and the model (SC) make: always errors, and nothing is built from such a file."""
 
+from sopc.diagnostics import Severity
 from sopc.lint.registry import builtin
 
 builtin("SY01", "yaml-sintaks", {"id": "Kesalahan sintaks YAML", "en": "YAML syntax error"}, """
@@ -148,3 +149,16 @@ builtin("SC06", "tidak-boleh-kosong", {"id": "Nilai tidak boleh kosong", "en": "
 
         langkah: []
     """)
+builtin("SY09", "karakter-tak-sah", {"id": "Karakter yang tidak boleh dicetak", "en": "Characters that cannot be printed"}, """
+    A text holds characters that XML 1.0, and so DOCX and SVG, cannot carry: control characters
+    written as escapes in double quotes (`"\\x01"`), lone surrogates, U+FFFE, U+FFFF. They are
+    removed, so the documents stay valid; the warning names the first such text of the file.
+
+    Failing::
+
+        kegiatan: "Menerima\\x07 berkas"
+
+    Passing::
+
+        kegiatan: Menerima berkas
+    """, Severity.WARNING)
