@@ -60,6 +60,17 @@ class OutputSettings(_Settings):
     dir: str = "build"
 
 
+class LimitsSettings(_Settings):
+    """`[limits]`: what a file may cost before it is refused (see sopc.source.loader.Limits)."""
+
+    max_bytes: int = Field(default=1_048_576, gt=0)
+    max_depth: int = Field(default=64, gt=2, le=1000)
+    max_nodes: int = Field(default=200_000, gt=0)
+    max_steps: int = Field(default=2_000, gt=0)
+    max_actors: int = Field(default=60, gt=0)
+    max_text: int = Field(default=5_000, gt=0)
+
+
 class Settings(_Settings):
     """The whole `sopc.toml`."""
 
@@ -69,6 +80,7 @@ class Settings(_Settings):
     document: DocumentSettings = DocumentSettings()
     lint: LintSettings = LintSettings()
     output: OutputSettings = OutputSettings()
+    limits: LimitsSettings = LimitsSettings()
 
 
 class ConfigError(Exception):

@@ -66,6 +66,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "teks memuat {count} karakter yang tidak dapat dicetak (mis. {sample}); karakter itu dibuang",
         "en": "text holds {count} characters that cannot be printed (e.g. {sample}); they are removed",
     },
+    "yaml.too_many": {
+        "id": "`{key}` memuat {count} butir; batasnya {limit} ([limits] di sopc.toml)",
+        "en": "`{key}` holds {count} entries; the limit is {limit} ([limits] in sopc.toml)",
+    },
+    "yaml.too_long": {
+        "id": "teks sepanjang {length} karakter; batasnya {limit} ([limits] di sopc.toml)",
+        "en": "a text of {length} characters; the limit is {limit} ([limits] in sopc.toml)",
+    },
     "config.error": {
         "id": "konfigurasi {path}: {problem}",
         "en": "configuration {path}: {problem}",

@@ -17,7 +17,7 @@ from sopc.i18n import resolve_lang
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import check_settings, lint_project, lint_unit
 from sopc.model.validate import validate
-from sopc.source.loader import DEFAULT_LIMITS, Limits, load
+from sopc.source.loader import Limits, load
 
 
 @dataclass
@@ -74,7 +74,7 @@ def find_sources(paths: Sequence[Path], configs: ConfigCache) -> list[Path]:
 
 
 def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
-               limits: Limits = DEFAULT_LIMITS, jobs: int = 1) -> LintResult:
+               jobs: int = 1) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
     Raises ConfigError (bad configuration) or PathError (no such path).
@@ -86,7 +86,7 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
     diagnostics: list[Diagnostic] = []
     entries: list[RepoEntry] = []
     texts: dict[str, str] = {}
-    for file, (entry, found, text) in zip(files, _check_files(files, configs, lang, limits, jobs), strict=True):
+    for file, (entry, found, text) in zip(files, _check_files(files, configs, lang, jobs), strict=True):
         diagnostics += found
         if text is not None:
             texts[display_path(file)] = text
@@ -105,38 +105,36 @@ CheckedFile = tuple[RepoEntry | None, list[Diagnostic], str | None]
 CHUNK = 64  # files per task: big enough that a worker's start and the pickling stay small
 
 
-def _check_files(files: list[Path], configs: ConfigCache, lang: str, limits: Limits,
-                 jobs: int) -> list[CheckedFile]:
+def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int) -> list[CheckedFile]:
     """check_file for every file, in order; in `jobs` processes when there are enough files."""
     if jobs <= 1 or len(files) < 2 * CHUNK:
-        return [check_file(f, configs.for_path(f), lang, limits) for f in files]
+        return [check_file(f, configs.for_path(f), lang) for f in files]
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        done = pool.map(_check_chunk, chunks, [configs.forced] * len(chunks),
-                        [lang] * len(chunks), [limits] * len(chunks))
+        done = pool.map(_check_chunk, chunks, [configs.forced] * len(chunks), [lang] * len(chunks))
         return [item for chunk in done for item in chunk]
 
 
-def _check_chunk(files: list[Path], forced: Path | None, lang: str, limits: Limits) -> list[CheckedFile]:
+def _check_chunk(files: list[Path], forced: Path | None, lang: str) -> list[CheckedFile]:
     configs = ConfigCache(forced)
-    return [check_file(f, configs.for_path(f), lang, limits) for f in files]
+    return [check_file(f, configs.for_path(f), lang) for f in files]
 
 
 
-def check_file(file: Path, config: Config, lang: str, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
+def check_file(file: Path, config: Config, lang: str) -> CheckedFile:
     """Load, validate and lint one file."""
-    unit, found, text = load_unit(file, config, lang, limits)
+    unit, found, text = load_unit(file, config, lang)
     if unit is None:
         return None, found, text
     found += lint_unit(unit, lang)
     return RepoEntry.of(unit), found, text if found else None
 
 
-def load_unit(file: Path, config: Config, lang: str,
-              limits: Limits = DEFAULT_LIMITS) -> tuple[LintUnit | None, list[Diagnostic], str | None]:
+def load_unit(file: Path, config: Config, lang: str) -> tuple[LintUnit | None, list[Diagnostic], str | None]:
     """Load and validate one file: its LintUnit if valid, else its findings (and text, if read)."""
+    limits = Limits(**config.settings.limits.model_dump())
     source, read = load(file, lang, limits, display=display_path(file))  # warnings may come with a source
     if source is None:
         return None, read, None

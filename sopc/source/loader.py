@@ -60,9 +60,12 @@ class _Composer(_Parser):
 class Limits:
     """Resource limits that keep a hostile file from costing time or memory."""
 
-    max_bytes: int = 1_048_576
-    max_depth: int = 64
-    max_nodes: int = 200_000
+    max_bytes: int = 1_048_576  # file size
+    max_depth: int = 64  # nesting of lists and mappings
+    max_nodes: int = 200_000  # values after alias expansion
+    max_steps: int = 2_000  # langkah
+    max_actors: int = 60  # pelaksana
+    max_text: int = 5_000  # characters in one text
 
 
 @dataclass(eq=False)
@@ -160,12 +163,23 @@ def _parse(text: str, path: str, lang: str, limits: Limits) -> tuple[Source, lis
     if not isinstance(data, dict):
         kind = "daftar/list" if isinstance(data, list) else "teks/scalar"
         raise _Reject(_span(root), "SY04", tr("yaml.not_mapping", lang, kind=kind))
+    _check_counts(root, data, lang, limits)
     warnings = []
     if walker.unprintable:
         node, count, sample = walker.unprintable
         message = tr("yaml.unprintable", lang, count=count, sample=f"U+{ord(sample):04X}")
         warnings.append(Diagnostic(path, _span(node), "SY09", Severity.WARNING, message))
     return Source(path, text, data), warnings
+
+
+def _check_counts(root: Node, data: dict, lang: str, limits: Limits) -> None:
+    """Refuse more steps or actors than the limits allow, at the key that holds them."""
+    for key, limit in (("langkah", limits.max_steps), ("pelaksana", limits.max_actors)):
+        value = data.get(key)
+        if isinstance(value, list) and len(value) > limit:
+            key_node = next(k for k, _ in root.value if k.value == key)
+            raise _Reject(_span(key_node), "SY10", tr("yaml.too_many", lang, key=key, count=len(value),
+                                                      limit=limit))
 
 
 def _compose(text: str, lang: str) -> Node | None:
@@ -252,6 +266,9 @@ class _Walker:
 
     def value(self, node: Node, depth: int) -> object:
         if node.id == "scalar":
+            if len(node.value) > self.limits.max_text:
+                raise _Reject(_span(node), "SY10", tr("yaml.too_long", self.lang, length=len(node.value),
+                                                      limit=self.limits.max_text))
             if node.style == '"':
                 return self.printable(node)
             if node.tag == _UNRESOLVED:
@@ -306,7 +323,8 @@ class _Walker:
     def sequence(self, node: SequenceNode, depth: int) -> list:
         out = []
         for item in node.value:
-            if item.id == "scalar" and item.tag == _UNRESOLVED and item.style != '"':
+            if item.id == "scalar" and item.tag == _UNRESOLVED and item.style != '"' \
+                    and len(item.value) <= self.limits.max_text:
                 out.append(item.value if item.style else resolve_plain(item.value))
             else:
                 out.append(self.value(item, depth + 1))
@@ -326,7 +344,8 @@ class _Walker:
                                                             first=first.start_mark.line + 1))
             if depth == 0:
                 self.top_key = key_node
-            if value_node.id == "scalar" and value_node.tag == _UNRESOLVED and value_node.style != '"':
+            if value_node.id == "scalar" and value_node.tag == _UNRESOLVED and value_node.style != '"' \
+                    and len(value_node.value) <= self.limits.max_text:
                 out[key] = value_node.value if value_node.style else resolve_plain(value_node.value)
             else:
                 out[key] = self.value(value_node, depth + 1)

@@ -162,3 +162,10 @@ builtin("SY09", "karakter-tak-sah", {"id": "Karakter yang tidak boleh dicetak", 
 
         kegiatan: Menerima berkas
     """, Severity.WARNING)
+builtin("SY10", "batas-terlampaui", {"id": "Batas ukuran terlampaui", "en": "Size limit exceeded"}, """
+    More steps (`langkah`, default limit 2,000) or actors (`pelaksana`, 60) than the limits
+    allow, or one text longer than 5,000 characters. No real SOP comes near them; a file that
+    does is refused before it costs time or memory. A repository can change the limits under
+    `[limits]` in sopc.toml (`max_steps`, `max_actors`, `max_text`, `max_bytes`, `max_depth`,
+    `max_nodes`).
+    """)
