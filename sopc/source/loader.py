@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sopc.diagnostics import Diagnostic, Severity, Span
 from sopc.i18n import tr

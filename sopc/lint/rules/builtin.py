@@ -149,7 +149,8 @@ builtin("SC06", "tidak-boleh-kosong", {"id": "Nilai tidak boleh kosong", "en": "
 
         langkah: []
     """)
-builtin("SY09", "karakter-tak-sah", {"id": "Karakter yang tidak boleh dicetak", "en": "Characters that cannot be printed"}, """
+builtin("SY09", "karakter-tak-sah",
+        {"id": "Karakter yang tidak boleh dicetak", "en": "Characters that cannot be printed"}, """
     A text holds characters that XML 1.0, and so DOCX and SVG, cannot carry: control characters
     written as escapes in double quotes (`"\\x01"`), lone surrogates, U+FFFE, U+FFFF. They are
     removed, so the documents stay valid; the warning names the first such text of the file.
