@@ -16,6 +16,7 @@ from sopc.diagnostics import Severity
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit
 from sopc.output import output_stem, write_atomic
+from sopc.paths import PathEscape, inside
 from sopc.pipeline import ConfigCache, LintResult, lint_paths, load_unit
 
 
@@ -101,7 +102,10 @@ def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnin
     """The logo, looked up from the repository root (else the SOP's folder); a warning if unusable."""
     if not unit.sop.logo:
         return None
-    path = (config.root or Path(unit.path).parent) / unit.sop.logo
+    try:
+        path = inside(config.root or Path(unit.path).parent, unit.sop.logo)
+    except PathEscape:
+        return None  # the linter reports it (ID09) and the SOP is not built
     if path not in cache:
         try:
             cache[path] = logo_png(path)
@@ -116,7 +120,7 @@ def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnin
 
 def _template(config: Config) -> Path | None:
     name = config.settings.document.template
-    return (config.root or Path(".")) / name if name else None
+    return inside(config.root or Path("."), name) if name else None  # checked when the config was read
 
 
 def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 
 from sopc.model.errors import display_path, known_keys, suggest_key
 from sopc.model.sop import Sop
+from sopc.paths import PathEscape, inside
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -129,6 +130,13 @@ def load_config(path: Path | None) -> Config:
     except ValidationError as err:
         raise ConfigError(path, _settings_problem(err)) from None
     _check_defaults(path, settings.defaults)
+    named = (("document.template", settings.document.template), ("defaults.logo", settings.defaults.get("logo")))
+    for key, name in named:
+        if isinstance(name, str) and name.strip() not in ("", "-"):
+            try:
+                inside(path.parent, name)
+            except PathEscape as err:
+                raise ConfigError(path, f"`{key}`: {err}") from None
     return Config(settings, path.parent.resolve(), path)
 
 

@@ -201,3 +201,13 @@ def test_unwritable_report_is_a_usage_error(repo, tmp_path: Path) -> None:
     root = repo({"a.sop.yaml": CLEAN})
     result = run_cli("lint", "-o", str(tmp_path / "no" / "such" / "dir" / "r.json"), str(root))
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("config,needle", [
+    ('[document]\ntemplate = "../../etc/passwd"\n', "document.template"),
+    ('[defaults]\nlogo = "/etc/hostname"\n', "defaults.logo"),
+])
+def test_config_paths_must_stay_in_the_repository(repo, config: str, needle: str) -> None:
+    root = repo({"a.sop.yaml": CLEAN, "sopc.toml": config})
+    result = run_cli("build", str(root), "-o", str(root / "out"))
+    assert result.exit_code == 2 and needle in result.stderr and not (root / "out").exists()

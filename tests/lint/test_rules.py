@@ -46,7 +46,7 @@ def _files(case: dict) -> dict[str, str | bytes]:
 def test_rule_case(tmp_path: Path, code: str, case: dict) -> None:
     write_repo(tmp_path, _files(case))
     for name, target in case.get("links", {}).items():
-        (tmp_path / name).symlink_to(tmp_path / target)
+        (tmp_path / name).symlink_to(target if target.startswith("/") else tmp_path / target)
     result = lint_paths([tmp_path], lang="en")
     got = sorted(f"{Path(d.path).name} {d.code} {d.span.line}:{d.span.column}"
                  for d in result.diagnostics if d.code == code)

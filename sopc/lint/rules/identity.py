@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from sopc.diagnostics import Severity
 from sopc.lint.context import LintUnit
 from sopc.lint.registry import Finding, rule
 from sopc.model.base import EMPTY_MARK
+from sopc.paths import PathEscape, inside
 
 _EMPTY_DOC = """The identity item `{key}` ({label}) is {why}. Real published SOPs {practice}.
 
@@ -96,3 +98,29 @@ def nomor_tidak_sesuai_pola(unit: LintUnit) -> Iterator[Finding]:
 
 def _compiled(pattern: str) -> Callable[[str], object]:
     return re.compile(pattern).fullmatch
+
+
+@rule("ID09", "logo-di-luar-repositori", Severity.ERROR,
+      {"id": "Logo di luar repositori", "en": "Logo outside the repository"},
+      {"id": "logo {problem}", "en": "logo {problem}"})
+def logo_di_luar_repositori(unit: LintUnit) -> Iterator[Finding]:
+    """The logo is a file inside the repository, named relative to its root (where sopc.toml
+    is). An absolute path, `..` leading out, or a link pointing out is refused: a SOP copied
+    from elsewhere must not make sopc read, and print, any file of the machine.
+
+    Failing::
+
+        logo: ../../etc/passwd
+
+    Passing::
+
+        logo: gambar/logo-kabupaten.png
+    """
+    logo = unit.sop.logo
+    if not logo:
+        return
+    root = unit.config.root or Path(unit.path).parent
+    try:
+        inside(root, logo)
+    except PathEscape as err:
+        yield Finding(("logo",), {"problem": str(err)})

@@ -1,0 +1,20 @@
+"""Paths a SOP or sopc.toml names (logo, template) must stay inside the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PathEscape(ValueError):
+    """A path that leaves the repository (absolute, `..`, or a link pointing out)."""
+
+
+def inside(root: Path, name: str) -> Path:
+    """`root / name`, refused when it would leave `root`, also through a symbolic link."""
+    candidate = Path(name)
+    if candidate.is_absolute() or candidate.drive:
+        raise PathEscape(f"`{name}` is an absolute path; name a file inside the repository")
+    resolved = (root / candidate).resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise PathEscape(f"`{name}` leads outside the repository ({root})")
+    return root / candidate
