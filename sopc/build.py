@@ -66,7 +66,9 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
             margins[config.file] = template_margin(_template(config))
         context = _Context(options, config, result.lint.lang, numbers, _logo(unit, config, logos, result.warnings),
                            margins[config.file])
+        out_dir = _out_dir(options, config)
         for path, data in _documents(unit, stem, context):
+            inside(out_dir, str(path.relative_to(out_dir)))  # never through a link out of the output folder
             (result.written if write_atomic(path, data) else result.unchanged).append(path)
     result.skipped = sorted(failed)
     return result

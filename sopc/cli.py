@@ -110,9 +110,13 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     from sopc.report.formats import render_text
 
     options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1)
+    from sopc.paths import PathEscape
+
     try:
         with _batch_gc():
             result = build_paths(list(paths), options, config_file)
+    except PathEscape as err:
+        _fail(lang, str(err))
     except ConfigError as err:
         _fail(lang, f"{err.path}: {err.problem}")
     except PathError as err:

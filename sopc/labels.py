@@ -18,14 +18,18 @@ def labels(lang: str = "id") -> dict[str, str]:
     """`key -> text` for `lang` (id or en; anything else falls back to id)."""
     name = f"labels-{lang if lang in ('id', 'en') else 'id'}.j2"
     source = resources.files("sopc.templates").joinpath(name).read_text(encoding="utf-8")
-    env = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
-    rendered = env.from_string(source).render(lang=lang)
+    rendered = environment().from_string(source).render(lang=lang)
     out = {}
     for line in rendered.splitlines():
         key, sep, text = line.partition(":")
         if sep and key.strip():
             out[key.strip()] = text.strip()
     return out
+
+
+def environment() -> ImmutableSandboxedEnvironment:
+    """The Jinja2 environment every sopc template renders in: sandboxed, nothing mutable reachable."""
+    return ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
 
 
 def long_date(day: dt.date, lang: str = "id") -> str:

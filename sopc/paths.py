@@ -16,5 +16,5 @@ def inside(root: Path, name: str) -> Path:
         raise PathEscape(f"`{name}` is an absolute path; name a file inside the repository")
     resolved = (root / candidate).resolve()
     if not resolved.is_relative_to(root.resolve()):
-        raise PathEscape(f"`{name}` leads outside the repository ({root})")
+        raise PathEscape(f"`{name}` leads outside {root}")
     return root / candidate

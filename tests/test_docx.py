@@ -219,3 +219,34 @@ def test_a_missing_logo_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx", "--lang", "en")
     assert result.exit_code == 0 and "tidak-ada.png not found" in result.stderr
     assert not Document(str(tmp_path / "out" / "a.docx")).tables[0].cell(0, 0)._tc.xpath(".//pic:pic")
+
+
+def test_template_syntax_in_a_sop_is_printed_literally(tmp_path: Path) -> None:
+    from tests.conftest import compose_sop
+
+    nasty = "Menerima {{ ''.__class__.__mro__ }} {% for x in range(9) %}x{% endfor %} <w:p/>"
+    (tmp_path / "x.sop.yaml").write_text(compose_sop(f'langkah:\n  - kegiatan: "{nasty}"\n    pelaksana: a\n'
+                                                     "    kelengkapan: B\n    waktu: 5 menit\n    output: O\n"))
+    run_cli("build", str(tmp_path), "-o", str(tmp_path / "out"), "--format", "docx")
+    doc = Document(str(tmp_path / "out" / "x.docx"))
+    assert cell_text(doc.tables[1].rows[2].cells[1]).replace("\n", " ") == nasty
+
+
+def test_the_template_sandbox_refuses_python_internals() -> None:
+    from jinja2.exceptions import SecurityError
+
+    from sopc.labels import environment
+
+    template = environment().from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    with pytest.raises(SecurityError):
+        template.render()
+
+
+def test_outputs_never_follow_a_link_out_of_the_output_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "umum").symlink_to(outside, target_is_directory=True)
+    result = run_cli("build", str(EXAMPLES), "-o", str(out), "--format", "svg")
+    assert result.exit_code == 2 and "outside" in result.stderr and not list(outside.iterdir())
