@@ -24,8 +24,9 @@ def build_docx(sop: Sop, layout: Layout, lang: str = "id", numbers: Mapping[str,
     add_flowchart(doc, layout, lang)
     made = dt.datetime.combine(sop.tanggal.pembuatan, dt.time(0, 0), tzinfo=dt.timezone.utc)
     core = doc.core_properties
-    core.title, core.subject = sop.nama, sop.nomor
-    core.author = core.last_modified_by = sop.instansi
+    # Office limits these properties to 255 characters (a long nama would stop the build)
+    core.title, core.subject = sop.nama[:255], sop.nomor[:255]
+    core.author = core.last_modified_by = sop.instansi[:255]
     core.created = core.modified = core.last_printed = made
     core.revision = 1
     out = io.BytesIO()
