@@ -189,3 +189,18 @@ def test_papers_are_landscape_and_rows_fit(paper: str, size: tuple[float, float]
     assert (layout.width, layout.height) == size
     assert layout.columns[-1].x + layout.columns[-1].w <= size[0] - layout.margin + 0.01
     assert len(layout.pages) > 1 and all(p.bottom <= size[1] - layout.margin + 0.01 for p in layout.pages)
+
+
+def test_a_500_character_activity_gives_a_readable_row() -> None:
+    from sopc.layout.table import text_height
+    from sopc.layout.text import text_width
+
+    long_word = "Menerima" + "x" * 120  # a word wider than its column is cut, never left to overflow
+    kegiatan = " ".join([long_word] + ["memeriksa berkas permohonan"] * 13)[:500]
+    layout = _layout_of(f"  - {{kegiatan: '{kegiatan}', pelaksana: a}}\n  - {{kegiatan: Menutup, pelaksana: b}}\n")
+    row = layout.pages[0].rows[0]
+    column = next(c for c in layout.columns if c.key == "kegiatan")
+    lines = row.cells["kegiatan"]
+    assert "".join(lines).replace(" ", "") == kegiatan.replace(" ", "")
+    assert all(text_width(line, 8.0) <= column.w for line in lines)
+    assert text_height(lines) <= row.h
