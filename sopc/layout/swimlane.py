@@ -50,13 +50,31 @@ def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single
     usable = dims.height - 2 * margin - sum(header) - SLACK
     page_of_rows = paginate(heights, float("inf") if single_sheet else usable)
     page_of = {step: p for p, steps in enumerate(page_of_rows) for step in steps}
-    crossings = _crossings(flow, page_of)
-    pages = tuple(
-        _page(p, steps, sop, flow, cols, cells, heights, (margin, sum(header)), dims.symbol_w, crossings, page_of,
-              last=p == len(page_of_rows) - 1)
-        for p, steps in enumerate(page_of_rows))
+    sheet = _Sheet(sop, flow, tuple(c for c in cols if c.key == "lane"), cells, heights, margin, sum(header),
+                   dims.symbol_w, _crossings(flow, page_of), page_of)
+    pages = tuple(_page(sheet, p, steps, last=p == len(page_of_rows) - 1) for p, steps in enumerate(page_of_rows))
     height = max(dims.height, pages[-1].bottom + margin) if single_sheet else dims.height
     return Layout(paper, dims.width, height, margin, cols, header, lane_titles, pages, title_pt)
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """What every page of one SOP's layout is built from."""
+
+    sop: Sop
+    flow: Flow
+    lanes: tuple[Column, ...]
+    cells: list[dict]
+    heights: list[float]
+    top: float  # where each page's table starts (the top margin)
+    header_h: float
+    symbol_w: float
+    crossings: list[Crossing]
+    page_of: dict[int, int]  # step -> page index
+
+    @property
+    def lane_index(self) -> dict[str | None, int]:
+        return {c.actor: i for i, c in enumerate(self.lanes)}
 
 
 def _crossings(flow: Flow, page_of: dict[int, int]) -> list[Crossing]:
@@ -81,38 +99,36 @@ def _letter(index: int) -> str:
     return letters
 
 
-def _page(number: int, steps: list[int], sop: Sop, flow: Flow, cols: tuple[Column, ...],
-          cells: list[dict], heights: list[float], top_and_header: tuple[float, float], symbol_w: float,
-          crossings: list[Crossing], page_of: dict[int, int], last: bool) -> Page:
-    lanes = tuple(c for c in cols if c.key == "lane")
-    lane_index = {c.actor: i for i, c in enumerate(lanes)}
-    top, header_h = top_and_header
-    y = top + header_h
+def _page(sheet: _Sheet, number: int, steps: list[int], last: bool) -> Page:
+    """One page: its connector bands, its rows with their symbols, and its routed arrows."""
+    lanes, lane_index, flow = sheet.lanes, sheet.lane_index, sheet.flow
+    y = sheet.top + sheet.header_h
     # forward arrows leave at the bottom and arrive at the top of the next page; backward ones the reverse
-    band_top = [c for c in crossings if (c.dst_page, c.src_page)[not c.forward] == number]
-    band_bottom = [c for c in crossings if (c.src_page, c.dst_page)[not c.forward] == number]
+    band_top = [c for c in sheet.crossings if (c.dst_page, c.src_page)[not c.forward] == number]
+    band_bottom = [c for c in sheet.crossings if (c.src_page, c.dst_page)[not c.forward] == number]
     slots: list[Slot] = []
     placed: dict[object, Placed] = {}
     rows: list[Row] = []
     if number > 0:
-        slots.append(_band(y, band_top, number, lanes, lane_index, placed, len(slots), flow))
+        slots.append(_band(y, band_top, number, lanes, lane_index, placed, len(slots)))
         y += BAND
     body_top = y
     for step in steps:
+        height = sheet.heights[step]
         shapes = []
         for node in flow.nodes_of(step):
-            shape = _symbol(sop, flow, node, lanes, lane_index, symbol_w, y, heights[step])
+            shape = _symbol(sheet.sop, flow, node, lanes, lane_index, sheet.symbol_w, y, height)
             shapes.append(shape)
             placed[node] = Placed(shape, len(slots), lane_index.get(node.lane, 0))
-        slots.append(Slot(y, heights[step], tuple(shapes)))
-        rows.append(Row(step, y, heights[step], cells[step]))
-        y += heights[step]
+        slots.append(Slot(y, height, tuple(shapes)))
+        rows.append(Row(step, y, height, sheet.cells[step]))
+        y += height
     if not last:
-        slots.append(_band(y, band_bottom, number, lanes, lane_index, placed, len(slots), flow))
+        slots.append(_band(y, band_bottom, number, lanes, lane_index, placed, len(slots)))
         y += BAND
-    arrows = _route_page(number, flow, placed, slots, lanes, symbol_w, crossings, page_of)
+    arrows = _route_page(number, flow, placed, slots, lanes, sheet.symbol_w, sheet.crossings, sheet.page_of)
     shapes_all = tuple(s for slot in slots for s in slot.shapes)
-    return Page(number + 1, tuple(rows), shapes_all, arrows, top, body_top, y)
+    return Page(number + 1, tuple(rows), shapes_all, arrows, sheet.top, body_top, y)
 
 
 def _symbol(sop: Sop, flow: Flow, node: Node, lanes: tuple[Column, ...], lane_index: dict, symbol_w: float,
@@ -144,7 +160,7 @@ def _fit_question(question: str, width: float) -> tuple[tuple[str, ...], float]:
 
 
 def _band(y: float, crossings: list[Crossing], page: int, lanes: tuple[Column, ...], lane_index: dict,
-          placed: dict, slot: int, flow: Flow) -> Slot:
+          placed: dict, slot: int) -> Slot:
     """A connector band: the off-page connectors of this page edge, each in the lane its arrow leaves from."""
     by_lane: dict[int, list[Crossing]] = {}
     for crossing in crossings:
