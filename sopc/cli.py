@@ -132,6 +132,61 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
 
 
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--instansi", default="Nama Instansi", show_default=True, help="The unit's kementerian/lembaga/pemda.")
+@click.option("--unit", "units", multiple=True, default=("Nama Unit Kerja",), show_default=True,
+              help="A line of the unit's name under the instansi (repeatable).")
+@click.option("--ci", type=click.Choice(["github", "gitlab"]), default="github", show_default=True,
+              help="Which CI recipe to write.")
+def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str) -> None:
+    """Start a SOP repository: sopc.toml, an example SOP, the schema, pre-commit and CI recipes.
+
+    Refuses to overwrite anything: nothing is written if one of the files is already there.
+    """
+    import datetime as dt
+
+    from sopc.scaffold import ScaffoldError, init_files, write_new
+
+    try:
+        written = write_new(directory, init_files(instansi, list(units), ci, dt.date.today()))
+    except ScaffoldError as err:
+        _fail(None, str(err))
+    for path in written:
+        click.echo(f"sopc: {path}")
+    click.echo("sopc: next: edit sopc.toml, then `sopc lint` and `sopc build`", err=True)
+
+
+@cli.command()
+@click.argument("title")
+@click.option("-p", "--pelaksana", "actors", multiple=True, help="An actor's name, one column each (repeatable).")
+@click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write it. Default: [new] folder of sopc.toml, else the current folder.")
+def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
+    """Write a skeleton SOP named TITLE, with the next free nomor from [new] nomor in sopc.toml."""
+    import datetime as dt
+
+    from sopc.config import ConfigError, find_config, load_config
+    from sopc.pipeline import lint_paths
+    from sopc.scaffold import ScaffoldError, new_path, next_nomor, pattern_of, schema_link, skeleton
+
+    try:
+        config = load_config(find_config(Path(".")))
+        root = config.root or Path(".").resolve()
+        target = new_path(title, folder or root / config.settings.new.folder)
+        if target.exists():
+            raise ScaffoldError(f"{target} is already there, nothing written")
+        taken = {entry.nomor for entry in lint_paths([root]).entries}
+        today = dt.date.today()
+        text = skeleton(title, list(actors), next_nomor(pattern_of(config), taken, today),
+                        schema_link(target, root), today)
+    except (ConfigError, ScaffoldError) as err:
+        _fail(None, str(err))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"sopc: {target}")
+
+
 @cli.command(name="map")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,

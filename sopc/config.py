@@ -55,6 +55,23 @@ class DocumentSettings(_Settings):
     template: Union[str, None] = Field(default=None, description="A reference .docx replacing sopc's own.")
 
 
+class NewSettings(_Settings):
+    """`[new]`: what `sopc new` writes."""
+
+    nomor: Union[str, None] = Field(default=None, description="Pattern of a new nomor: {urut:03d}, {tahun}.")
+    folder: str = Field(default=".", description="Folder (from the repository root) for new SOPs.")
+
+    @field_validator("nomor")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                value.format(urut=1, tahun=2024)
+            except (KeyError, IndexError, ValueError) as err:
+                raise ValueError(f"use {{urut}} and {{tahun}} only: {err}") from None
+        return value
+
+
 class OutputSettings(_Settings):
     """`[output]`: where `sopc build` writes."""
 
@@ -82,6 +99,7 @@ class Settings(_Settings):
     lint: LintSettings = LintSettings()
     output: OutputSettings = OutputSettings()
     limits: LimitsSettings = LimitsSettings()
+    new: NewSettings = NewSettings()
 
 
 class ConfigError(Exception):
