@@ -46,9 +46,11 @@ def cli() -> None:
               help="Write the report to this file instead of standard output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for large repositories. Default: all cores.")
+@click.option("--fix", is_flag=True, help="Make the safe, mechanical fixes in the files first (and say which).")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the fixes --fix would make; change nothing.")
 @_lang_option
 def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | None, output: Path | None,
-         jobs: int | None, lang: str | None) -> None:
+         jobs: int | None, fix: bool, show_diff: bool, lang: str | None) -> None:
     """Check SOP files against Permenpan-RB 35/2012 and good practice.
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
@@ -60,6 +62,8 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
     from sopc.report.formats import FORMATTERS
 
     try:
+        if fix or show_diff:
+            _fix(list(paths), config_file, write=not show_diff)
         with _batch_gc():
             result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1)
     except ConfigError as err:
@@ -257,6 +261,28 @@ def schema(output: str | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     click.echo(f"sopc: {path}", err=True)
+
+
+def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
+    """Apply (or, with write=False, show as a diff) the safe fixes of every SOP under `paths`."""
+    from sopc.fix import diff, fix_text
+    from sopc.output import write_atomic
+    from sopc.pipeline import ConfigCache, display_path, find_sources
+    from sopc.source.loader import load
+
+    for file in find_sources(paths or [Path(".")], ConfigCache(config_file)):
+        source, _ = load(file, display=display_path(file))
+        if source is None:
+            continue  # unreadable files are reported by the lint that follows
+        fixed, edits = fix_text(source.text, source.path)
+        if not edits:
+            continue
+        if write:
+            write_atomic(file, fixed.encode("utf-8"))
+            for edit in edits:
+                click.echo(f"sopc: fixed {source.path}:{edit.span.line}:{edit.span.column}: {edit.what}", err=True)
+        else:
+            click.echo(diff(source.path, source.text, fixed), nl=False)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,146 @@
+"""`sopc lint --fix`: safe, mechanical fixes written into the YAML text, keeping comments and layout.
+
+Fixes are edits of the exact span of a value or key (known from the SourceMap), so nothing else
+of the file changes: no round-trip through a YAML library, which would re-flow lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from sopc.diagnostics import Span
+from sopc.labels import nip_grouped
+from sopc.model.duration import parse_duration
+from sopc.model.errors import known_keys, suggest_key
+from sopc.model.sop import Sop
+from sopc.source.loader import Source
+from sopc.source.scalars import as_written
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text of `span` (one line) with `text`; `what` says what was fixed."""
+
+    span: Span
+    text: str
+    what: str
+
+
+def plan_fixes(source: Source) -> list[Edit]:
+    """Every safe fix for one loaded SOP, in source order."""
+    edits = list(_waktu(source)) + list(_nip(source)) + list(_key_typos(source, source.data, ()))
+    return sorted(edits, key=lambda e: (e.span.line, e.span.column))
+
+
+def fix_text(text: str, path: str) -> tuple[str, list[Edit]]:
+    """The text with every safe fix made, and the fixes; a fix can uncover another (a renamed key
+    now holding a waktu to tidy), so this repeats until nothing is left (three rounds at most)."""
+    from sopc.source.loader import load_text
+
+    done: list[Edit] = []
+    for _ in range(3):
+        source, _ = load_text(text, path)
+        edits = plan_fixes(source) if source is not None else []
+        if not edits:
+            break
+        text = apply(text, edits)
+        done += edits
+    return text, done
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    """The text with the edits made (later ones first, so earlier positions stay true)."""
+    lines = text.splitlines(keepends=True)
+    for edit in sorted(edits, key=lambda e: (e.span.line, e.span.column), reverse=True):
+        line = lines[edit.span.line - 1]
+        start, end = edit.span.column - 1, edit.span.end_column - 1
+        lines[edit.span.line - 1] = line[:start] + edit.text + line[end:]
+    return "".join(lines)
+
+
+def diff(path: str, before: str, after: str) -> str:
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        f"a/{path}", f"b/{path}"))
+
+
+def _requote(original: str, value: str) -> str:
+    """`value` written the way `original` was: in the same quotes, or plain."""
+    if original[:1] in "\"'" and original[-1:] == original[:1]:
+        return f"{original[0]}{value}{original[0]}"
+    return value
+
+
+def _scalar_edit(source: Source, path: tuple, new_value: str, what: str) -> Edit | None:
+    if path not in source.smap:
+        return None
+    span = source.smap.value(path)
+    if span.line != span.end_line:
+        return None  # a value over several lines is left alone
+    original = source.smap.line_text(span.line)[span.column - 1:span.end_column - 1]
+    return Edit(span, _requote(original, new_value), what)
+
+
+def _waktu(source: Source):
+    """`3 Menit` -> `3 menit`, `5 - 10 Menit` -> `5-10 menit`: only case and spacing change."""
+    steps = source.data.get("langkah")
+    if not isinstance(steps, list):
+        return
+    targets: list[tuple[tuple, object]] = [(("waktu_penyelesaian",), source.data.get("waktu_penyelesaian"))]
+    targets += [(("langkah", i, "waktu"), s.get("waktu")) for i, s in enumerate(steps) if isinstance(s, dict)]
+    for path, value in targets:
+        if not isinstance(value, str):
+            continue
+        duration = parse_duration(value)
+        if duration is None:
+            continue
+        canonical = str(duration)
+        if canonical != value.strip() and _same_words(canonical, value):
+            edit = _scalar_edit(source, path, canonical, f"waktu `{value}` -> `{canonical}`")
+            if edit:
+                yield edit
+
+
+def _same_words(canonical: str, written: str) -> bool:
+    """Whether two spellings differ only in case and spaces (never in words or numbers)."""
+    squeeze = lambda text: re.sub(r"\s+", "", text.lower())  # noqa: E731
+    return squeeze(canonical) == squeeze(written)
+
+
+def _nip(source: Source):
+    """An 18-digit NIP in its usual groups: `19700101 199503 1 002`."""
+    signer = source.data.get("disahkan_oleh")
+    if not isinstance(signer, dict):
+        return
+    value = as_written(signer.get("nip"))
+    if not isinstance(value, str):
+        return
+    digits = "".join(value.split())
+    grouped = nip_grouped(digits)
+    if len(digits) == 18 and digits.isdigit() and value.strip() != grouped:
+        edit = _scalar_edit(source, ("disahkan_oleh", "nip"), grouped, f"NIP `{value}` -> `{grouped}`")
+        if edit:
+            original = edit.text
+            # an unquoted NIP is a YAML number: quote it, so it stays text
+            yield edit if original[:1] in "\"'" else Edit(edit.span, f'"{grouped}"', edit.what)
+
+
+def _key_typos(source: Source, data: object, path: tuple):
+    """A misspelt key renamed to the one the format has (`wakut` -> `waktu`), when that one is absent."""
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _key_typos(source, item, (*path, i))
+        return
+    if not isinstance(data, dict):
+        return
+    known = known_keys(Sop, path)
+    for key, value in data.items():
+        if known and key not in known:
+            guess = suggest_key(key, known)
+            if guess and guess not in data and (*path, key) in source.smap:
+                span = source.smap.key((*path, key))
+                if span.line == span.end_line and span.end_column - span.column == len(key):
+                    yield Edit(span, guess, f"key `{key}` -> `{guess}`")
+        if key in known or not known:
+            yield from _key_typos(source, value, (*path, key))

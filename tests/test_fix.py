@@ -1,0 +1,44 @@
+"""`sopc lint --fix`: only the reported changes, comments and layout kept; `--diff` writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import compose_sop, run_cli
+
+BEFORE = compose_sop(
+    "# komentar di atas tetap ada\n"
+    "disahkan_oleh: {jabatan: Kepala, nama: Budi, nip: 197001011995031002}   # NIP tanpa spasi\n"
+    "waktu_penyelesaian: 1 Hari  Kerja\n"
+    "langkah:\n"
+    "  - kegiatan: Menerima berkas   # langkah pertama\n"
+    "    pelaksana: a\n"
+    "    kelengkapan: Berkas\n"
+    "    wakut: \"5 - 10 Menit\"\n"
+    "    output: Berkas diterima\n"
+    "  - {kegiatan: Memeriksa berkas, pelaksana: b, kelengkapan: B, waktu: 3 Menit, output: O}\n")
+
+AFTER = BEFORE.replace("nip: 197001011995031002}", 'nip: "19700101 199503 1 002"}') \
+    .replace("1 Hari  Kerja", "1 hari kerja").replace('wakut: "5 - 10 Menit"', 'waktu: "5-10 menit"') \
+    .replace("waktu: 3 Menit", "waktu: 3 menit")
+
+
+def test_fix_changes_only_what_it_reports(tmp_path: Path) -> None:
+    path = tmp_path / "a.sop.yaml"
+    path.write_text(BEFORE)
+    result = run_cli("lint", "--fix", "--lang", "en", str(tmp_path))
+    assert path.read_text() == AFTER
+    reported = [line for line in result.stderr.splitlines() if line.startswith("sopc: fixed")]
+    assert len(reported) == 5 and any("key `wakut` -> `waktu`" in line for line in reported)
+    assert result.exit_code == 0, result.output
+    again = run_cli("lint", "--fix", str(tmp_path))
+    assert "sopc: fixed" not in again.stderr and path.read_text() == AFTER
+
+
+def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.sop.yaml"
+    path.write_text(BEFORE)
+    result = run_cli("lint", "--diff", str(tmp_path))
+    assert path.read_text() == BEFORE
+    lines = result.stdout.splitlines()
+    assert "-waktu_penyelesaian: 1 Hari  Kerja" in lines and "+waktu_penyelesaian: 1 hari kerja" in lines
