@@ -191,6 +191,34 @@ def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
     click.echo(f"sopc: {target}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the documents. Default: [output] dir of sopc.toml, else ./build.")
+@click.option("--interval", type=click.FloatRange(min=0.1), default=1.0, show_default=True,
+              help="Seconds between looks at the files.")
+@_lang_option
+def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: str | None) -> None:
+    """Rebuild whenever a SOP or sopc.toml is saved, printing the findings as they appear. Ctrl-C stops."""
+    from sopc.build import BuildOptions
+    from sopc.config import ConfigError
+    from sopc.report.formats import render_text
+    from sopc.watch import watch as watch_loop
+
+    def report(result) -> None:
+        click.echo(render_text(result.lint), nl=False)
+        texts = {"id": "sopc: {w} berkas ditulis, {s} SOP dilewati karena galat; menunggu perubahan...",
+                 "en": "sopc: {w} files written, {s} SOPs skipped because of errors; waiting for changes..."}
+        click.echo(pick(texts, result.lint.lang).format(w=len(result.written), s=len(result.skipped)))
+
+    try:
+        watch_loop(list(paths), BuildOptions(out_dir=out_dir, lang=lang), report, interval)
+    except ConfigError as err:
+        _fail(lang, f"{err.path}: {err.problem}")
+    except KeyboardInterrupt:
+        sys.exit(EXIT_OK)
+
+
 @cli.command(name="map")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,

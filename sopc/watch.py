@@ -1,0 +1,48 @@
+"""`sopc watch`: rebuild when a SOP or sopc.toml is saved, printing the findings as they appear.
+
+Polling the files' modification times (once a second by default) needs nothing outside the
+standard library and works the same on every system and on network drives.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sopc.build import BuildOptions, BuildResult, build_paths
+from sopc.discover import discover
+
+
+def snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of every SOP and config file under `paths` (size too: some
+    file systems keep times to the second)."""
+    files = discover(paths or [Path(".")])
+    for folder in {p if p.is_dir() else p.parent for p in paths or [Path(".")]}:
+        files += [f for f in (folder / "sopc.toml", folder / "pyproject.toml") if f.is_file()]
+    times = {}
+    for file in files:
+        try:
+            stat = file.stat()
+            times[file] = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            continue  # deleted between the listing and the look
+    return times
+
+
+def watch(paths: list[Path], options: BuildOptions, report: Callable[[BuildResult], None],
+          interval: float = 1.0, rounds: int | None = None, after_round: Callable[[int], None] | None = None) -> int:
+    """Build now, then again whenever a file changes; `rounds` bounds the loop (for tests). Returns builds made."""
+    builds, seen, round_no = 0, None, 0
+    while rounds is None or round_no < rounds:
+        current = snapshot(paths)
+        if current != seen:
+            seen = current
+            report(build_paths(paths, options))
+            builds += 1
+        round_no += 1
+        if after_round:
+            after_round(round_no)
+        if rounds is None or round_no < rounds:
+            time.sleep(interval)
+    return builds
