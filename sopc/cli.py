@@ -250,14 +250,16 @@ def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None
 @cli.command()
 @click.argument("code", required=False)
 @click.option("--markdown", is_flag=True, help="List the rules as a Markdown table (for documentation).")
+@click.option("--reference", is_flag=True, help="Every rule with its documentation, in Markdown (docs/rules.md).")
 @_lang_option
-def rules(code: str | None, markdown: bool, lang: str | None) -> None:
+def rules(code: str | None, markdown: bool, reference: bool, lang: str | None) -> None:
     """List the checks sopc makes, or explain one (by code or name)."""
     from sopc.lint.registry import all_rules, find_rule, markdown_table
+    from sopc.lint.registry import reference as rules_reference
 
     lang = resolve_lang(lang, None)
-    if markdown:
-        click.echo(markdown_table(), nl=False)
+    if markdown or reference:
+        click.echo(rules_reference() if reference else markdown_table(), nl=False)
         return
     if code is None:
         for r in all_rules():

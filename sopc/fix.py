@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sopc.diagnostics import Span
 from sopc.labels import nip_grouped
+from sopc.model.base import slug
 from sopc.model.duration import parse_duration
 from sopc.model.errors import known_keys, suggest_key
 from sopc.model.sop import Sop
@@ -30,7 +31,8 @@ class Edit:
 
 def plan_fixes(source: Source) -> list[Edit]:
     """Every safe fix for one loaded SOP, in source order."""
-    edits = list(_waktu(source)) + list(_nip(source)) + list(_key_typos(source, source.data, ()))
+    edits = (list(_waktu(source)) + list(_nip(source)) + list(_key_typos(source, source.data, ()))
+             + list(_actor_refs(source)))
     return sorted(edits, key=lambda e: (e.span.line, e.span.column))
 
 
@@ -144,3 +146,30 @@ def _key_typos(source: Source, data: object, path: tuple):
                     yield Edit(span, guess, f"key `{key}` -> `{guess}`")
         if key in known or not known:
             yield from _key_typos(source, value, (*path, key))
+
+
+def _actor_refs(source: Source):
+    """A step naming its actor by another spelling (`Kabag`, `Kepala Seksi`) written as the actor's id."""
+    actors = source.data.get("pelaksana")
+    steps = source.data.get("langkah")
+    if not isinstance(actors, list) or not isinstance(steps, list):
+        return
+    ids = {}
+    for actor in actors:
+        actor_id = actor.get("id") if isinstance(actor, dict) else None
+        name = actor.get("nama") if isinstance(actor, dict) else actor
+        canonical = actor_id if isinstance(actor_id, str) else slug(name) if isinstance(name, str) else None
+        if canonical:
+            for spelling in (canonical, name):
+                if isinstance(spelling, str):
+                    ids.setdefault(slug(spelling), canonical)
+    for i, step in enumerate(steps):
+        lanes = step.get("pelaksana") if isinstance(step, dict) else None
+        refs = [(("langkah", i, "pelaksana"), lanes)] if isinstance(lanes, str) else [
+            (("langkah", i, "pelaksana", j), lane) for j, lane in enumerate(lanes or []) if isinstance(lane, str)]
+        for path, ref in refs:
+            canonical = ids.get(slug(ref))
+            if canonical and ref != canonical:
+                edit = _scalar_edit(source, path, canonical, f"pelaksana `{ref}` -> `{canonical}`")
+                if edit:
+                    yield edit

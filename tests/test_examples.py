@@ -70,3 +70,8 @@ def test_readme_example_sop_lints_clean(tmp_path: Path) -> None:
     (tmp_path / "surat.sop.yaml").write_text("# yaml-language-server" + block, encoding="utf-8")
     result = run_cli("lint", "--strict", str(tmp_path))
     assert result.exit_code == 0, result.output
+
+
+def test_docs_rule_reference_is_current() -> None:
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == run_cli("rules", "--reference").stdout, "run: sopc rules --reference > docs/rules.md"

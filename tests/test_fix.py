@@ -16,11 +16,12 @@ BEFORE = compose_sop(
     "    kelengkapan: Berkas\n"
     "    wakut: \"5 - 10 Menit\"\n"
     "    output: Berkas diterima\n"
-    "  - {kegiatan: Memeriksa berkas, pelaksana: b, kelengkapan: B, waktu: 3 Menit, output: O}\n")
+    "  - {kegiatan: Memeriksa berkas, pelaksana: b, kelengkapan: B, waktu: 3 Menit, output: O}\n"
+    "  - {kegiatan: Mengarsipkan berkas, pelaksana: [Petugas Loket, B], kelengkapan: B, waktu: 1 jam, output: O}\n")
 
 AFTER = BEFORE.replace("nip: 197001011995031002}", 'nip: "19700101 199503 1 002"}') \
     .replace("1 Hari  Kerja", "1 hari kerja").replace('wakut: "5 - 10 Menit"', 'waktu: "5-10 menit"') \
-    .replace("waktu: 3 Menit", "waktu: 3 menit")
+    .replace("waktu: 3 Menit", "waktu: 3 menit").replace("pelaksana: [Petugas Loket, B]", "pelaksana: [a, b]")
 
 
 def test_fix_changes_only_what_it_reports(tmp_path: Path) -> None:
@@ -29,7 +30,7 @@ def test_fix_changes_only_what_it_reports(tmp_path: Path) -> None:
     result = run_cli("lint", "--fix", "--lang", "en", str(tmp_path))
     assert path.read_text() == AFTER
     reported = [line for line in result.stderr.splitlines() if line.startswith("sopc: fixed")]
-    assert len(reported) == 5 and any("key `wakut` -> `waktu`" in line for line in reported)
+    assert len(reported) == 7 and any("key `wakut` -> `waktu`" in line for line in reported)
     assert result.exit_code == 0, result.output
     again = run_cli("lint", "--fix", str(tmp_path))
     assert "sopc: fixed" not in again.stderr and path.read_text() == AFTER

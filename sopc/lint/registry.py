@@ -110,3 +110,15 @@ def markdown_table() -> str:
     for r in all_rules():
         rows.append(f"| {r.code} | `{r.name}` | {r.severity.value} | {r.title['id']} | {r.title['en']} |")
     return "\n".join(rows) + "\n"
+
+
+def reference() -> str:
+    """Every rule documented in Markdown (docs/rules.md is this text; a test keeps it current)."""
+    parts = ["# Aturan pemeriksaan sopc / sopc's checks\n",
+             "Dibuat dari daftar aturan (`sopc rules --reference`); jangan diubah dengan tangan.\n"
+             "Generated from the rule registry (`sopc rules --reference`); do not edit by hand.\n",
+             markdown_table()]
+    for r in all_rules():
+        parts.append(f"\n## {r.code} `{r.name}` ({r.severity.value})\n\n{r.title['id']} / {r.title['en']}\n\n"
+                     f"{r.doc}\n")
+    return "\n".join(parts)
