@@ -154,7 +154,7 @@ def _actor_refs(source: Source):
     steps = source.data.get("langkah")
     if not isinstance(actors, list) or not isinstance(steps, list):
         return
-    ids = {}
+    ids: dict[str, str] = {}
     for actor in actors:
         actor_id = actor.get("id") if isinstance(actor, dict) else None
         name = actor.get("nama") if isinstance(actor, dict) else actor
