@@ -25,7 +25,7 @@ nama: Prosedur Uji Nomor {n}
 jenis: administratif
 tanggal:
   pembuatan: 2024-01-10
-  revisi: 2025-01-10
+  revisi: 2027-01-10
   efektif: 2024-01-15
 disahkan_oleh:
   jabatan: Kepala Bagian Umum

@@ -46,11 +46,15 @@ def cli() -> None:
               help="Write the report to this file instead of standard output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for large repositories. Default: all cores.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Check review dates (tanggal revisi) against this day (YYYY-MM-DD). Default: today.")
+@click.option("--since", metavar="GIT-REF", default=None,
+              help="Warn about SOPs changed since this git ref (e.g. origin/main) whose tanggal revisi did not move.")
 @click.option("--fix", is_flag=True, help="Make the safe, mechanical fixes in the files first (and say which).")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the fixes --fix would make; change nothing.")
 @_lang_option
 def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | None, output: Path | None,
-         jobs: int | None, fix: bool, show_diff: bool, lang: str | None) -> None:
+         jobs: int | None, today, since: str | None, fix: bool, show_diff: bool, lang: str | None) -> None:
     """Check SOP files against Permenpan-RB 35/2012 and good practice.
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
@@ -60,16 +64,20 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
     from sopc.discover import PathError
     from sopc.pipeline import lint_paths
     from sopc.report.formats import FORMATTERS
+    from sopc.review import ReviewError
 
     try:
         if fix or show_diff:
             _fix(list(paths), config_file, write=not show_diff)
         with _batch_gc():
-            result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1)
+            result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1,
+                                today=today.date() if today else None, since=since)
     except ConfigError as err:
         _fail(lang, f"{err.path}: {err.problem}")
     except PathError as err:
         _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
+    except ReviewError as err:
+        _fail(lang, f"--since {since}: {err}")
     if result.files == 0:
         click.echo(pick({"id": "sopc: tidak ada berkas *.sop.yaml yang ditemukan",
                          "en": "sopc: no *.sop.yaml files found"}, result.lang), err=True)

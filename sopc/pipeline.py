@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,7 @@ from sopc.i18n import resolve_lang
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import check_settings, lint_project, lint_unit
 from sopc.model.validate import validate
+from sopc.review import Review, changed_since
 from sopc.source.loader import Limits, load
 
 
@@ -74,19 +76,21 @@ def find_sources(paths: Sequence[Path], configs: ConfigCache) -> list[Path]:
 
 
 def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
-               jobs: int = 1) -> LintResult:
+               jobs: int = 1, today: dt.date | None = None, since: str | None = None) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
-    Raises ConfigError (bad configuration) or PathError (no such path).
+    `today` dates the review check (default: today); `since` is a git ref to compare with.
+    Raises ConfigError (bad configuration), PathError (no such path) or ReviewError (git).
     """
     configs = ConfigCache(config_file)
     files = find_sources(paths or [Path(".")], configs)
     first = configs.for_path(files[0] if files else (paths[0] if paths else Path(".")))
     lang = resolve_lang(lang, first.settings.lang)
+    review = Review(today or dt.date.today(), since, changed_since(since, files) if since else {})
     diagnostics: list[Diagnostic] = []
     entries: list[RepoEntry] = []
     texts: dict[str, str] = {}
-    for file, (entry, found, text) in zip(files, _check_files(files, configs, lang, jobs), strict=True):
+    for file, (entry, found, text) in zip(files, _check_files(files, configs, lang, jobs, review), strict=True):
         diagnostics += found
         if text is not None:
             texts[display_path(file)] = text
@@ -105,29 +109,33 @@ CheckedFile = tuple[RepoEntry | None, list[Diagnostic], str | None]
 CHUNK = 64  # files per task: big enough that a worker's start and the pickling stay small
 
 
-def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int) -> list[CheckedFile]:
+def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int,
+                 review: Review) -> list[CheckedFile]:
     """check_file for every file, in order; in `jobs` processes when there are enough files."""
     if jobs <= 1 or len(files) < 2 * CHUNK:
-        return [check_file(f, configs.for_path(f), lang) for f in files]
+        return [check_file(f, configs.for_path(f), lang, review) for f in files]
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        done = pool.map(_check_chunk, chunks, [configs.forced] * len(chunks), [lang] * len(chunks))
+        done = pool.map(_check_chunk, chunks, [configs.forced] * len(chunks), [lang] * len(chunks),
+                        [review] * len(chunks))
         return [item for chunk in done for item in chunk]
 
 
-def _check_chunk(files: list[Path], forced: Path | None, lang: str) -> list[CheckedFile]:
+def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Review) -> list[CheckedFile]:
     configs = ConfigCache(forced)
-    return [check_file(f, configs.for_path(f), lang) for f in files]
+    return [check_file(f, configs.for_path(f), lang, review) for f in files]
 
 
 
-def check_file(file: Path, config: Config, lang: str) -> CheckedFile:
+def check_file(file: Path, config: Config, lang: str, review: Review | None = None) -> CheckedFile:
     """Load, validate and lint one file."""
     unit, found, text = load_unit(file, config, lang)
     if unit is None:
         return None, found, text
+    if review is not None:
+        unit.review = review
     found += lint_unit(unit, lang)
     return RepoEntry.of(unit), found, text if found else None
 

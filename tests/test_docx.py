@@ -46,7 +46,7 @@ def test_identity_table_holds_every_field(built: Path) -> None:
     rows = {cell_text(table.cell(r, 1)): cell_text(table.cell(r, 2)) for r in range(6)}
     assert rows["Nomor SOP"] == "002/SOP/BU/2024"
     assert rows["Tanggal Pembuatan"] == "10 Januari 2024"
-    assert rows["Tanggal Revisi"] == "10 Januari 2025"
+    assert rows["Tanggal Revisi"] == "10 Januari 2027"
     assert rows["Tanggal Efektif"] == "15 Januari 2024"
     signer = rows["Disahkan oleh"].split("\n")
     assert signer[0] == "Kepala Bagian Umum" and signer[-2:] == ["Dra. Sri Wahyuni, M.Si.", "NIP 19720514 200003 2 003"]

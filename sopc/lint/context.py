@@ -9,6 +9,7 @@ from sopc.config import Config, LintSettings
 from sopc.flow import Flow
 from sopc.lint.suppress import Suppressions, scan
 from sopc.model.sop import Sop
+from sopc.review import Review
 from sopc.source.loader import Source
 
 
@@ -46,6 +47,7 @@ class LintUnit(_InFile):
     sop: Sop
     flow: Flow
     config: Config = field(default_factory=Config)
+    review: Review = field(default_factory=Review)
 
 
 @dataclass(eq=False)
