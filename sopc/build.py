@@ -10,6 +10,7 @@ from sopc.backends.docx import build_docx
 from sopc.backends.docx.document import template_margin
 from sopc.backends.docx.identity import Logo
 from sopc.backends.docx.logo import LogoError, logo_png
+from sopc.backends.monev import monev_docx
 from sopc.backends.svg import render_pages
 from sopc.config import Config
 from sopc.diagnostics import Severity
@@ -31,6 +32,7 @@ class BuildOptions:
     svg_pages: str = "split"  # split | single
     lang: str | None = None
     jobs: int = 1
+    monev: bool = False  # also write monev.docx: the monitoring form and evaluation checklist
 
 
 @dataclass
@@ -53,6 +55,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     numbers = {e.nomor: e.nama for e in result.lint.entries}
     margins: dict[Path | None, float] = {}  # per config file
     logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once
+    built: list[LintUnit] = []
     for entry in result.lint.entries:
         if entry.path in failed:
             continue
@@ -68,10 +71,21 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
                            margins[config.file])
         out_dir = _out_dir(options, config)
         for path, data in _documents(unit, stem, context):
-            inside(out_dir, str(path.relative_to(out_dir)))  # never through a link out of the output folder
-            (result.written if write_atomic(path, data) else result.unchanged).append(path)
+            _write(out_dir, path, data, result)
+        built.append(unit)
+    if options.monev and built:
+        first = built[0]
+        out_dir = _out_dir(options, first.config)
+        forms = monev_docx([(u.sop.nomor, u.sop.nama) for u in built], first.sop.instansi, first.sop.unit,
+                           result.lint.lang, _template(first.config))
+        _write(out_dir, out_dir / "monev.docx", forms, result)
     result.skipped = sorted(failed)
     return result
+
+
+def _write(out_dir: Path, path: Path, data: bytes, result: BuildResult) -> None:
+    inside(out_dir, str(path.relative_to(out_dir)))  # never through a link out of the output folder
+    (result.written if write_atomic(path, data) else result.unchanged).append(path)
 
 
 def _inside(path: Path, folder: Path) -> bool:

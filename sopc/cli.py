@@ -109,9 +109,12 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this sopc.toml instead of the nearest one.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for linting.")
+@click.option("--monev", is_flag=True,
+              help="Also write monev.docx: the monitoring form (Tabel 7) and the evaluation checklist.")
 @_lang_option
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], paper: str | None,
-          svg_style: str, svg_pages: str, config_file: Path | None, jobs: int | None, lang: str | None) -> None:
+          svg_style: str, svg_pages: str, config_file: Path | None, jobs: int | None, monev: bool,
+          lang: str | None) -> None:
     """Lint, then write the documents of every SOP without errors.
 
     A SOP with error-level findings is not built; the report says why, and the exit code is 1.
@@ -121,7 +124,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     from sopc.discover import PathError
     from sopc.report.formats import render_text
 
-    options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1)
+    options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev)
     from sopc.paths import PathEscape
 
     try:

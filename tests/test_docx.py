@@ -250,3 +250,19 @@ def test_outputs_never_follow_a_link_out_of_the_output_folder(tmp_path: Path) ->
     (out / "umum").symlink_to(outside, target_is_directory=True)
     result = run_cli("build", str(EXAMPLES), "-o", str(out), "--format", "svg")
     assert result.exit_code == 2 and "outside" in result.stderr and not list(outside.iterdir())
+
+
+def test_monev_forms_list_every_sop(tmp_path: Path) -> None:
+    result = run_cli("build", str(EXAMPLES), "-o", str(tmp_path), "--format", "svg", "--monev")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "monev.docx"))
+    monitoring = doc.tables[0]
+    head = [cell_text(c) for c in monitoring.rows[1].cells]
+    assert "Berjalan dengan baik" in head and "Tidak berjalan dengan baik" in head
+    assert [cell_text(c) for c in monitoring.rows[2].cells] == ["1", "2", "3", "3", "4", "5", "6"]
+    listed = [cell_text(row.cells[1]).split("\n")[0] for row in monitoring.rows[3:]]
+    assert listed == sorted(unit_of(p.name.removesuffix(".sop.yaml")).sop.nomor for p in EXAMPLES.rglob("*.sop.yaml"))
+    checklists = doc.tables[1:]
+    assert len(checklists) == len(listed)
+    assert [cell_text(r.cells[1]) for r in checklists[0].rows[1:]][0] == "Mampu mendorong peningkatan kinerja"
+    assert all(len(t.rows) == 8 for t in checklists)
