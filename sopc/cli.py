@@ -109,24 +109,30 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this sopc.toml instead of the nearest one.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for linting.")
+@click.option("--pdf", is_flag=True, help="Also print each DOCX to PDF with LibreOffice (when it is installed).")
 @click.option("--monev", is_flag=True,
               help="Also write monev.docx: the monitoring form (Tabel 7) and the evaluation checklist.")
 @_lang_option
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], paper: str | None,
-          svg_style: str, svg_pages: str, config_file: Path | None, jobs: int | None, monev: bool,
+          svg_style: str, svg_pages: str, config_file: Path | None, jobs: int | None, pdf: bool, monev: bool,
           lang: str | None) -> None:
     """Lint, then write the documents of every SOP without errors.
 
     A SOP with error-level findings is not built; the report says why, and the exit code is 1.
     """
+    import time
+
+    from sopc.backends.pdf import INSTALL, PdfError, soffice, to_pdf
     from sopc.build import BuildOptions, build_paths
     from sopc.config import ConfigError
     from sopc.discover import PathError
+    from sopc.paths import PathEscape
     from sopc.report.formats import render_text
 
+    if pdf and soffice() is None:
+        _fail(lang, pick(INSTALL, resolve_lang(lang, None)))
     options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev)
-    from sopc.paths import PathEscape
-
+    started = time.perf_counter()
     try:
         with _batch_gc():
             result = build_paths(list(paths), options, config_file)
@@ -140,10 +146,16 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         click.echo(render_text(result.lint), nl=False)
     for warning in result.warnings:
         click.echo(f"sopc: {warning}", err=True)
-    texts = {"id": "sopc: {w} berkas ditulis, {u} tidak berubah, {s} SOP dilewati karena galat",
-             "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors"}
+    if pdf:
+        docs = [p for p in result.written + result.unchanged if p.suffix == ".docx" and _stale_pdf(p)]
+        try:
+            result.written += to_pdf(docs)
+        except PdfError as err:
+            _fail(lang, str(err))
+    texts = {"id": "sopc: {w} berkas ditulis, {u} tidak berubah, {s} SOP dilewati karena galat ({t:.1f} detik)",
+             "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors ({t:.1f} s)"}
     click.echo(pick(texts, result.lint.lang).format(w=len(result.written), u=len(result.unchanged),
-                                                    s=len(result.skipped)))
+                                                    s=len(result.skipped), t=time.perf_counter() - started))
     sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
 
 
@@ -324,6 +336,11 @@ def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
                 click.echo(f"sopc: fixed {source.path}:{edit.span.line}:{edit.span.column}: {edit.what}", err=True)
         else:
             click.echo(diff(source.path, source.text, fixed), nl=False)
+
+
+def _stale_pdf(docx: Path) -> bool:
+    pdf = docx.with_suffix(".pdf")
+    return not pdf.exists() or pdf.stat().st_mtime < docx.stat().st_mtime
 
 
 @contextlib.contextmanager

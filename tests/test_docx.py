@@ -266,3 +266,20 @@ def test_monev_forms_list_every_sop(tmp_path: Path) -> None:
     assert len(checklists) == len(listed)
     assert [cell_text(r.cells[1]) for r in checklists[0].rows[1:]][0] == "Mampu mendorong peningkatan kinerja"
     assert all(len(t.rows) == 8 for t in checklists)
+
+
+def test_pdf_needs_libreoffice_and_says_how_to_get_it(tmp_path: Path, monkeypatch) -> None:
+    import sopc.backends.pdf as pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    result = run_cli("build", str(EXAMPLES), "-o", str(tmp_path), "--pdf", "--lang", "en")
+    assert result.exit_code == 2 and "libreoffice-writer-nogui" in result.stderr and not list(tmp_path.iterdir())
+
+
+def test_pdf_beside_each_docx(tmp_path: Path) -> None:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is not installed")
+    one = EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml"
+    result = run_cli("build", str(one), "-o", str(tmp_path), "--format", "docx", "--pdf")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "peminjaman-ruang-rapat.pdf").read_bytes().startswith(b"%PDF")
