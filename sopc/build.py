@@ -12,10 +12,11 @@ from sopc.backends.docx.identity import Logo
 from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.monev import monev_docx
 from sopc.backends.svg import render_pages
+from sopc.cache import BuildCache, content_key
 from sopc.config import Config
 from sopc.diagnostics import Severity
 from sopc.layout.swimlane import layout_sop
-from sopc.lint.context import LintUnit
+from sopc.lint.context import LintUnit, RepoEntry
 from sopc.output import output_stem, write_atomic
 from sopc.paths import PathEscape, inside
 from sopc.pipeline import ConfigCache, LintResult, lint_paths, load_unit
@@ -47,7 +48,10 @@ class BuildResult:
 
 
 def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | None = None) -> BuildResult:
-    """Lint `paths`, then build every SOP without error-level findings."""
+    """Lint `paths`, then build every SOP without error-level findings whose inputs changed.
+
+    Outputs whose source is gone (or that a SOP no longer produces) are removed.
+    """
     result = BuildResult(lint_paths(paths, options.lang, config_file, jobs=options.jobs))
     failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
     configs = ConfigCache(config_file)
@@ -55,32 +59,73 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     numbers = {e.nomor: e.nama for e in result.lint.entries}
     margins: dict[Path | None, float] = {}  # per config file
     logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once
-    built: list[LintUnit] = []
+    caches: dict[Path, BuildCache] = {}  # per output folder
+    built: list[RepoEntry] = []
     for entry in result.lint.entries:
         if entry.path in failed:
             continue
         source = Path(entry.path)
         config = configs.for_path(source)
+        out_dir = _out_dir(options, config)
+        cache = caches.setdefault(out_dir, BuildCache.load(out_dir))
+        if config.file not in margins:
+            margins[config.file] = template_margin(_template(config))
+        key = _key(entry, config, options, result.lint.lang, numbers, margins[config.file])
+        built.append(entry)
+        outputs = cache.fresh(_cache_name(source), key)
+        if outputs is not None:
+            result.unchanged += outputs
+            continue
         unit, _, _ = load_unit(source, config, result.lint.lang)
         assert unit is not None  # it was valid a moment ago
         base = next((b for b in bases if _inside(source, b)), source.parent)
-        stem = output_stem(source, base, _out_dir(options, config))
-        if config.file not in margins:
-            margins[config.file] = template_margin(_template(config))
+        stem = output_stem(source, base, out_dir)
         context = _Context(options, config, result.lint.lang, numbers, _logo(unit, config, logos, result.warnings),
                            margins[config.file])
-        out_dir = _out_dir(options, config)
+        outputs = []
         for path, data in _documents(unit, stem, context):
             _write(out_dir, path, data, result)
-        built.append(unit)
+            outputs.append(path)
+        _remove(cache.record(_cache_name(source), key, outputs))
+    present = {_cache_name(Path(p)) for p in result.lint.sources}
+    for cache in caches.values():
+        _remove(cache.forget_missing(present))
+        cache.save()
     if options.monev and built:
         first = built[0]
         out_dir = _out_dir(options, first.config)
-        forms = monev_docx([(u.sop.nomor, u.sop.nama) for u in built], first.sop.instansi, first.sop.unit,
-                           result.lint.lang, _template(first.config))
+        forms = monev_docx([(e.nomor, e.nama) for e in built], first.instansi, first.unit, result.lint.lang,
+                           _template(first.config))
         _write(out_dir, out_dir / "monev.docx", forms, result)
     result.skipped = sorted(failed)
     return result
+
+
+def _cache_name(source: Path) -> str:
+    return str(source.resolve())
+
+
+def _key(entry: RepoEntry, config: Config, options: BuildOptions, lang: str, numbers: dict[str, str],
+         margin: float) -> str:
+    """Everything one SOP's documents are made from (see sopc.cache)."""
+    def read(path: Path | None) -> bytes:
+        try:
+            return path.read_bytes() if path else b""
+        except OSError:
+            return b""
+
+    root = config.root or Path(entry.path).parent
+    logo = entry.logo
+    logo_path = root / logo if logo else None
+    links = sorted((k, numbers.get(k)) for k in entry.keterkaitan)
+    settings = (options.formats, options.paper, options.svg_style, options.svg_pages, lang, margin)
+    return content_key(entry.source.text.encode(), read(config.file), read(_template(config)), read(logo_path),
+                       settings, links)
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 def _write(out_dir: Path, path: Path, data: bytes, result: BuildResult) -> None:

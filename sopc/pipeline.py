@@ -31,6 +31,7 @@ class LintResult:
     entries: list[RepoEntry]  # the valid SOPs
     lang: str
     texts: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)  # every file read (display paths)
 
     def lines(self, path: str) -> list[str]:
         """The lines of a file the report quotes (empty when it could not be read)."""
@@ -101,7 +102,8 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
         found = lint_project(group, lang)
         texts.update((e.path, e.source.text) for e in group if any(d.path == e.path for d in found))
         diagnostics += found
-    return LintResult(sort_diagnostics(diagnostics), len(files), entries, lang, texts)
+    return LintResult(sort_diagnostics(diagnostics), len(files), entries, lang, texts,
+                      [display_path(f) for f in files])
 
 
 # (the file's entry if it is a valid SOP, its findings, its text if the report must quote it)

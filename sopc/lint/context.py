@@ -63,9 +63,13 @@ class RepoEntry(_InFile):
     nama: str
     induk: str | None
     keterkaitan: tuple[str, ...]
+    instansi: str = ""
+    unit: tuple[str, ...] = ()
+    logo: str | None = None
     config: Config = field(default_factory=Config)
 
     @classmethod
     def of(cls, unit: LintUnit) -> RepoEntry:
         sop = unit.sop
-        return cls(unit.source, sop.nomor, sop.nama, sop.induk, sop.keterkaitan, unit.config)
+        return cls(unit.source, sop.nomor, sop.nama, sop.induk, sop.keterkaitan, sop.instansi, sop.unit, sop.logo,
+                   unit.config)

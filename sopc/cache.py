@@ -1,0 +1,72 @@
+"""The build cache: a content hash per SOP, so an unchanged repository rebuilds nothing.
+
+A SOP's key covers everything its documents are made from: its text, the repository settings,
+the reference template and logo, the options, sopc's version, and the names of the SOPs its
+keterkaitan prints (`nomor – nama`), so renaming one SOP rebuilds those that show its name.
+The cache lives in the output folder (`.sopc-cache.json`) and is written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sopc import __version__
+from sopc.output import write_atomic
+
+CACHE_NAME = ".sopc-cache.json"
+
+
+def content_key(*parts: object) -> str:
+    """A SHA-256 over the parts (bytes as they are, anything else by its JSON text)."""
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        data = part if isinstance(part, bytes) else json.dumps(part, sort_keys=True, default=str).encode()
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@dataclass
+class BuildCache:
+    """source (relative to the output folder's owner) -> its key and the outputs built from it."""
+
+    folder: Path
+    entries: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> BuildCache:
+        try:
+            data = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
+            if data.get("sopc") == __version__ and isinstance(data.get("entries"), dict):
+                return cls(folder, data["entries"])
+        except (OSError, ValueError):
+            pass  # no cache, or one from another sopc: everything is built
+        return cls(folder)
+
+    def fresh(self, source: str, key: str) -> list[Path] | None:
+        """The outputs of `source` when they were built from `key` and all still exist; else None."""
+        entry = self.entries.get(source)
+        if not entry or entry.get("key") != key:
+            return None
+        outputs = [self.folder / name for name in entry.get("outputs", [])]
+        return outputs if all(p.exists() for p in outputs) else None
+
+    def record(self, source: str, key: str, outputs: list[Path]) -> list[Path]:
+        """Remember a build; return the outputs the previous build of `source` had and this one has not."""
+        names = sorted(p.relative_to(self.folder).as_posix() for p in outputs)
+        old = set(self.entries.get(source, {}).get("outputs", []))
+        self.entries[source] = {"key": key, "outputs": names}
+        return [self.folder / name for name in sorted(old - set(names))]
+
+    def forget_missing(self, present: set[str]) -> list[Path]:
+        """Drop the sources that are gone; return their outputs (to remove)."""
+        gone = [s for s in self.entries if s not in present]
+        stale = [self.folder / name for s in gone for name in self.entries.pop(s).get("outputs", [])]
+        return stale
+
+    def save(self) -> None:
+        data = {"sopc": __version__, "entries": self.entries}
+        write_atomic(self.folder / CACHE_NAME, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())

@@ -1,0 +1,63 @@
+"""Incremental builds: nothing changed, nothing written; one SOP edited, only what depends on it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sopc.build import BuildOptions, build_paths
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+SVG_ONLY = dict(formats=("svg",))
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, root)
+    return root
+
+
+def build(root: Path, out: Path, **options):
+    return build_paths([root], BuildOptions(out_dir=out, **{**SVG_ONLY, **options}))
+
+
+def test_an_unchanged_repository_rebuilds_nothing(repo: Path, tmp_path: Path) -> None:
+    first = build(repo, tmp_path / "out")
+    second = build(repo, tmp_path / "out")
+    assert first.written and not second.written
+    assert sorted(second.unchanged) == sorted(first.written)
+
+
+def test_one_edit_rebuilds_that_sop_and_the_sops_that_print_its_name(repo: Path, tmp_path: Path) -> None:
+    build(repo, tmp_path / "out")
+    arsip = repo / "arsip" / "pengelolaan-arsip-dinamis.sop.yaml"
+    arsip.write_text(arsip.read_text().replace("nama: Pengelolaan Arsip Dinamis", "nama: Pengelolaan Arsip"))
+    build(repo, tmp_path / "out", formats=("docx",))  # every DOCX is new: the first DOCX build
+    # edit again: the DOCX prints keterkaitan as `nomor – nama`, so the SOPs naming it follow
+    arsip.write_text(arsip.read_text().replace("nama: Pengelolaan Arsip", "nama: Pengelolaan Arsip Aktif"))
+    result = build(repo, tmp_path / "out", formats=("docx",))
+    names = sorted(p.name for p in result.written)
+    # surat-masuk and penyusutan-arsip name 003/SOP/BU/2024 in keterkaitan; the others do not
+    assert names == ["pengelolaan-arsip-dinamis.docx", "pengelolaan-surat-masuk.docx", "penyusutan-arsip.docx"]
+
+
+def test_outputs_of_a_removed_source_are_removed(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(repo, out)
+    assert (out / "umum" / "peminjaman-ruang-rapat.svg").exists()
+    (repo / "umum" / "peminjaman-ruang-rapat.sop.yaml").unlink()
+    build(repo, out)
+    assert not (out / "umum" / "peminjaman-ruang-rapat.svg").exists()
+    assert (out / "umum" / "pengelolaan-surat-masuk.svg").exists()
+
+
+def test_pages_no_longer_made_are_removed(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(repo, out)
+    assert (out / "umum" / "perjalanan-dinas.p4.svg").exists()
+    build(repo, out, svg_pages="single")
+    assert not list((out / "umum").glob("perjalanan-dinas.p*.svg"))
+    assert (out / "umum" / "perjalanan-dinas.svg").exists()
