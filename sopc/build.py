@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,9 +60,9 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     bases = [p if p.is_dir() else p.parent for p in paths or [Path(".")]]
     numbers = {e.nomor: e.nama for e in result.lint.entries}
     margins: dict[Path | None, float] = {}  # per config file
-    logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once
     caches: dict[Path, BuildCache] = {}  # per output folder
     built: list[RepoEntry] = []
+    todo: list[_Job] = []
     for entry in result.lint.entries:
         if entry.path in failed:
             continue
@@ -76,17 +78,13 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         if outputs is not None:
             result.unchanged += outputs
             continue
-        unit, _, _ = load_unit(source, config, result.lint.lang)
-        assert unit is not None  # it was valid a moment ago
         base = next((b for b in bases if _inside(source, b)), source.parent)
-        stem = output_stem(source, base, out_dir)
-        context = _Context(options, config, result.lint.lang, numbers, _logo(unit, config, logos, result.warnings),
-                           margins[config.file])
-        outputs = []
-        for path, data in _documents(unit, stem, context):
-            _write(out_dir, path, data, result)
-            outputs.append(path)
-        _remove(cache.record(_cache_name(source), key, outputs))
+        todo.append(_Job(source, key, output_stem(source, base, out_dir), out_dir, margins[config.file]))
+    for job, outputs, unchanged, warnings in _run_jobs(todo, options, result.lint.lang, numbers, config_file):
+        result.written += [p for p in outputs if p not in unchanged]
+        result.unchanged += unchanged
+        result.warnings += [w for w in warnings if w not in result.warnings]
+        _remove(caches[job.out_dir].record(_cache_name(job.source), job.key, outputs))
     present = {_cache_name(Path(p)) for p in result.lint.sources}
     for cache in caches.values():
         _remove(cache.forget_missing(present))
@@ -99,6 +97,58 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         _write(out_dir, out_dir / "monev.docx", forms, result)
     result.skipped = sorted(failed)
     return result
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One SOP whose documents must be (re)built."""
+
+    source: Path
+    key: str
+    stem: Path
+    out_dir: Path
+    margin: float
+
+
+JobDone = tuple[_Job, list[Path], list[Path], list[str]]  # job, outputs, those unchanged, warnings
+POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
+
+
+def _run_jobs(jobs: list[_Job], options: BuildOptions, lang: str, numbers: dict[str, str],
+              config_file: Path | None) -> list[JobDone]:
+    """Build the jobs, in `options.jobs` worker processes when there are enough of them."""
+    if options.jobs <= 1 or len(jobs) < POOL_AT:
+        return _build_chunk(jobs, options, lang, numbers, config_file)
+    size = max(1, len(jobs) // (options.jobs * 4))
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    n = len(chunks)
+    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
+        done = pool.map(_build_chunk, chunks, [options] * n, [lang] * n, [numbers] * n, [config_file] * n)
+        return [item for chunk in done for item in chunk]
+
+
+def _build_chunk(jobs: list[_Job], options: BuildOptions, lang: str, numbers: dict[str, str],
+                 config_file: Path | None) -> list[JobDone]:
+    """Load, lay out and write the documents of each job (in this process)."""
+    configs = ConfigCache(config_file)
+    logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once per process
+    done = []
+    for job in jobs:
+        config = configs.for_path(job.source)
+        unit, _, _ = load_unit(job.source, config, lang)
+        assert unit is not None  # it was valid when linted
+        warnings: list[str] = []
+        context = _Context(options, config, lang, numbers, _logo(unit, config, logos, warnings), job.margin)
+        outputs, unchanged = [], []
+        for path, data in _documents(unit, job.stem, context):
+            inside(job.out_dir, str(path.relative_to(job.out_dir)))  # never through a link out of the folder
+            if not write_atomic(path, data):
+                unchanged.append(path)
+            outputs.append(path)
+        done.append((job, outputs, unchanged, warnings))
+    return done
 
 
 def _cache_name(source: Path) -> str:

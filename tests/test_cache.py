@@ -61,3 +61,17 @@ def test_pages_no_longer_made_are_removed(repo: Path, tmp_path: Path) -> None:
     build(repo, out, svg_pages="single")
     assert not list((out / "umum").glob("perjalanan-dinas.p*.svg"))
     assert (out / "umum" / "perjalanan-dinas.svg").exists()
+
+
+def test_worker_processes_build_the_same_bytes(tmp_path: Path) -> None:
+    from tests.conftest import compose_sop
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    for i in range(10):
+        (root / f"s{i:02d}.sop.yaml").write_text(compose_sop("").replace("001/SOP", f"{i:03d}/SOP"))
+    one = build_paths([root], BuildOptions(out_dir=tmp_path / "one", jobs=1))
+    two = build_paths([root], BuildOptions(out_dir=tmp_path / "two", jobs=2))
+    assert len(one.written) == len(two.written) == 20
+    for path in one.written:
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
