@@ -238,13 +238,13 @@ def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[
     """(path, bytes) of every output of one SOP."""
     options, lang = context.options, context.lang
     paper = options.paper or context.config.settings.document.paper
+    layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for both
     if "docx" in options.formats:
-        layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)
         yield stem.with_name(stem.name + ".docx"), build_docx(unit.sop, layout, lang, context.numbers, context.logo,
                                                               _template(context.config))
     if "svg" in options.formats:
-        layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=options.svg_pages == "single",
-                            margin=context.margin)
+        if options.svg_pages == "single":
+            layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=True, margin=context.margin)
         pages = render_pages(layout, options.svg_style, lang, f"{unit.sop.nomor} {unit.sop.nama}")
         if len(pages) == 1:
             yield stem.with_name(stem.name + ".svg"), pages[0]
