@@ -149,11 +149,10 @@ def _fit_question(question: str, width: float) -> tuple[tuple[str, ...], float]:
 
     The whole question is kept in the SVG's <title>; only the drawing is shortened.
     """
+    words = question.split()
     for size in (QUESTION_PT, 5.0, 4.5, 4.0):
         lines = wrap(question, width, size)
-        words_whole = all(word in question.split() or len(question.split()) == 1 for line in lines
-                          for word in line.split())
-        if len(lines) <= 2 and words_whole:
+        if len(lines) <= 2 and all(text_width(word, size) <= width for word in words):  # no word cut
             return lines, size
     lines = wrap(question, width, 4.0)
     return (lines[0], lines[1].rstrip() + "…") if len(lines) > 2 else lines, 4.0
