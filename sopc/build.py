@@ -8,11 +8,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import graphviz
+
 from sopc.backends.docx import build_docx
 from sopc.backends.docx.document import template_margin
 from sopc.backends.docx.identity import Logo
 from sopc.backends.docx.logo import LogoError, logo_png
+from sopc.backends.manual import ManualSop, manual_docx
 from sopc.backends.monev import monev_docx
+from sopc.backends.relations import relation_graph
 from sopc.backends.svg import render_pages
 from sopc.cache import BuildCache, content_key
 from sopc.config import Config
@@ -36,6 +40,7 @@ class BuildOptions:
     lang: str | None = None
     jobs: int = 1
     monev: bool = False  # also write monev.docx: the monitoring form and evaluation checklist
+    manual: bool = False  # also write manual.docx: the whole repository as one book
 
 
 @dataclass
@@ -95,8 +100,35 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         forms = monev_docx([(e.nomor, e.nama) for e in built], first.instansi, first.unit, result.lint.lang,
                            _template(first.config))
         _write(out_dir, out_dir / "monev.docx", forms, result)
+    if options.manual and built:
+        _write_manual(built, options, result, configs, numbers, margins)
     result.skipped = sorted(failed)
     return result
+
+
+def _write_manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult, configs: ConfigCache,
+                  numbers: dict[str, str], margins: dict[Path | None, float]) -> None:
+    """manual.docx in the first SOP's output folder: every built SOP in nomor order."""
+    lang = result.lint.lang
+    items: list[ManualSop] = []
+    logo: Logo | None = None
+    for entry in sorted(entries, key=lambda e: e.nomor):
+        config = configs.for_path(Path(entry.path))
+        unit, _, _ = load_unit(Path(entry.path), config, lang)
+        assert unit is not None
+        paper = options.paper or config.settings.document.paper
+        items.append(ManualSop(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=margins[config.file])))
+        if logo is None:
+            logo = _logo(unit, config, {}, result.warnings)
+    first = configs.for_path(Path(entries[0].path))
+    try:
+        picture: bytes | None = relation_graph(entries, lang).pipe(format="png")
+    except graphviz.ExecutableNotFound:
+        picture = None
+        result.warnings.append("Graphviz `dot` not found: the manual is built without the map of relations")
+    data = manual_docx(items, first.settings.manual.model_dump(), lang, numbers, logo, picture)
+    out_dir = _out_dir(options, first)
+    _write(out_dir, out_dir / "manual.docx", data, result)
 
 
 @dataclass(frozen=True)

@@ -110,12 +110,14 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
               help="Use this sopc.toml instead of the nearest one.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for linting.")
 @click.option("--pdf", is_flag=True, help="Also print each DOCX to PDF with LibreOffice (when it is installed).")
+@click.option("--manual", is_flag=True, help="Also write manual.docx: cover, decree, contents, explanation, "
+                                              "the map of relations, then every SOP.")
 @click.option("--monev", is_flag=True,
               help="Also write monev.docx: the monitoring form (Tabel 7) and the evaluation checklist.")
 @_lang_option
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], paper: str | None,
-          svg_style: str, svg_pages: str, config_file: Path | None, jobs: int | None, pdf: bool, monev: bool,
-          lang: str | None) -> None:
+          svg_style: str, svg_pages: str, config_file: Path | None, jobs: int | None, pdf: bool, manual: bool,
+          monev: bool, lang: str | None) -> None:
     """Lint, then write the documents of every SOP without errors.
 
     A SOP with error-level findings is not built; the report says why, and the exit code is 1.
@@ -131,7 +133,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
 
     if pdf and soffice() is None:
         _fail(lang, pick(INSTALL, resolve_lang(lang, None)))
-    options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev)
+    options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev,
+                           manual)
     started = time.perf_counter()
     try:
         with _batch_gc():

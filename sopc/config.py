@@ -72,6 +72,17 @@ class NewSettings(_Settings):
         return value
 
 
+class ManualSettings(_Settings):
+    """`[manual]`: what `sopc build --manual` prints besides the SOPs."""
+
+    tahun: Union[int, None] = Field(default=None, description="Year on the cover; default: the latest pembuatan.")
+    keputusan: Union[str, None] = Field(default=None, description="The decree's text; a Jinja2 template "
+                                        "(sandboxed) with instansi, unit, tahun and sop (nomor, nama).")
+    ruang_lingkup: Union[str, None] = None
+    ringkasan: Union[str, None] = None
+    definisi: dict[str, str] = Field(default_factory=dict, description="Term -> meaning.")
+
+
 class OutputSettings(_Settings):
     """`[output]`: where `sopc build` writes."""
 
@@ -100,6 +111,7 @@ class Settings(_Settings):
     output: OutputSettings = OutputSettings()
     limits: LimitsSettings = LimitsSettings()
     new: NewSettings = NewSettings()
+    manual: ManualSettings = ManualSettings()
 
 
 class ConfigError(Exception):

@@ -283,3 +283,33 @@ def test_pdf_beside_each_docx(tmp_path: Path) -> None:
     result = run_cli("build", str(one), "-o", str(tmp_path), "--format", "docx", "--pdf")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "peminjaman-ruang-rapat.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_manual_holds_every_sop_in_order_and_a_toc_field(tmp_path: Path) -> None:
+    config = (EXAMPLES / "sopc.toml").read_text() + (
+        '\n[manual]\nkeputusan = "Keputusan {{ instansi }} tentang {{ sop | length }} SOP"\n'
+        'ruang_lingkup = "Bagian Umum"\ndefinisi = { SOP = "Standar Operasional Prosedur" }\n')
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    (repo / "sopc.toml").write_text(config)
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "svg", "--manual")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "out" / "manual.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    units = [unit_of(p.name.removesuffix(".sop.yaml")) for p in EXAMPLES.rglob("*.sop.yaml")]
+    assert headings == [f"{u.sop.nomor} – {u.sop.nama}" for u in sorted(units, key=lambda u: u.sop.nomor)]
+    assert any("TOC" in (t.text or "") for t in doc.element.body.iter(qn("w:instrText")))
+    assert "Keputusan Pemerintah Kabupaten Sukamaju tentang 5 SOP" in [p.text.strip() for p in doc.paragraphs]
+    flowchart_pages = sum(len(layout_sop(u.sop, u.flow).pages) for u in units)
+    assert len(doc.tables) == 1 + len(units) + flowchart_pages  # definitions, identities, flowchart pages
+
+
+def test_a_hostile_decree_template_is_refused_not_run(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    (repo / "sopc.toml").write_text((EXAMPLES / "sopc.toml").read_text() + (
+        "\n[manual]\nkeputusan = \"{{ ''.__class__.__mro__[1].__subclasses__() }}\"\n"))
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "svg", "--manual")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    texts = " ".join(p.text for p in Document(str(tmp_path / "out" / "manual.docx")).paragraphs)
+    assert "SecurityError" in texts and "subclasses" not in texts.split("SecurityError")[0]

@@ -143,3 +143,15 @@ def add_svg_to_picture(run_element: object, svg_rel_id: str) -> None:
         '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
         f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="{svg_rel_id}"/>'
         '</a:ext></a:extLst>'))
+
+
+def field_begin(instruction: str) -> list[object]:
+    """The runs that open a complex field (e.g. a TOC) whose shown result follows: Word refreshes it
+    on opening (dirty), LibreOffice shows the result as written."""
+    return [parse_xml(f'<w:r {NS}><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'),
+            parse_xml(f'<w:r {NS}><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'),
+            parse_xml(f'<w:r {NS}><w:fldChar w:fldCharType="separate"/></w:r>')]
+
+
+def field_end() -> object:
+    return parse_xml(f'<w:r {NS}><w:fldChar w:fldCharType="end"/></w:r>')
