@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +54,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | None = None) -> BuildResult:
+def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | None = None,
+                progress: Progress | None = None) -> BuildResult:
     """Lint `paths`, then build every SOP without error-level findings whose inputs changed.
 
     Outputs whose source is gone (or that a SOP no longer produces) are removed.
@@ -85,7 +86,8 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
             continue
         base = next((b for b in bases if _inside(source, b)), source.parent)
         todo.append(_Job(source, key, output_stem(source, base, out_dir), out_dir, margins[config.file]))
-    for job, outputs, unchanged, warnings in _run_jobs(todo, options, result.lint.lang, numbers, config_file):
+    for job, outputs, unchanged, warnings in _run_jobs(todo, options, result.lint.lang, numbers, config_file,
+                                                       progress):
         result.written += [p for p in outputs if p not in unchanged]
         result.unchanged += unchanged
         result.warnings += [w for w in warnings if w not in result.warnings]
@@ -147,18 +149,33 @@ POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
 
 
 def _run_jobs(jobs: list[_Job], options: BuildOptions, lang: str, numbers: dict[str, str],
-              config_file: Path | None) -> list[JobDone]:
+              config_file: Path | None, progress: Progress | None = None) -> Iterator[JobDone]:
     """Build the jobs, in `options.jobs` worker processes when there are enough of them."""
-    if options.jobs <= 1 or len(jobs) < POOL_AT:
-        return _build_chunk(jobs, options, lang, numbers, config_file)
-    size = max(1, len(jobs) // (options.jobs * 4))
+    parallel = options.jobs > 1 and len(jobs) >= POOL_AT
+    size = max(1, len(jobs) // (options.jobs * 4)) if parallel else 1
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    if not parallel:
+        done: Iterable[list[JobDone]] = (_build_chunk(c, options, lang, numbers, config_file) for c in chunks)
+        yield from _counted(done, len(jobs), progress)
+        return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     n = len(chunks)
     with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
         done = pool.map(_build_chunk, chunks, [options] * n, [lang] * n, [numbers] * n, [config_file] * n)
-        return [item for chunk in done for item in chunk]
+        yield from _counted(done, len(jobs), progress)
+
+
+Progress = Callable[[int, int], None]  # (SOPs built so far, SOPs to build)
+
+
+def _counted(chunks: Iterable[list[JobDone]], total: int, progress: Progress | None) -> Iterator[JobDone]:
+    count = 0
+    for chunk in chunks:
+        count += len(chunk)
+        if progress:
+            progress(count, total)
+        yield from chunk
 
 
 def _build_chunk(jobs: list[_Job], options: BuildOptions, lang: str, numbers: dict[str, str],

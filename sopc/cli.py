@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -136,9 +136,10 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev,
                            manual)
     started = time.perf_counter()
+    bar = _ProgressBar() if sys.stderr.isatty() else None  # CI gets the summary line only
     try:
         with _batch_gc():
-            result = build_paths(list(paths), options, config_file)
+            result = build_paths(list(paths), options, config_file, bar)
     except PathEscape as err:
         _fail(lang, str(err))
     except ConfigError as err:
@@ -147,6 +148,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
     if result.lint.diagnostics:
         click.echo(render_text(result.lint), nl=False)
+    if bar is not None:
+        bar.close()
     for warning in result.warnings:
         click.echo(f"sopc: {warning}", err=True)
     if pdf:
@@ -339,6 +342,27 @@ def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
                 click.echo(f"sopc: fixed {source.path}:{edit.span.line}:{edit.span.column}: {edit.what}", err=True)
         else:
             click.echo(diff(source.path, source.text, fixed), nl=False)
+
+
+class _ProgressBar:
+    """A progress bar on a terminal, shown once a build has more than a few SOPs to make."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None  # click's ProgressBar, made when the first SOPs are done
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 20:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="sopc build", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def _stale_pdf(docx: Path) -> bool:

@@ -75,3 +75,35 @@ def test_worker_processes_build_the_same_bytes(tmp_path: Path) -> None:
     assert len(one.written) == len(two.written) == 20
     for path in one.written:
         assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
+
+
+def test_a_killed_build_leaves_only_whole_files(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+    import zipfile
+
+    from tests.conftest import compose_sop
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    steps = "".join(f"  - {{kegiatan: Memproses tahap {i}, pelaksana: {'ab'[i % 2]}, kelengkapan: B, "
+                    f"waktu: 5 menit, output: O}}\n" for i in range(40))
+    for i in range(30):
+        (root / f"s{i:02d}.sop.yaml").write_text(compose_sop("langkah:\n" + steps).replace("001/SOP", f"{i:03d}/SOP"))
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "sopc", "build", str(root), "-o", str(out), "-j", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 3:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    docx = list(out.glob("*.docx"))
+    assert docx, "the build was killed before it wrote anything"
+    for path in docx:
+        with zipfile.ZipFile(path) as package:
+            assert package.testzip() is None  # every file there is whole
+    assert not [p for p in out.iterdir() if p.name.endswith(".docx") is False and p.suffix not in (".svg", ".json")
+                and not p.name.startswith(".")], "no stray files"
