@@ -313,3 +313,10 @@ def test_a_hostile_decree_template_is_refused_not_run(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "Traceback" not in result.output
     texts = " ".join(p.text for p in Document(str(tmp_path / "out" / "manual.docx")).paragraphs)
     assert "SecurityError" in texts and "subclasses" not in texts.split("SecurityError")[0]
+
+
+def test_drawing_ids_are_unique_in_a_manual(tmp_path: Path) -> None:
+    run_cli("build", str(EXAMPLES), "-o", str(tmp_path), "--format", "svg", "--manual")
+    doc = Document(str(tmp_path / "manual.docx"))
+    ids = [int(x) for x in doc.element.body.xpath(".//wp:docPr/@id")]
+    assert len(ids) > 100 and len(ids) == len(set(ids))

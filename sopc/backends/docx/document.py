@@ -127,17 +127,9 @@ def write_lines(cell: _Cell, lines: list[str] | tuple[str, ...], style: str, pad
     `style` is a paragraph style's name; its id is set directly, as python-docx's lookup by name
     walks every style of the document for each paragraph.
     """
-    paragraph = cell.paragraphs[0]
-    paragraph._p.get_or_add_pPr().style = _style_id(style)
-    fmt = paragraph.paragraph_format
-    fmt.left_indent = fmt.right_indent = Mm(pad_mm)
-    if space_before_mm:
-        fmt.space_before = Mm(space_before_mm)
-    for i, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        run.bold = bold or None
-        if i < len(lines) - 1:
-            run.add_break()
+    old = cell._tc.p_lst[0]
+    old.addprevious(ooxml.lines_paragraph(lines, _style_id(style), pad_mm, space_before_mm, bold))
+    cell._tc.remove(old)
 
 
 def _style_id(name: str) -> str:

@@ -7,8 +7,12 @@ keep-with-next paragraph just before the table (tech-notes section 2c).
 
 from __future__ import annotations
 
+import copy
+
 from docx.document import Document as DocumentObject
 from docx.shared import Mm
+from docx.oxml.table import CT_Tbl
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from sopc.backends.docx.document import (
@@ -34,14 +38,21 @@ NAMES = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan
 
 def add_flowchart(doc: DocumentObject, layout: Layout, lang: str) -> None:
     """Append every page of the flowchart: a page break, the anchored drawing, the table."""
-    drawing_id = 1000
+    drawing_id = next_drawing_id(doc)  # unique in the whole document (a manual holds many SOPs)
+    header: CT_Tbl | None = None
     for page in layout.pages:
         anchor = doc.add_paragraph(style="SOP Jangkar")
         anchor.paragraph_format.page_break_before = True
         drawing = Drawing(Point(layout.margin, page.top - ANCHOR_H), drawing_id)
         _draw(anchor, drawing, page)
         drawing_id = drawing.next_id
-        _table(doc, layout, page, lang)
+        header = _table(doc, layout, page, lang, header)
+
+
+def next_drawing_id(doc: DocumentObject) -> int:
+    """An id above every drawing id the document already has."""
+    ids = [int(x) for x in doc.element.body.xpath(".//wp:docPr/@id")]
+    return max([999, *ids]) + 1
 
 
 def _draw(anchor: Paragraph, drawing: Drawing, page: Page) -> None:
@@ -71,13 +82,30 @@ def _name(shape: Shape) -> str:
     return f"{NAMES[shape.kind]} {number}"
 
 
-def _table(doc: DocumentObject, layout: Layout, page: Page, lang: str) -> None:
+def _table(doc: DocumentObject, layout: Layout, page: Page, lang: str, header: CT_Tbl | None) -> CT_Tbl:
+    """One page's table; `header` is a copy of the first page's header rows, reused (and returned)."""
+    cols = layout.columns
+    index = {c.key: i for i, c in enumerate(cols) if c.key != "lane"}
+    h1, h2 = layout.header_rows
+    header_bottom = page.top + h1 + h2
+    if header is None:
+        table = _header(doc, layout, lang)
+        header = copy.deepcopy(table._tbl)
+    else:  # every page's header is the same: copy the XML instead of merging cells again
+        tbl = copy.deepcopy(header)
+        doc.element.body.sectPr.addprevious(tbl)
+        table = Table(tbl, doc._body)
+    _body(table, page, header_bottom, index, [c.w for c in cols])
+    return header
+
+
+def _header(doc: DocumentObject, layout: Layout, lang: str) -> Table:
+    """A table with the two header rows: No, Kegiatan, Pelaksana over the lanes, Mutu Baku, Keterangan."""
     text = labels(lang)
     cols = layout.columns
     index = {c.key: i for i, c in enumerate(cols) if c.key != "lane"}
     lanes = [i for i, c in enumerate(cols) if c.key == "lane"]
     h1, h2 = layout.header_rows
-    header_bottom = page.top + h1 + h2
     # the header is merged while the table has only its two rows: python-docx re-reads the whole
     # table for every cell it is asked for, so the body rows come after
     table = fixed_table(doc, rows=2, widths=[c.w for c in cols])
@@ -101,7 +129,7 @@ def _table(doc: DocumentObject, layout: Layout, page: Page, lang: str) -> None:
         for cell in table.rows[r].cells:
             shade(cell)
             valign(cell)
-    _body(table, page, header_bottom, index, [c.w for c in cols])
+    return table
 
 
 def _body(table, page: Page, header_bottom: float, index: dict[str, int], widths: list[float]) -> None:
