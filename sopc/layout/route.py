@@ -126,10 +126,9 @@ class Router:
 
     def route_best(self, src: Placed, dst: Placed, bottom_free: bool, routed: list[tuple[Point, ...]],
                    label_width: float = 0.0) -> tuple[str, tuple[Point, ...]]:
-        """Try each exit and keep the route crossing the fewest arrows already drawn.
-
-        Ties go to the exit whose label stays inside the lanes (not over the Kegiatan or Mutu Baku
-        text), then to the shorter route.
+        """Try each exit and keep the one whose label stays inside the lanes (a label over the
+        Kegiatan or Mutu Baku text is worse than a crossing), then the route crossing the fewest
+        arrows already drawn, then the shorter one.
         """
         candidates = self.exits(src, dst, bottom_free)
         if len(candidates) > 1:
@@ -139,7 +138,7 @@ class Router:
                 points = self.route(src, dst, side)
                 self._restore(saved)
                 crossing = sum(crossings_between(points, other) for other in routed)
-                scores.append((crossing, self._label_outside(points[0], side, label_width), _length(points)))
+                scores.append((self._label_outside(points[0], side, label_width), crossing, _length(points)))
             candidates = [min(zip(scores, candidates, strict=True))[1]]
         side = candidates[0]
         if side != "bottom":
