@@ -26,7 +26,9 @@ _lang_option = click.option("--lang", type=click.Choice(LANGS), default=None,
                                  "Default: sopc.toml, then SOPC_LANG/LANG, then id.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=(
+    "A new repository: sopc init; a new SOP: sopc new \"Nama SOP\"; then sopc lint and sopc build. "
+    "Guide: docs/panduan.md (Bahasa Indonesia), docs/guide.md (English)."))
 @click.version_option(__version__, "--version", "-V", prog_name="sopc")
 def cli() -> None:
     """sopc: Standard Operating Procedures (Permenpan-RB 35/2012) written as YAML, checked and built.
@@ -108,7 +110,8 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
               help="split: one SVG per page of the printed table; single: one tall sheet.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this sopc.toml instead of the nearest one.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for linting.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (linting and building). Default: all cores.")
 @click.option("--pdf", is_flag=True, help="Also print each DOCX to PDF with LibreOffice (when it is installed).")
 @click.option("--manual", is_flag=True, help="Also write manual.docx: cover, decree, contents, explanation, "
                                               "the map of relations, then every SOP.")
@@ -165,7 +168,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
 
 
-@cli.command()
+@cli.command(short_help="Start a SOP repository (config, example, schema, CI, pre-commit).")
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--instansi", default="Nama Instansi", show_default=True, help="The unit's kementerian/lembaga/pemda.")
 @click.option("--unit", "units", multiple=True, default=("Nama Unit Kerja",), show_default=True,
@@ -190,7 +193,7 @@ def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str) -> Non
     click.echo("sopc: next: edit sopc.toml, then `sopc lint` and `sopc build`", err=True)
 
 
-@cli.command()
+@cli.command(short_help="Write a skeleton SOP with the next free nomor.")
 @click.argument("title")
 @click.option("-p", "--pelaksana", "actors", multiple=True, help="An actor's name, one column each (repeatable).")
 @click.option("--folder", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -220,7 +223,7 @@ def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
     click.echo(f"sopc: {target}")
 
 
-@cli.command()
+@cli.command(short_help="Rebuild whenever a SOP or sopc.toml is saved.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the documents. Default: [output] dir of sopc.toml, else ./build.")
@@ -248,7 +251,7 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
         sys.exit(EXIT_OK)
 
 
-@cli.command(name="map")
+@cli.command(name="map", short_help="Draw how the SOPs relate (Graphviz).")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The SVG file to write.")
@@ -301,7 +304,7 @@ def rules(code: str | None, markdown: bool, reference: bool, lang: str | None) -
     click.echo(f"{found.code} {found.name} ({found.severity.value})\n{found.summary(lang)}\n\n{found.doc}")
 
 
-@cli.command()
+@cli.command(short_help="Write the JSON Schema of *.sop.yaml files for editors.")
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="Where to write the schema; `-` for standard output. Default: schemas/sop-1.schema.json.")
 def schema(output: str | None) -> None:
