@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 
 from docx.document import Document as DocumentObject
-from docx.shared import Mm
 from docx.oxml.table import CT_Tbl
+from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
