@@ -15,7 +15,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.shared import Mm
 
-from sopc.backends.docx.document import fixed_table, keep_row_whole, valign, write_lines
+from sopc.backends.docx.document import fixed_table, keep_row_whole, row_cells, valign, write_lines
 from sopc.backends.docx.ooxml import add_svg_to_picture
 from sopc.labels import labels, long_date, nip_grouped
 from sopc.model.sop import Sop
@@ -33,7 +33,11 @@ def add_identity(doc: DocumentObject, sop: Sop, width: float, lang: str, numbers
     text = labels(lang)
     widths = [width * 0.5, width * 0.16, width * 0.34]
     table = fixed_table(doc, rows=9, widths=widths)
+    # merge first, then reach the cells through each row's XML: python-docx's table.cell()
+    # re-reads the whole grid on every call
     kop = table.cell(0, 0).merge(table.cell(5, 0))
+    for i in range(6, 9):
+        table.cell(i, 1).merge(table.cell(i, 2))
     _kop(kop, sop, logo)
     tanggal = sop.tanggal
     rows = [
@@ -45,16 +49,17 @@ def add_identity(doc: DocumentObject, sop: Sop, width: float, lang: str, numbers
         (text["nama_sop"], [sop.nama]),
     ]
     for i, (label, value) in enumerate(rows):
-        write_lines(table.cell(i, 1), [label], "SOP Identitas Label", space_before_mm=0.8)
-        write_lines(table.cell(i, 2), value, "SOP Identitas", space_before_mm=0.8)
-        valign(table.cell(i, 1), "top")
+        _, label_cell, value_cell = row_cells(table.rows[i])  # column 0 continues the merged kop
+        write_lines(label_cell, [label], "SOP Identitas Label", space_before_mm=0.8)
+        write_lines(value_cell, value, "SOP Identitas", space_before_mm=0.8)
+        valign(label_cell, "top")
     pairs = [("dasar_hukum", sop.dasar_hukum, "kualifikasi_pelaksana", sop.kualifikasi_pelaksana),
              ("keterkaitan", tuple(_link(item, numbers) for item in sop.keterkaitan),
               "peralatan", sop.peralatan),
              ("peringatan", sop.peringatan, "pencatatan", sop.pencatatan)]
     for i, (left_key, left, right_key, right) in enumerate(pairs, start=6):
-        right_cell = table.cell(i, 1).merge(table.cell(i, 2))
-        for cell, key, items in ((table.cell(i, 0), left_key, left), (right_cell, right_key, right)):
+        left_cell, right_cell = row_cells(table.rows[i])
+        for cell, key, items in ((left_cell, left_key, left), (right_cell, right_key, right)):
             write_lines(cell, [text[key], *numbered(items)], "SOP Identitas", space_before_mm=0.8)
             cell.paragraphs[0].runs[0].bold = True
     for row in table.rows:
