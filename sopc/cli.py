@@ -140,9 +140,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
                            manual)
     started = time.perf_counter()
     bar = _ProgressBar() if sys.stderr.isatty() else None  # CI gets the summary line only
-    try:
-        with _batch_gc():
-            result = build_paths(list(paths), options, config_file, bar)
+    try:  # no _batch_gc here: documents are cyclic garbage, and rare collections let a build grow to GBs
+        result = build_paths(list(paths), options, config_file, bar)
     except PathEscape as err:
         _fail(lang, str(err))
     except ConfigError as err:
