@@ -19,12 +19,11 @@ from sopc.backends.docx.document import (
     exact_height,
     fixed_table,
     keep_row_whole,
-    row_cells,
     shade,
     valign,
     write_lines,
 )
-from sopc.backends.docx.ooxml import Drawing
+from sopc.backends.docx.ooxml import Drawing, table_row
 from sopc.labels import labels
 from sopc.layout.geometry import Box, Layout, Page, Point, Shape
 from sopc.layout.table import PAD
@@ -142,21 +141,19 @@ def _body(table, page: Page, header_bottom: float, index: dict[str, int], widths
     if page.bottom > last + 0.01:
         heights.append(page.bottom - last)
     steps = iter(page.rows)
+    keys = {i: key for key, i in index.items()}
     for height in heights:
-        row = table.add_row()
-        for cell, width in zip(row_cells(row), widths, strict=True):
-            cell.width = Mm(width)
-        keep_row_whole(row)
-        if height is not None:
-            exact_height(row, height)
+        if height is not None:  # a connector band: empty cells
+            table._tbl.append(table_row(widths, height, [((), "")] * len(widths), PAD))
             continue
         step = next(steps)
-        exact_height(row, step.h)
-        cells = row_cells(row)
-        for key, lines in step.cells.items():
-            if lines:
-                style = "SOP Tabel Tengah" if key in ("no", "waktu") else "SOP Tabel"
-                write_lines(cells[index[key]], lines, style, pad_mm=PAD, space_before_mm=PAD)
+        cells = [(step.cells.get(keys.get(i, ""), ()), _STYLE_IDS[keys.get(i, "")]) for i in range(len(widths))]
+        table._tbl.append(table_row(widths, step.h, cells, PAD))
+
+
+# paragraph style ids of the step row's cells (centred No and Waktu; lanes hold no text)
+_STYLE_IDS = {"no": "SOPTabelTengah", "waktu": "SOPTabelTengah", "": "SOPTabel", "kegiatan": "SOPTabel",
+              "kelengkapan": "SOPTabel", "output": "SOPTabel", "keterangan": "SOPTabel"}
 
 
 def _shrink(cell, size_pt: float) -> None:

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from lxml import etree
 
 from sopc.layout.geometry import Box, Point
 
@@ -172,3 +173,17 @@ def lines_paragraph(lines: list[str] | tuple[str, ...], style_id: str, indent_mm
     indent = twips(indent_mm)
     return parse_xml(f'<w:p {NS}><w:pPr><w:pStyle w:val="{escape(style_id)}"/>{spacing}'
                      f'<w:ind w:left="{indent}" w:right="{indent}"/></w:pPr>{runs}</w:p>')
+
+
+Cell = tuple[tuple[str, ...], str]  # (lines, paragraph style id); no lines: an empty cell
+
+
+def table_row(widths_mm: list[float], height_mm: float, cells: list[Cell], pad_mm: float) -> object:
+    """A whole table row written at once: exact height, never split, each cell's lines in one paragraph."""
+    tcs = []
+    for width, (lines, style_id) in zip(widths_mm, cells, strict=True):
+        paragraph = lines_paragraph(lines, style_id, pad_mm, pad_mm, False) if lines else None
+        body = etree.tostring(paragraph, encoding="unicode") if paragraph is not None else "<w:p/>"
+        tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips(width)}" w:type="dxa"/></w:tcPr>{body}</w:tc>')
+    return parse_xml(f'<w:tr {NS}><w:trPr><w:cantSplit/><w:trHeight w:val="{twips(height_mm)}" w:hRule="exact"/>'
+                     f'</w:trPr>{"".join(tcs)}</w:tr>')
