@@ -104,7 +104,8 @@ class Settings(_Settings):
     """The whole `sopc.toml`."""
 
     lang: Union[Literal["id", "en"], None] = None
-    exclude: list[str] = Field(default_factory=list, description="Glob patterns of paths not to read.")
+    exclude: list[str] = Field(default_factory=list,
+                               description=".gitignore-style patterns of paths not to read.")
     defaults: dict[str, Any] = Field(default_factory=dict, description="Values merged into every SOP.")
     document: DocumentSettings = DocumentSettings()
     lint: LintSettings = LintSettings()

@@ -71,7 +71,8 @@ def find_sources(paths: Sequence[Path], configs: ConfigCache) -> list[Path]:
     """The SOP files under `paths`, honouring each path's configured excludes."""
     files: dict[Path, None] = {}
     for path in paths:
-        for file in discover([path], configs.for_path(path).settings.exclude):
+        config = configs.for_path(path)
+        for file in discover([path], config.settings.exclude, config.root):
             files[file] = None
     return list(files)
 
