@@ -23,6 +23,7 @@ from sopc.config import Config
 from sopc.diagnostics import Severity
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
+from sopc.model.base import slug
 from sopc.output import output_stem, write_atomic
 from sopc.paths import PathEscape, inside
 from sopc.pipeline import ConfigCache, LintResult, lint_paths, load_unit
@@ -41,6 +42,7 @@ class BuildOptions:
     jobs: int = 1
     monev: bool = False  # also write monev.docx: the monitoring form and evaluation checklist
     manual: bool = False  # also write manual.docx: the whole repository as one book
+    unit: str | None = None  # the manual and monev forms of this unit only (any level of `unit`)
 
 
 @dataclass
@@ -96,21 +98,33 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     for cache in caches.values():
         _remove(cache.forget_missing(present))
         cache.save()
-    if options.monev and built:
-        first = built[0]
+    books = _of_unit(built, options.unit)
+    if options.unit and (options.monev or options.manual) and not books:
+        result.warnings.append(f"no SOP of unit `{options.unit}`: no manual or monitoring form written")
+    suffix = f"-{slug(options.unit) or 'unit'}" if options.unit else ""
+    if options.monev and books:
+        first = books[0]
         out_dir = _out_dir(options, first.config)
-        forms = monev_docx([(e.nomor, e.nama) for e in built], first.instansi, first.unit, result.lint.lang,
+        forms = monev_docx([(e.nomor, e.nama) for e in books], first.instansi, first.unit, result.lint.lang,
                            _template(first.config))
-        _write(out_dir, out_dir / "monev.docx", forms, result)
-    if options.manual and built:
-        _write_manual(built, options, result, configs, numbers, margins)
+        _write(out_dir, out_dir / f"monev{suffix}.docx", forms, result)
+    if options.manual and books:
+        _write_manual(books, options, result, configs, numbers, margins, f"manual{suffix}.docx")
     result.skipped = sorted(failed)
     return result
 
 
+def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
+    """The entries whose `unit` names `unit` at any level (case and spacing aside); all without one."""
+    if not unit:
+        return entries
+    wanted = " ".join(unit.split()).casefold()
+    return [e for e in entries if any(" ".join(level.split()).casefold() == wanted for level in e.unit)]
+
+
 def _write_manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult, configs: ConfigCache,
-                  numbers: dict[str, str], margins: dict[Path | None, float]) -> None:
-    """manual.docx in the first SOP's output folder: every built SOP in nomor order."""
+                  numbers: dict[str, str], margins: dict[Path | None, float], name: str = "manual.docx") -> None:
+    """The manual in the first SOP's output folder: every SOP of `entries` in nomor order."""
     lang = result.lint.lang
     items: list[ManualSop] = []
     logo: Logo | None = None
@@ -130,7 +144,7 @@ def _write_manual(entries: list[RepoEntry], options: BuildOptions, result: Build
         result.warnings.append("Graphviz `dot` not found: the manual is built without the map of relations")
     data = manual_docx(items, first.settings.manual.model_dump(), lang, numbers, logo, picture)
     out_dir = _out_dir(options, first)
-    _write(out_dir, out_dir / "manual.docx", data, result)
+    _write(out_dir, out_dir / name, data, result)
 
 
 @dataclass(frozen=True)

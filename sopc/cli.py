@@ -117,10 +117,13 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
                                               "the map of relations, then every SOP.")
 @click.option("--monev", is_flag=True,
               help="Also write monev.docx: the monitoring form (Tabel 7) and the evaluation checklist.")
+@click.option("--unit", metavar="NAME", default=None,
+              help="The manual and monitoring forms of this unit only (manual-<unit>.docx, monev-<unit>.docx); "
+                   "NAME is any level of the SOPs' `unit`.")
 @_lang_option
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], paper: str | None,
           svg_style: str, svg_pages: str, config_file: Path | None, jobs: int | None, pdf: bool, manual: bool,
-          monev: bool, lang: str | None) -> None:
+          monev: bool, unit: str | None, lang: str | None) -> None:
     """Lint, then write the documents of every SOP without errors.
 
     A SOP with error-level findings is not built; the report says why, and the exit code is 1.
@@ -137,7 +140,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     if pdf and soffice() is None:
         _fail(lang, pick(INSTALL, resolve_lang(lang, None)))
     options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev,
-                           manual)
+                           manual, unit)
     started = time.perf_counter()
     bar = _ProgressBar() if sys.stderr.isatty() else None  # CI gets the summary line only
     try:  # no _batch_gc here: documents are cyclic garbage, and rare collections let a build grow to GBs

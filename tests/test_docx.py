@@ -320,3 +320,28 @@ def test_drawing_ids_are_unique_in_a_manual(tmp_path: Path) -> None:
     doc = Document(str(tmp_path / "manual.docx"))
     ids = [int(x) for x in doc.element.body.xpath(".//wp:docPr/@id")]
     assert len(ids) > 100 and len(ids) == len(set(ids))
+
+
+def test_manual_and_monev_of_a_chosen_unit(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    for source in (repo / "arsip").glob("*.sop.yaml"):
+        source.write_text(source.read_text() + "\nunit: [Sekretariat Daerah, Bagian Arsip]\n")
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "svg", "--manual", "--monev",
+                     "--unit", " bagian  ARSIP")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "out" / "manual.docx").exists()
+    doc = Document(str(tmp_path / "out" / "manual-bagian-arsip.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    arsip = sorted((unit_of(p.name.removesuffix(".sop.yaml")).sop for p in (EXAMPLES / "arsip").glob("*.sop.yaml")),
+                   key=lambda s: s.nomor)
+    assert headings == [f"{s.nomor} – {s.nama}" for s in arsip]
+    cover = doc.paragraphs[0].text.split("\n")
+    assert "BAGIAN ARSIP" in cover and "BAGIAN UMUM" not in cover
+    form = Document(str(tmp_path / "out" / "monev-bagian-arsip.docx"))
+    listed = " ".join(c.text for t in form.tables for row in t.rows for c in row.cells)
+    assert all(s.nama in listed for s in arsip) and "Peminjaman Ruang Rapat" not in listed
+    missing = run_cli("build", str(repo), "-o", str(tmp_path / "o2"), "--format", "svg", "--manual",
+                      "--unit", "Dinas X")
+    assert missing.exit_code == 0 and "Dinas X" in missing.output
+    assert not list((tmp_path / "o2").glob("manual*.docx"))
