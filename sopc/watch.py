@@ -11,14 +11,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sopc.build import BuildOptions, BuildResult, build_paths
+from sopc.config import ConfigError
 from sopc.discover import discover
+from sopc.pipeline import ConfigCache, find_sources
 
 
 def snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
     """Modification time and size of every SOP and config file under `paths` (size too: some
-    file systems keep times to the second)."""
-    files = discover(paths or [Path(".")])
-    for folder in {p if p.is_dir() else p.parent for p in paths or [Path(".")]}:
+    file systems keep times to the second). Excluded SOPs are left out, so editing one does not
+    rebuild; the config files that apply are watched even when they sit in a parent folder."""
+    roots = paths or [Path(".")]
+    configs = ConfigCache()
+    try:
+        files = find_sources(roots, configs)
+    except ConfigError:  # the build reports it; keep watching for the fix
+        files = discover(roots)
+    files += [f for f in configs.by_file if f is not None]
+    for folder in {p if p.is_dir() else p.parent for p in roots}:
         files += [f for f in (folder / "sopc.toml", folder / "pyproject.toml") if f.is_file()]
     times = {}
     for file in files:
