@@ -24,7 +24,7 @@ from sopc.diagnostics import Severity
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.model.base import slug
-from sopc.output import output_stem, write_atomic
+from sopc.output import output_stem, remove_leftovers, write_atomic
 from sopc.paths import PathEscape, inside
 from sopc.pipeline import ConfigCache, LintResult, lint_paths, load_unit
 
@@ -95,9 +95,10 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         result.warnings += [w for w in warnings if w not in result.warnings]
         _remove(caches[job.out_dir].record(_cache_name(job.source), job.key, outputs))
     present = {_cache_name(Path(p)) for p in result.lint.sources}
-    for cache in caches.values():
+    for out_dir, cache in caches.items():
         _remove(cache.forget_missing(present))
         cache.save()
+        remove_leftovers(out_dir)
     books = _of_unit(built, options.unit)
     if options.unit and (options.monev or options.manual) and not books:
         result.warnings.append(f"no SOP of unit `{options.unit}`: no manual or monitoring form written")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -28,6 +30,32 @@ def write_atomic(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+# What write_atomic's temporary files look like: ".<name>.<8 random characters>.tmp".
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def remove_leftovers(out_dir: Path, older_than: float = 60.0) -> list[Path]:
+    """Delete the temporary files a killed build left under `out_dir`; returns those removed.
+
+    Only files older than `older_than` seconds go: a build running alongside renames its own
+    within milliseconds, so a file that old is nobody's.
+    """
+    if not out_dir.is_dir():
+        return []
+    cutoff = time.time() - older_than
+    removed = []
+    for dirpath, _, filenames in os.walk(out_dir):
+        for name in filenames:
+            path = Path(dirpath) / name
+            try:
+                if _TEMPORARY.match(name) and path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                continue  # gone already, or not ours to delete
+    return removed
 
 
 def output_stem(source: Path, base: Path, out_dir: Path) -> Path:

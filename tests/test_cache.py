@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,17 @@ def test_a_killed_build_leaves_only_whole_files(tmp_path: Path) -> None:
             assert package.testzip() is None  # every file there is whole
     assert not [p for p in out.iterdir() if p.name.endswith(".docx") is False and p.suffix not in (".svg", ".json")
                 and not p.name.startswith(".")], "no stray files"
+
+
+def test_a_killed_builds_temporary_files_are_cleared_but_not_a_running_ones(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(repo, out)
+    stale = out / "umum" / ".perjalanan-dinas.docx.k3j_x9q2.tmp"  # left by a build killed an hour ago
+    fresh = out / "arsip" / ".penyusutan-arsip.svg.a1b2c3d4.tmp"  # a build running alongside, mid-write
+    mine = out / "umum" / ".catatan.tmp"  # not a name sopc makes
+    for path in (stale, fresh, mine):
+        path.write_bytes(b"half")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    os.utime(mine, (time.time() - 3600, time.time() - 3600))
+    build(repo, out)
+    assert not stale.exists() and fresh.exists() and mine.exists()
