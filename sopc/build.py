@@ -102,7 +102,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     books = _of_unit(built, options.unit)
     if options.unit and (options.monev or options.manual) and not books:
         result.warnings.append(f"no SOP of unit `{options.unit}`: no manual or monitoring form written")
-    suffix = f"-{slug(options.unit) or 'unit'}" if options.unit else ""
+    suffix = f"-{slug(options.unit)}" if options.unit else ""
     if options.monev and books:
         first = books[0]
         out_dir = _out_dir(options, first.config)
@@ -116,11 +116,15 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
 
 
 def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
-    """The entries whose `unit` names `unit` at any level (case and spacing aside); all without one."""
+    """The entries whose `unit` names `unit` at any level; all without one.
+
+    Names are compared by slug, as actors are, so case, spacing and accents do not matter and the
+    unit that matches is the one the file name (`manual-<slug>.docx`) says.
+    """
     if not unit:
         return entries
-    wanted = " ".join(unit.split()).casefold()
-    return [e for e in entries if any(" ".join(level.split()).casefold() == wanted for level in e.unit)]
+    wanted = slug(unit)
+    return [e for e in entries if any(slug(level) == wanted for level in e.unit)]
 
 
 def _write_manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult, configs: ConfigCache,

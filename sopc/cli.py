@@ -134,11 +134,14 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     from sopc.build import BuildOptions, build_paths
     from sopc.config import ConfigError
     from sopc.discover import PathError
+    from sopc.model.base import slug
     from sopc.paths import PathEscape
     from sopc.report.formats import render_text
 
     if pdf and soffice() is None:
         _fail(lang, pick(INSTALL, resolve_lang(lang, None)))
+    if unit is not None and not slug(unit):
+        raise click.BadParameter("name a unit in letters or digits", param_hint="--unit")
     options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev,
                            manual, unit)
     started = time.perf_counter()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import time
 from pathlib import Path
+
+# write_atomic's temporary files are ".<name>.sopc-<random>.tmp": the mark tells remove_leftovers they are ours.
+_TEMPORARY_MARK = ".sopc-"
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -21,7 +23,7 @@ def write_atomic(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{_TEMPORARY_MARK}", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -30,10 +32,6 @@ def write_atomic(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
-
-
-# What write_atomic's temporary files look like: ".<name>.<8 random characters>.tmp".
-_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
 def remove_leftovers(out_dir: Path, older_than: float = 60.0) -> list[Path]:
@@ -50,12 +48,16 @@ def remove_leftovers(out_dir: Path, older_than: float = 60.0) -> list[Path]:
         for name in filenames:
             path = Path(dirpath) / name
             try:
-                if _TEMPORARY.match(name) and path.stat().st_mtime < cutoff:
+                if _is_temporary(name) and path.stat().st_mtime < cutoff:
                     path.unlink()
                     removed.append(path)
             except OSError:
                 continue  # gone already, or not ours to delete
     return removed
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp") and _TEMPORARY_MARK in name
 
 
 def output_stem(source: Path, base: Path, out_dir: Path) -> Path:

@@ -114,8 +114,8 @@ def test_a_killed_build_leaves_only_whole_files(tmp_path: Path) -> None:
 def test_a_killed_builds_temporary_files_are_cleared_but_not_a_running_ones(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(repo, out)
-    stale = out / "umum" / ".perjalanan-dinas.docx.k3j_x9q2.tmp"  # left by a build killed an hour ago
-    fresh = out / "arsip" / ".penyusutan-arsip.svg.a1b2c3d4.tmp"  # a build running alongside, mid-write
+    stale = out / "umum" / ".perjalanan-dinas.docx.sopc-k3j_x9q2.tmp"  # left by a build killed an hour ago
+    fresh = out / "arsip" / ".penyusutan-arsip.svg.sopc-a1b2c3d4.tmp"  # a build running alongside, mid-write
     mine = out / "umum" / ".catatan.tmp"  # not a name sopc makes
     for path in (stale, fresh, mine):
         path.write_bytes(b"half")
