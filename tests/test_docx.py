@@ -134,6 +134,49 @@ def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
         assert docx.read_bytes() == (tmp_path / docx.relative_to(built)).read_bytes(), docx.name
 
 
+def test_the_package_is_a_sound_zip_with_fixed_dates(built: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(built / "umum" / "pengelolaan-surat-masuk.docx") as package:
+        assert package.testzip() is None  # every entry's CRC checks out
+        infos = package.infolist()
+        assert infos[0].filename == "[Content_Types].xml"
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        names = {i.filename for i in infos}
+        types = package.read("[Content_Types].xml").decode()
+        rels = package.read("word/_rels/document.xml.rels").decode()
+    # the logo is in the package, typed and related; the template's thumbnail is not (it pictures the template)
+    assert "word/media/sopc-logo.png" in names and 'Extension="png"' in types and "media/sopc-logo.png" in rels
+    assert not any("thumbnail" in name for name in names)
+
+
+def test_logo_is_printed_22_mm_high_keeping_its_proportions(built: Path) -> None:
+    from docx.image.image import Image
+
+    doc = Document(str(built / "umum" / "pengelolaan-surat-masuk.docx"))
+    extent = doc.tables[0].cell(0, 0)._tc.xpath(".//wp:extent")[0]
+    cx, cy = int(extent.get("cx")), int(extent.get("cy"))
+    image = Image.from_blob((EXAMPLES / "logo-sukamaju.png").read_bytes())
+    assert cy == Mm(22) and abs(cx / cy - image.px_width / image.px_height) < 0.01
+
+
+def test_a_template_edited_between_builds_is_read_again(tmp_path: Path) -> None:
+    """A long-running process (`sopc watch`) keeps prepared templates; an edited one must not be stale."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    config = (EXAMPLES / "sopc.toml").read_text().replace('font = "Arial"', 'font = "Arial"\ntemplate = "kop.docx"')
+    (repo / "sopc.toml").write_text(config)
+    (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    headers = []
+    for text in ("Lampiran I", "Lampiran II"):  # the same margins: only the template's page header differs
+        template = Document()
+        template.sections[0].header.paragraphs[0].text = text
+        template.save(str(repo / "kop.docx"))
+        assert run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx").exit_code == 0
+        headers.append(Document(str(tmp_path / "out" / "a.docx")).sections[0].header.paragraphs[0].text)
+    assert headers == ["Lampiran I", "Lampiran II"]
+
+
 def test_document_properties(built: Path) -> None:
     core = Document(str(built / "umum" / "pengelolaan-surat-masuk.docx")).core_properties
     assert (core.title, core.subject) == ("Pengelolaan Surat Masuk", "002/SOP/BU/2024")

@@ -17,10 +17,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt
 from jinja2 import TemplateError
 
-from sopc.backends.docx.document import deterministic_zip, fixed_table, open_reference, set_paper, write_lines
-from sopc.backends.docx.flowtable import add_flowchart
-from sopc.backends.docx.identity import Logo, add_identity
-from sopc.backends.docx.ooxml import field_begin, field_end
+from sopc.backends.docx import ooxml
+from sopc.backends.docx.document import add_picture, append, next_drawing_id, open_reference, set_paper
+from sopc.backends.docx.flowtable import flowchart_xml
+from sopc.backends.docx.identity import LOGO_HEIGHT_MM, Logo, identity_xml
+from sopc.backends.docx.ooxml import Cell
+from sopc.backends.docx.package import deterministic_zip
 from sopc.labels import environment
 from sopc.layout.geometry import Layout
 from sopc.model.sop import Sop
@@ -38,6 +40,7 @@ TEXTS = {
            "kosong": "(to be written by the unit: [manual] keputusan in sopc.toml)"},
 }
 TOC_LINES_PER_PAGE = 28
+PAD = 1.2  # mm inside a table cell's sides
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def manual_docx(sops: Sequence[ManualSop], settings: Mapping[str, object], lang:
     text = TEXTS.get(lang, TEXTS["id"])
     doc = open_reference(None)
     first = sops[0]
-    set_paper(doc, first.layout)
+    set_paper(doc, first.layout.width, first.layout.height, first.layout.margin)
     width = first.layout.width - 2 * first.layout.margin
     year = str(settings.get("tahun") or max(s.sop.tanggal.pembuatan.year for s in sops))
     _cover(doc, first.sop, text, year, logo)
@@ -68,11 +71,14 @@ def manual_docx(sops: Sequence[ManualSop], settings: Mapping[str, object], lang:
     if relation_png is not None:
         _chapter(doc, text["peta"])
         doc.add_paragraph().add_run().add_picture(io.BytesIO(relation_png), width=Mm(width))
+    picture = add_picture(doc, logo, LOGO_HEIGHT_MM) if logo is not None else None  # one image, every SOP
+    drawing_id = next_drawing_id(doc)  # ids stay unique across the whole book
     for item in sops:
         heading = doc.add_paragraph(f"{item.sop.nomor} – {item.sop.nama}", style="Heading 1")
         heading.paragraph_format.page_break_before = True
-        add_identity(doc, item.sop, width, lang, numbers or {}, logo)
-        add_flowchart(doc, item.layout, lang)
+        flowchart, next_id = flowchart_xml(item.layout, lang, drawing_id + 1)
+        append(doc, identity_xml(item.sop, width, lang, numbers or {}, picture, drawing_id) + flowchart)
+        drawing_id = next_id
     doc.core_properties.title = text["judul"]
     out = io.BytesIO()
     doc.save(out)
@@ -126,12 +132,11 @@ def _contents(doc: DocumentObject, sops: Sequence[ManualSop], text: Mapping[str,
         paragraph = doc.add_paragraph(style="SOP Identitas")
         paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         if i == 0:
-            for run in field_begin('TOC \\o "1-1" \\h \\z \\u'):
-                paragraph._p.append(run)
+            paragraph._p.extend(ooxml.elements(ooxml.field_begin('TOC \\o "1-1" \\h \\z \\u')))
         paragraph.add_run(f"{title}\t{number}")
         paragraphs.append(paragraph)
     if paragraphs:
-        paragraphs[-1]._p.append(field_end())
+        paragraphs[-1]._p.extend(ooxml.elements(ooxml.FIELD_END))
 
 
 def _explanation(doc: DocumentObject, settings: Mapping[str, object], text: Mapping[str, str], width: float) -> None:
@@ -143,11 +148,13 @@ def _explanation(doc: DocumentObject, settings: Mapping[str, object], text: Mapp
     doc.add_paragraph(text["definisi"], style="SOP Identitas Label")
     definitions = settings.get("definisi")
     if isinstance(definitions, Mapping) and definitions:
-        table = fixed_table(doc, rows=1 + len(definitions), widths=[width * 0.3, width * 0.7])
-        write_lines(table.cell(0, 0), [text["istilah"]], "SOP Tabel Judul")
-        write_lines(table.cell(0, 1), [text["arti"]], "SOP Tabel Judul")
-        for r, (term, meaning) in enumerate(sorted(definitions.items()), start=1):
-            write_lines(table.cell(r, 0), [str(term)], "SOP Tabel")
-            write_lines(table.cell(r, 1), [str(meaning)], "SOP Tabel")
+        widths = [width * 0.3, width * 0.7]
+        rows = [ooxml.row([Cell(widths[0], ooxml.lines_paragraph([text["istilah"]], "SOPTabelJudul", PAD)),
+                           Cell(widths[1], ooxml.lines_paragraph([text["arti"]], "SOPTabelJudul", PAD))],
+                          header=True)]
+        for term, meaning in sorted(definitions.items()):
+            rows.append(ooxml.row([Cell(widths[0], ooxml.lines_paragraph([str(term)], "SOPTabel", PAD)),
+                                   Cell(widths[1], ooxml.lines_paragraph([str(meaning)], "SOPTabel", PAD))]))
+        append(doc, ooxml.table_start(widths) + "".join(rows) + ooxml.TABLE_END)
     else:
         doc.add_paragraph("-", style="SOP Identitas").alignment = WD_ALIGN_PARAGRAPH.LEFT

@@ -16,21 +16,16 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
-from sopc.backends.docx.document import (
-    deterministic_zip,
-    exact_height,
-    fixed_table,
-    keep_row_whole,
-    open_reference,
-    row_cells,
-    shade,
-    valign,
-    write_lines,
-)
+from sopc.backends.docx import ooxml
+from sopc.backends.docx.document import append, open_reference
+from sopc.backends.docx.ooxml import Cell
+from sopc.backends.docx.package import deterministic_zip
 from sopc.labels import labels
 
 CHECKBOX = "☐"
 CRITERIA = 7
+PAD = 1.2  # mm inside a cell's sides
+SHADED = {"fill": "E6E6E6", "valign": "center"}
 
 
 def monev_docx(sops: Sequence[tuple[str, str]], instansi: str, unit: Sequence[str], lang: str = "id",
@@ -66,34 +61,33 @@ def _heading(doc: DocumentObject, lines: list[str]) -> None:
             run.add_break()
 
 
+def _title(key: str, text: dict[str, str]) -> str:
+    return ooxml.lines_paragraph([text[key]], "SOPTabelJudul", PAD)
+
+
 def _monitoring(doc: DocumentObject, sops: list[tuple[str, str]], width: float, text: dict[str, str]) -> None:
+    """Tabel 7: two header rows (Penilaian over its two choices), the regulation's column numbers, a row per SOP."""
     widths = [width * f for f in (0.05, 0.30, 0.10, 0.10, 0.17, 0.17, 0.11)]
-    table = fixed_table(doc, rows=3, widths=widths)
-    heads = [("monev_no", 0), ("monev_prosedur", 1), ("monev_catatan", 4), ("monev_tindakan", 5), ("monev_paraf", 6)]
-    for key, col in heads:
-        write_lines(table.cell(0, col).merge(table.cell(1, col)), [text[key]], "SOP Tabel Judul")
-    write_lines(table.cell(0, 2).merge(table.cell(0, 3)), [text["monev_penilaian"]], "SOP Tabel Judul")
-    write_lines(table.cell(1, 2), [text["monev_baik"]], "SOP Tabel Judul")
-    write_lines(table.cell(1, 3), [text["monev_tidak_baik"]], "SOP Tabel Judul")
+    keys = ["monev_no", "monev_prosedur", None, None, "monev_catatan", "monev_tindakan", "monev_paraf"]
+    top, below = [], []
+    for w, key in zip(widths, keys, strict=True):
+        if key is not None:  # one cell over both header rows
+            top.append(Cell(w, _title(key, text), merge="restart", **SHADED))
+            below.append(Cell(w, merge="continue"))
+    top.insert(2, Cell(widths[2] + widths[3], _title("monev_penilaian", text), span=2, **SHADED))
+    below[2:2] = [Cell(widths[2], _title("monev_baik", text), **SHADED),
+                  Cell(widths[3], _title("monev_tidak_baik", text), **SHADED)]
     numbers = ["1", "2", "3", "3", "4", "5", "6"]  # the columns as the regulation numbers them
-    for cell, number in zip(row_cells(table.rows[2]), numbers, strict=True):
-        write_lines(cell, [number], "SOP Tabel Judul")
-    for r in range(3):
-        keep_row_whole(table.rows[r], header=True)
-        for cell in row_cells(table.rows[r]) if r == 2 else table.rows[r].cells:
-            shade(cell)
-            valign(cell)
+    numbered = [Cell(w, ooxml.lines_paragraph([n], "SOPTabelJudul", PAD), **SHADED)
+                for w, n in zip(widths, numbers, strict=True)]
+    rows = [ooxml.row(top, header=True), ooxml.row(below, header=True), ooxml.row(numbered, header=True)]
+    box = ooxml.lines_paragraph([CHECKBOX], "SOPTabelTengah", PAD, PAD)
     for n, (nomor, nama) in enumerate(sops, start=1):
-        row = table.add_row()
-        exact_height(row, 14)
-        keep_row_whole(row)
-        cells = row_cells(row)
-        for cell, width_mm in zip(cells, widths, strict=True):
-            cell.width = Mm(width_mm)
-        write_lines(cells[0], [str(n)], "SOP Tabel Tengah", space_before_mm=1.2)
-        write_lines(cells[1], [nomor, nama], "SOP Tabel", space_before_mm=1.2)
-        for box in (cells[2], cells[3]):
-            write_lines(box, [CHECKBOX], "SOP Tabel Tengah", space_before_mm=1.2)
+        cells = [Cell(widths[0], ooxml.lines_paragraph([str(n)], "SOPTabelTengah", PAD, PAD)),
+                 Cell(widths[1], ooxml.lines_paragraph([nomor, nama], "SOPTabel", PAD, PAD)),
+                 Cell(widths[2], box), Cell(widths[3], box), *(Cell(w) for w in widths[4:])]
+        rows.append(ooxml.row(cells, 14))
+    append(doc, ooxml.table_start(widths) + "".join(rows) + ooxml.TABLE_END)
 
 
 def _signature(doc: DocumentObject, text: dict[str, str]) -> None:
@@ -110,18 +104,14 @@ def _evaluation(doc: DocumentObject, title: str, width: float, text: dict[str, s
     caption.paragraph_format.space_before = Mm(4)
     caption.add_run(title)
     widths = [width * f for f in (0.05, 0.50, 0.08, 0.08, 0.29)]
-    table = fixed_table(doc, rows=1 + CRITERIA, widths=widths)
-    for cell, key in zip(row_cells(table.rows[0]), ("monev_no", "evaluasi_kriteria", "evaluasi_ya",
-                                                     "evaluasi_tidak", "evaluasi_catatan"), strict=True):
-        write_lines(cell, [text[key]], "SOP Tabel Judul")
-        shade(cell)
+    heads = ("monev_no", "evaluasi_kriteria", "evaluasi_ya", "evaluasi_tidak", "evaluasi_catatan")
+    rows = [ooxml.row([Cell(w, _title(key, text), fill=SHADED["fill"]) for w, key in zip(widths, heads, strict=True)])]
+    box = ooxml.lines_paragraph([CHECKBOX], "SOPTabelTengah", PAD)
     for i in range(1, CRITERIA + 1):
-        row = table.rows[i]
-        keep_row_whole(row)
-        cells = row_cells(row)
-        write_lines(cells[0], [str(i)], "SOP Tabel Tengah")
-        write_lines(cells[1], [text[f"kriteria_{i}"]], "SOP Tabel")
-        write_lines(cells[2], [CHECKBOX], "SOP Tabel Tengah")
-        write_lines(cells[3], [CHECKBOX], "SOP Tabel Tengah")
-        for paragraph in cells[1].paragraphs:  # the rows of one SOP stay together on a page
-            paragraph.paragraph_format.keep_with_next = i < CRITERIA
+        together = i < CRITERIA  # the rows of one SOP stay together on a page
+        rows.append(ooxml.row([
+            Cell(widths[0], ooxml.lines_paragraph([str(i)], "SOPTabelTengah", PAD)),
+            Cell(widths[1], ooxml.lines_paragraph([text[f"kriteria_{i}"]], "SOPTabel", PAD, keep_next=together)),
+            Cell(widths[2], box), Cell(widths[3], box), Cell(widths[4]),
+        ]))
+    append(doc, ooxml.table_start(widths) + "".join(rows) + ooxml.TABLE_END)

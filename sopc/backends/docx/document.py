@@ -1,9 +1,8 @@
-"""python-docx helpers shared by the identity and flowchart tables: the reference document, cells, rows."""
+"""The python-docx side: the reference document with sopc's styles, its paper, and appending written XML."""
 
 from __future__ import annotations
 
 import io
-import zipfile
 from importlib import resources
 from pathlib import Path
 
@@ -11,16 +10,15 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import Table, _Cell, _Row
 
 from sopc.backends.docx import ooxml
-from sopc.layout.geometry import Layout
-
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # no build time is stamped anywhere: same source, same bytes
+from sopc.backends.docx.ooxml import Picture
 
 # The paragraph styles sopc writes with: name -> (size pt, bold, alignment, exact line height pt).
 # The reference template defines them; a unit's own template may restyle them, and any it lacks
@@ -64,6 +62,10 @@ def open_reference(template: Path | None) -> DocumentObject:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    package_rels = doc.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # a picture of the template, not of what sopc writes
+            package_rels.pop(rel_id)
     ensure_styles(doc)
     return doc
 
@@ -75,76 +77,39 @@ def template_margin(template: Path | None) -> float:
     return min(m.mm for m in margins if m is not None)
 
 
-def set_paper(doc: DocumentObject, layout: Layout) -> None:
-    """The section's paper and margins, exactly those the layout was computed for (always landscape)."""
+def set_paper(doc: DocumentObject, width: float, height: float, margin: float) -> None:
+    """The section's paper and margins (mm), exactly those the layout was computed for (always landscape)."""
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(layout.width), Mm(layout.height)
+    section.page_width, section.page_height = Mm(width), Mm(height)
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, Mm(layout.margin))
+        setattr(section, side, Mm(margin))
 
 
-def fixed_table(doc: DocumentObject, rows: int, widths: list[float]) -> Table:
-    """A table with fixed column widths (mm), no cell side margins, single black borders."""
-    table = doc.add_table(rows=rows, cols=len(widths))
-    table.autofit = False
-    ooxml.table_properties(table._tbl.tblPr)
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), str(round(width * 1440 / 25.4)))
-    for row in table.rows:
-        for cell, width in zip(row_cells(row), widths, strict=True):
-            cell.width = Mm(width)
-    return table
+def append(doc: DocumentObject, xml: str) -> None:
+    """Append a body fragment written by `sopc.backends.docx.ooxml` (before the section properties)."""
+    body = doc.element.body
+    anchor = body.sectPr
+    for element in ooxml.elements(xml):
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            body.append(element)
 
 
-def row_cells(row: _Row) -> list[_Cell]:
-    """The cells of an unmerged row, read off its XML (python-docx's `row.cells` rebuilds the whole table's grid)."""
-    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
+def next_drawing_id(doc: DocumentObject) -> int:
+    """An id above every drawing id the document already has (they must be unique in it)."""
+    ids = [int(x) for x in doc.element.body.xpath(".//wp:docPr/@id")]
+    return max([999, *ids]) + 1
 
 
-def exact_height(row: _Row, height_mm: float) -> None:
-    row.height, row.height_rule = Mm(height_mm), WD_ROW_HEIGHT_RULE.EXACTLY
-
-
-def keep_row_whole(row: _Row, header: bool = False) -> None:
-    """Never split the row across pages; a header row repeats on every page the table runs over."""
-    ooxml.row_properties(row._tr.get_or_add_trPr(), header)
-
-
-def shade(cell: _Cell, fill: str = "E6E6E6") -> None:
-    ooxml.cell_shading(cell._tc.get_or_add_tcPr(), fill)
-
-
-def valign(cell: _Cell, where: str = "center") -> None:
-    ooxml.cell_valign(cell._tc.get_or_add_tcPr(), where)
-
-
-def write_lines(cell: _Cell, lines: list[str] | tuple[str, ...], style: str, pad_mm: float = 1.2,
-                bold: bool = False, space_before_mm: float = 0.0) -> None:
-    """The lines in the cell's first paragraph, broken where sopc broke them (so heights match the layout).
-
-    `style` is a paragraph style's name; its id is set directly, as python-docx's lookup by name
-    walks every style of the document for each paragraph.
-    """
-    old = cell._tc.p_lst[0]
-    old.addprevious(ooxml.lines_paragraph(lines, _style_id(style), pad_mm, space_before_mm, bold))
-    cell._tc.remove(old)
-
-
-def _style_id(name: str) -> str:
-    """The id Word gives a custom style: its name without spaces (the reference defines them so)."""
-    return name.replace(" ", "")
-
-
-def deterministic_zip(data: bytes) -> bytes:
-    """The same package with every entry stamped 1980-01-01, in the same order: reproducible bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+def add_picture(doc: DocumentObject, logo: tuple[bytes, bytes | None], height_mm: float) -> Picture:
+    """Put the image (and its SVG original) in the document's package; the picture that shows it."""
+    raster, svg = logo
+    rel_id, image = doc.part.get_or_add_image(io.BytesIO(raster))
+    svg_id = None
+    if svg is not None:
+        part = Part(PackURI("/word/media/sopc-logo.svg"), "image/svg+xml", svg, doc.part.package)
+        svg_id = doc.part.relate_to(part, RT.IMAGE)
+    cx, cy = image.scaled_dimensions(None, Mm(height_mm))
+    return Picture(rel_id, svg_id, int(cx), int(cy))

@@ -6,39 +6,28 @@ Tanggal Pembuatan, Revisi, Efektif, Disahkan oleh, Nama SOP); then three two-col
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 
-from docx.document import Document as DocumentObject
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.shared import Mm
-
-from sopc.backends.docx.document import fixed_table, keep_row_whole, row_cells, valign, write_lines
-from sopc.backends.docx.ooxml import add_svg_to_picture
+from sopc.backends.docx import ooxml
+from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.labels import labels, long_date, nip_grouped
 from sopc.model.sop import Sop
 
 LOGO_HEIGHT_MM = 22.0
 SIGNATURE_LINES = 3  # blank lines left for the signature (or the TTE QR code) and the stamp
+PAD = 1.2  # mm inside the cell's sides
+ABOVE = 0.8  # mm above each cell's text
 
 
 Logo = tuple[bytes, "bytes | None"]  # the raster image, and the SVG original if the logo is SVG
 
 
-def add_identity(doc: DocumentObject, sop: Sop, width: float, lang: str, numbers: Mapping[str, str],
-                 logo: Logo | None) -> None:
-    """Append the identity table. `numbers` maps the repository's SOP numbers to their names."""
+def identity_xml(sop: Sop, width: float, lang: str, numbers: Mapping[str, str], logo: Picture | None,
+                 logo_id: int = 1) -> str:
+    """The identity table. `numbers` maps the repository's SOP numbers to their names; `logo` is the
+    picture the package holds (drawn with drawing id `logo_id`)."""
     text = labels(lang)
     widths = [width * 0.5, width * 0.16, width * 0.34]
-    table = fixed_table(doc, rows=9, widths=widths)
-    # merge first, then reach the cells through each row's XML: python-docx's table.cell()
-    # re-reads the whole grid on every call
-    kop = table.cell(0, 0).merge(table.cell(5, 0))
-    for i in range(6, 9):
-        table.cell(i, 1).merge(table.cell(i, 2))
-    _kop(kop, sop, logo)
     tanggal = sop.tanggal
     rows = [
         (text["nomor"], [sop.nomor]),
@@ -48,22 +37,31 @@ def add_identity(doc: DocumentObject, sop: Sop, width: float, lang: str, numbers
         (text["disahkan_oleh"], _pengesahan(sop, text)),
         (text["nama_sop"], [sop.nama]),
     ]
-    for i, (label, value) in enumerate(rows):
-        _, label_cell, value_cell = row_cells(table.rows[i])  # column 0 continues the merged kop
-        write_lines(label_cell, [label], "SOP Identitas Label", space_before_mm=0.8)
-        write_lines(value_cell, value, "SOP Identitas", space_before_mm=0.8)
-        valign(label_cell, "top")
+    out = [ooxml.table_start(widths)]
+    for i, (label, value) in enumerate(rows):  # the kop spans these six rows on the left
+        kop = Cell(widths[0], _kop(sop, logo, logo_id), merge="restart", valign="center") if i == 0 else \
+            Cell(widths[0], merge="continue")
+        out.append(ooxml.row([
+            kop,
+            Cell(widths[1], ooxml.lines_paragraph([label], "SOPIdentitasLabel", PAD, ABOVE), valign="top"),
+            Cell(widths[2], ooxml.lines_paragraph(value, "SOPIdentitas", PAD, ABOVE)),
+        ]))
     pairs = [("dasar_hukum", sop.dasar_hukum, "kualifikasi_pelaksana", sop.kualifikasi_pelaksana),
              ("keterkaitan", tuple(_link(item, numbers) for item in sop.keterkaitan),
               "peralatan", sop.peralatan),
              ("peringatan", sop.peringatan, "pencatatan", sop.pencatatan)]
-    for i, (left_key, left, right_key, right) in enumerate(pairs, start=6):
-        left_cell, right_cell = row_cells(table.rows[i])
-        for cell, key, items in ((left_cell, left_key, left), (right_cell, right_key, right)):
-            write_lines(cell, [text[key], *numbered(items)], "SOP Identitas", space_before_mm=0.8)
-            cell.paragraphs[0].runs[0].bold = True
-    for row in table.rows:
-        keep_row_whole(row)
+    for left_key, left, right_key, right in pairs:
+        out.append(ooxml.row([
+            Cell(widths[0], _titled(text[left_key], left)),
+            Cell(widths[1] + widths[2], _titled(text[right_key], right), span=2),
+        ]))
+    out.append(ooxml.TABLE_END)
+    return "".join(out)
+
+
+def _titled(title: str, items: tuple[str, ...]) -> str:
+    """`TITLE :` in bold, then the items numbered below it."""
+    return ooxml.lines_paragraph([title, *numbered(items)], "SOPIdentitas", PAD, ABOVE, bold_first=True)
 
 
 def numbered(items: tuple[str, ...]) -> list[str]:
@@ -88,24 +86,10 @@ def _pengesahan(sop: Sop, text: Mapping[str, str]) -> list[str]:
     return lines
 
 
-def _kop(cell, sop: Sop, logo: Logo | None) -> None:
+def _kop(sop: Sop, logo: Picture | None, logo_id: int) -> str:
     """Logo, INSTANSI (bold capitals) and the unit lines, centred in the big left cell."""
-    valign(cell, "center")
-    paragraph = cell.paragraphs[0]
-    paragraph.style = "SOP Kop"
-    if logo is not None:
-        _add_logo(paragraph, logo)
-        paragraph.add_run().add_break()
-    paragraph.add_run(sop.instansi.upper()).bold = True
+    runs = [ooxml.picture_run(logo, logo_id), ooxml.run("", br=True)] if logo is not None else []
+    runs.append(ooxml.run(sop.instansi.upper(), bold=True))
     for line in sop.unit:
-        paragraph.add_run().add_break()
-        paragraph.add_run(line.upper()).bold = False
-
-
-def _add_logo(paragraph, logo: Logo) -> None:
-    png, svg = logo
-    run = paragraph.add_run()
-    run.add_picture(io.BytesIO(png), height=Mm(LOGO_HEIGHT_MM))
-    if svg is not None:
-        part = Part(PackURI("/word/media/sopc-logo.svg"), "image/svg+xml", svg, paragraph.part.package)
-        add_svg_to_picture(run._r, paragraph.part.relate_to(part, RT.IMAGE))
+        runs += [ooxml.run("", br=True), ooxml.run(line.upper(), bold=False)]
+    return ooxml.paragraph("SOPKop", "".join(runs))

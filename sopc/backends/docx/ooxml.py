@@ -1,31 +1,46 @@
-"""The only module that writes raw OOXML: what python-docx has no API for.
+"""The only module that writes raw OOXML, as text: tables, cells, paragraphs and drawings.
+
+An SOP's body is written as one string (python-docx's element-by-element API cost ten times
+more than everything else a build does). Every function returns a fragment without namespace
+declarations: the document's root declares them (`NAMESPACES`), and `elements` parses a
+fragment for the places that still hold a python-docx document (the manual, the monev forms).
+User text only ever enters through `escape`.
 
 Drawings (flowchart shapes, polyline arrows, text boxes) are `wp:anchor`s positioned from the
 margin (x) and from their paragraph (y), the form measured to render in LibreOffice (tech-notes
-section 2c); every id comes from a counter, so the same layout gives the same XML. Table and
-cell properties (fixed layout, borders, shading, repeated header rows) are here too.
+section 2c); every id comes from a counter, so the same layout gives the same XML.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-from lxml import etree
 
 from sopc.layout.geometry import Box, Point
 
 EMU_PER_MM = 36000
-NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+NAMESPACES = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+NS = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items())
 PRESETS = {"terminator": "flowChartTerminator", "process": "flowChartProcess",
            "decision": "flowChartDecision", "offpage": "flowChartOffpageConnector"}
 LINE = '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>{end}</a:ln>'
 ARROW_END = '<a:tailEnd type="triangle" w="med" len="med"/>'
+
+
+def attr(text: str) -> str:
+    """Text escaped for a double-quoted attribute."""
+    return escape(text, {'"': "&quot;"})
 
 
 def emu(mm: float) -> int:
@@ -39,28 +54,27 @@ class Drawing:
         self.origin = origin
         self.next_id = first_id
 
-    def _anchor(self, box: Box, graphic: str, name: str) -> object:
+    def _anchor(self, box: Box, graphic: str, name: str) -> str:
         shape_id, self.next_id = self.next_id, self.next_id + 1
         x, y = emu(box.x - self.origin.x), emu(box.y - self.origin.y)
         cx, cy = max(emu(box.w), 1), max(emu(box.h), 1)
-        xml = (
-            f'<w:r {NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        return (
+            f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
             f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{251659264 + shape_id}" '
             f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
             f'<wp:simplePos x="0" y="0"/>'
             f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
             f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
             f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-            f'<wp:docPr id="{shape_id}" name="{escape(name)} {shape_id}"/><wp:cNvGraphicFramePr/>'
+            f'<wp:docPr id="{shape_id}" name="{attr(name)} {shape_id}"/><wp:cNvGraphicFramePr/>'
             f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
             f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
             f'{graphic}</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
             f'<mc:Fallback/></mc:AlternateContent></w:r>'
         )
-        return parse_xml(xml)
 
     def shape(self, kind: str, box: Box, lines: tuple[str, ...] = (), size_pt: float = 6.0,
-              name: str = "Simbol") -> object:
+              name: str = "Simbol") -> str:
         """A flowchart symbol (terminator, process, decision, offpage) with optional centred text."""
         text = _text_box(lines, size_pt, bold=kind == "offpage") if lines else ""
         graphic = (f'<a:prstGeom prst="{PRESETS[kind]}"><a:avLst/></a:prstGeom>'
@@ -69,7 +83,7 @@ class Drawing:
                    f'anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr>')
         return self._anchor(box, graphic, name)
 
-    def polyline(self, points: tuple[Point, ...], name: str = "Panah") -> object:
+    def polyline(self, points: tuple[Point, ...], name: str = "Panah") -> str:
         """An orthogonal arrow: a custom-geometry path with an arrowhead at its last point."""
         xs, ys = [p.x for p in points], [p.y for p in points]
         box = Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
@@ -84,7 +98,7 @@ class Drawing:
         return self._anchor(box, graphic, name)
 
     def label(self, box: Box, lines: tuple[str, ...], size_pt: float, ground: bool = True,
-              name: str = "Label") -> object:
+              name: str = "Label") -> str:
         """A borderless text box, on a white ground (an arrow's Ya/Tidak) or transparent (a question)."""
         body = _text_box(lines, size_pt)
         fill = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>' if ground else "<a:noFill/>"
@@ -95,95 +109,139 @@ class Drawing:
 
 
 def _text_box(lines: tuple[str, ...], size_pt: float, bold: bool = False, align: str = "center") -> str:
-    half_points = round(size_pt * 2)
+    size = round(size_pt * 2)
     jc = {"center": "center", "left": "left", "right": "right"}[align]
     bold_xml = "<w:b/>" if bold else ""
     paragraphs = "".join(
         f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{round(size_pt * 20 * 1.1)}" w:lineRule="exact"/>'
         f'<w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>'
-        f'{bold_xml}<w:sz w:val="{half_points}"/></w:rPr><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        f'{bold_xml}<w:sz w:val="{size}"/></w:rPr><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
         for line in lines)
     return f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
 
 
-def table_properties(tbl_pr: object) -> None:
-    """Fixed column widths, no cell margins (sopc pads with indents), single black borders."""
-    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    for xml in (f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>',
-                f'<w:tblCellMar {nsdecls("w")}><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-                f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>',
-                f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'):
-        tbl_pr.append(parse_xml(xml))  # type: ignore[attr-defined]
-
-
-def row_properties(tr_pr: object, header: bool) -> None:
-    """The row is never split across pages; a header row repeats on every page its table runs over."""
-    tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))  # type: ignore[attr-defined]
-    if header:
-        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))  # type: ignore[attr-defined]
-
-
-def cell_shading(tc_pr: object, fill: str) -> None:
-    tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))  # type: ignore[attr-defined]
-
-
-def cell_valign(tc_pr: object, where: str) -> None:
-    tc_pr.append(parse_xml(f'<w:vAlign {nsdecls("w")} w:val="{where}"/>'))  # type: ignore[attr-defined]
-
-
-SVG_BLIP_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
-
-
-def add_svg_to_picture(run_element: object, svg_rel_id: str) -> None:
-    """Give a picture's PNG blip its SVG original (Word 2016+ draws the SVG, others the PNG)."""
-    blip = run_element.xpath(".//a:blip")[0]  # type: ignore[attr-defined]
-    blip.append(parse_xml(
-        '<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-        f'<a:ext uri="{SVG_BLIP_EXT}">'
-        '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
-        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="{svg_rel_id}"/>'
-        '</a:ext></a:extLst>'))
-
-
-def field_begin(instruction: str) -> list[object]:
-    """The runs that open a complex field (e.g. a TOC) whose shown result follows: Word refreshes it
-    on opening (dirty), LibreOffice shows the result as written."""
-    return [parse_xml(f'<w:r {NS}><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'),
-            parse_xml(f'<w:r {NS}><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'),
-            parse_xml(f'<w:r {NS}><w:fldChar w:fldCharType="separate"/></w:r>')]
-
-
-def field_end() -> object:
-    return parse_xml(f'<w:r {NS}><w:fldChar w:fldCharType="end"/></w:r>')
+def elements(xml: str) -> list[object]:
+    """The elements of a body fragment, parsed (python-docx's element classes) to insert into a document."""
+    return list(parse_xml(f"<w:body {NS}>{xml}</w:body>"))
 
 
 def twips(mm: float) -> int:
     return round(mm * 1440 / 25.4)
 
 
-def lines_paragraph(lines: list[str] | tuple[str, ...], style_id: str, indent_mm: float, space_before_mm: float,
-                    bold: bool) -> object:
-    """A paragraph of the given lines joined by line breaks, written at once (python-docx's
-    run-by-run API costs more than the rest of a cell)."""
+def half_points(size_pt: float) -> int:
+    """A font size as Word stores it, rounded down (as python-docx does): never larger than measured."""
+    return int(size_pt * 2 + 1e-6)
+
+
+def run(text: str, bold: bool | None = None, size_pt: float | None = None, br: bool = False) -> str:
+    """One run: a line break before the text if `br`; bold True/False overrides the style, None keeps it."""
+    props = ("" if bold is None else "<w:b/>" if bold else '<w:b w:val="0"/>')
+    props += f'<w:sz w:val="{half_points(size_pt)}"/>' if size_pt else ""
+    r_pr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    t = f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
+    return f'<w:r>{r_pr}{"<w:br/>" if br else ""}{t}</w:r>'
+
+
+def lines_paragraph(lines: Sequence[str], style_id: str, indent_mm: float, space_before_mm: float = 0.0,
+                    bold: bool = False, bold_first: bool = False, size_pt: float | None = None,
+                    keep_next: bool = False) -> str:
+    """A paragraph of the given lines joined by line breaks (so heights match the layout's wrapping)."""
     spacing = f'<w:spacing w:before="{twips(space_before_mm)}"/>' if space_before_mm else ""
-    bold_xml = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    runs = "".join(f'<w:r>{bold_xml}{"<w:br/>" if i else ""}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
+    runs = "".join(run(line, True if bold or (bold_first and i == 0) else None, size_pt, br=i > 0)
                    for i, line in enumerate(lines))
     indent = twips(indent_mm)
-    return parse_xml(f'<w:p {NS}><w:pPr><w:pStyle w:val="{escape(style_id)}"/>{spacing}'
-                     f'<w:ind w:left="{indent}" w:right="{indent}"/></w:pPr>{runs}</w:p>')
+    return (f'<w:p><w:pPr><w:pStyle w:val="{attr(style_id)}"/>{"<w:keepNext/>" if keep_next else ""}{spacing}'
+            f'<w:ind w:left="{indent}" w:right="{indent}"/></w:pPr>{runs}</w:p>')
 
 
-Cell = tuple[tuple[str, ...], str]  # (lines, paragraph style id); no lines: an empty cell
+def paragraph(style_id: str, runs: str = "", page_break: bool = False) -> str:
+    """A paragraph of the given style holding `runs` (already written)."""
+    brk = "<w:pageBreakBefore/>" if page_break else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{attr(style_id)}"/>{brk}</w:pPr>{runs}</w:p>'
 
 
-def table_row(widths_mm: list[float], height_mm: float, cells: list[Cell], pad_mm: float) -> object:
-    """A whole table row written at once: exact height, never split, each cell's lines in one paragraph."""
-    tcs = []
-    for width, (lines, style_id) in zip(widths_mm, cells, strict=True):
-        paragraph = lines_paragraph(lines, style_id, pad_mm, pad_mm, False) if lines else None
-        body = etree.tostring(paragraph, encoding="unicode") if paragraph is not None else "<w:p/>"
-        tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{twips(width)}" w:type="dxa"/></w:tcPr>{body}</w:tc>')
-    return parse_xml(f'<w:tr {NS}><w:trPr><w:cantSplit/><w:trHeight w:val="{twips(height_mm)}" w:hRule="exact"/>'
-                     f'</w:trPr>{"".join(tcs)}</w:tr>')
+BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                  for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+CELL_MARGINS = ('<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+                '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>')
+
+
+def table_start(widths_mm: Sequence[float]) -> str:
+    """A table's opening: fixed column widths, no cell margins (sopc pads with indents), single black borders."""
+    grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths_mm)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{BORDERS}</w:tblBorders>'
+            f'<w:tblLayout w:type="fixed"/>{CELL_MARGINS}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
+
+
+TABLE_END = "</w:tbl>"
+
+
+class Cell(NamedTuple):
+    """One table cell: its width, content (paragraphs, already written) and properties."""
+
+    width_mm: float
+    content: str = ""  # empty: the one empty paragraph every cell needs
+    span: int = 1  # columns it covers
+    merge: str | None = None  # "restart" opens a vertical merge, "continue" carries it on
+    fill: str | None = None  # shading colour, e.g. "E6E6E6"
+    valign: str | None = None  # top | center | bottom
+
+
+def cell(c: Cell) -> str:
+    props = f'<w:tcW w:w="{twips(c.width_mm)}" w:type="dxa"/>'
+    props += f'<w:gridSpan w:val="{c.span}"/>' if c.span > 1 else ""
+    props += {None: "", "restart": '<w:vMerge w:val="restart"/>', "continue": "<w:vMerge/>"}[c.merge]
+    props += f'<w:shd w:val="clear" w:color="auto" w:fill="{c.fill}"/>' if c.fill else ""
+    props += f'<w:vAlign w:val="{c.valign}"/>' if c.valign else ""
+    return f'<w:tc><w:tcPr>{props}</w:tcPr>{c.content or "<w:p/>"}</w:tc>'
+
+
+def row(cells: Sequence[Cell], height_mm: float | None = None, header: bool = False) -> str:
+    """A table row that is never split across pages: of exact height if given; a header row repeats
+    on every page its table runs over."""
+    height = f'<w:trHeight w:val="{twips(height_mm)}" w:hRule="exact"/>' if height_mm is not None else ""
+    return (f'<w:tr><w:trPr><w:cantSplit/>{height}{"<w:tblHeader/>" if header else ""}</w:trPr>'
+            f'{"".join(cell(c) for c in cells)}</w:tr>')
+
+
+SVG_BLIP_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+
+
+class Picture(NamedTuple):
+    """An image the document holds: its relationship ids (the SVG original's too) and printed size."""
+
+    rel_id: str
+    svg_rel_id: str | None
+    cx: int  # EMU
+    cy: int
+
+
+def picture_run(picture: Picture, drawing_id: int, name: str = "Logo") -> str:
+    """An inline picture; with an SVG original, Word 2016+ draws the SVG and others the raster image."""
+    svg = ""
+    if picture.svg_rel_id:
+        svg = (f'<a:extLst><a:ext uri="{SVG_BLIP_EXT}"><asvg:svgBlip '
+               f'xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
+               f'r:embed="{attr(picture.svg_rel_id)}"/></a:ext></a:extLst>')
+    extent = f'cx="{picture.cx}" cy="{picture.cy}"'
+    return (f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent {extent}/>'
+            f'<wp:docPr id="{drawing_id}" name="{attr(name)} {drawing_id}"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="{attr(name)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{attr(picture.rel_id)}">{svg}</a:blip>'
+            f'<a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext {extent}/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr>'
+            f'</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+def field_begin(instruction: str) -> str:
+    """The runs that open a complex field (e.g. a TOC) whose shown result follows: Word refreshes it
+    on opening (dirty), LibreOffice shows the result as written."""
+    return ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+
+
+FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
