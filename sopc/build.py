@@ -18,7 +18,7 @@ from sopc.backends.manual import ManualSop, manual_docx
 from sopc.backends.monev import monev_docx
 from sopc.backends.relations import relation_graph
 from sopc.backends.svg import render_pages
-from sopc.cache import BuildCache, content_key
+from sopc.cache import BuildCache, LintMemo, content_key
 from sopc.config import Config
 from sopc.diagnostics import Severity
 from sopc.layout.swimlane import layout_sop
@@ -62,9 +62,10 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
 
     Outputs whose source is gone (or that a SOP no longer produces) are removed.
     """
-    result = BuildResult(lint_paths(paths, options.lang, config_file, jobs=options.jobs))
-    failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
     configs = ConfigCache(config_file)
+    memo = LintMemo.load(_out_dir(options, configs.for_path(paths[0] if paths else Path("."))))
+    result = BuildResult(lint_paths(paths, options.lang, config_file, jobs=options.jobs, memo=memo))
+    failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
     bases = [p if p.is_dir() else p.parent for p in paths or [Path(".")]]
     numbers = {e.nomor: e.nama for e in result.lint.entries}
     margins: dict[Path | None, float] = {}  # per config file
@@ -77,7 +78,9 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         source = Path(entry.path)
         config = configs.for_path(source)
         out_dir = _out_dir(options, config)
-        cache = caches.setdefault(out_dir, BuildCache.load(out_dir))
+        if out_dir not in caches:  # read once per output folder (setdefault would read it for every SOP)
+            caches[out_dir] = BuildCache.load(out_dir)
+        cache = caches[out_dir]
         if config.file not in margins:
             margins[config.file] = template_margin(_template(config))
         key = _key(entry, config, options, result.lint.lang, numbers, margins[config.file])
@@ -99,6 +102,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         _remove(cache.forget_missing(present))
         cache.save()
         remove_leftovers(out_dir)
+    memo.save()
     books = _of_unit(built, options.unit)
     if options.unit and (options.monev or options.manual) and not books:
         result.warnings.append(f"no SOP of unit `{options.unit}`: no manual or monitoring form written")

@@ -70,3 +70,50 @@ class BuildCache:
     def save(self) -> None:
         data = {"sopc": __version__, "entries": self.entries}
         write_atomic(self.folder / CACHE_NAME, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
+
+
+LINT_CACHE_NAME = ".sopc-lint.json"
+
+
+@dataclass
+class LintMemo:
+    """source -> the key it was linted with and what linting found (see `sopc.pipeline`).
+
+    `sopc build` keeps it in its output folder so an unchanged repository is not parsed again:
+    a SOP's key covers its bytes, its configuration file, the language, sopc's version and the
+    date (the review rule TG03 depends on it). The repository-wide rules always run afresh, on
+    what the memo says of each SOP. Only the SOPs seen in this run are kept.
+    """
+
+    folder: Path
+    entries: dict[str, dict] = field(default_factory=dict)
+    seen: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> LintMemo:
+        try:
+            data = json.loads((folder / LINT_CACHE_NAME).read_text(encoding="utf-8"))
+            if data.get("sopc") == __version__ and isinstance(data.get("entries"), dict):
+                return cls(folder, data["entries"])
+        except (OSError, ValueError):
+            pass
+        return cls(folder)
+
+    def get(self, source: str, key: str) -> dict | None:
+        """What linting found when `source` had this key; None when it was not linted so."""
+        entry = self.entries.get(source)
+        if entry and entry.get("key") == key:
+            self.seen[source] = entry
+            return entry.get("found")
+        return None
+
+    def put(self, source: str, key: str, found: dict) -> None:
+        self.seen[source] = {"key": key, "found": found}
+
+    def save(self) -> None:
+        """Write the memo if it changed (into an existing output folder only)."""
+        if self.seen == self.entries or not self.folder.is_dir():
+            return
+        data = {"sopc": __version__, "entries": self.seen}
+        text = json.dumps(data, sort_keys=True, default=str)
+        write_atomic(self.folder / LINT_CACHE_NAME, (text + "\n").encode())

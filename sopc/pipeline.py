@@ -10,8 +10,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sopc.cache import LintMemo, content_key
 from sopc.config import Config, find_config, load_config
-from sopc.diagnostics import Diagnostic, sort_diagnostics
+from sopc.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from sopc.discover import discover
 from sopc.flow import build_flow
 from sopc.i18n import resolve_lang
@@ -19,7 +20,8 @@ from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import check_settings, lint_project, lint_unit
 from sopc.model.validate import validate
 from sopc.review import Review, changed_since
-from sopc.source.loader import Limits, load
+from sopc.source.loader import Limits, Source, load
+from sopc.source.scalars import as_written
 
 
 @dataclass
@@ -78,10 +80,12 @@ def find_sources(paths: Sequence[Path], configs: ConfigCache) -> list[Path]:
 
 
 def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
-               jobs: int = 1, today: dt.date | None = None, since: str | None = None) -> LintResult:
+               jobs: int = 1, today: dt.date | None = None, since: str | None = None,
+               memo: LintMemo | None = None) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
-    `today` dates the review check (default: today); `since` is a git ref to compare with.
+    `today` dates the review check (default: today); `since` is a git ref to compare with. With a
+    `memo`, a SOP linted before with the same key is not read again (and new results are added).
     Raises ConfigError (bad configuration), PathError (no such path) or ReviewError (git).
     """
     configs = ConfigCache(config_file)
@@ -92,7 +96,7 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
     diagnostics: list[Diagnostic] = []
     entries: list[RepoEntry] = []
     texts: dict[str, str] = {}
-    for file, (entry, found, text) in zip(files, _check_files(files, configs, lang, jobs, review), strict=True):
+    for file, (entry, found, text) in _checked(files, configs, lang, jobs, review, memo):
         diagnostics += found
         if text is not None:
             texts[display_path(file)] = text
@@ -109,6 +113,67 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
 
 # (the file's entry if it is a valid SOP, its findings, its text if the report must quote it)
 CheckedFile = tuple[RepoEntry | None, list[Diagnostic], str | None]
+
+
+def _checked(files: list[Path], configs: ConfigCache, lang: str, jobs: int, review: Review,
+             memo: LintMemo | None) -> list[tuple[Path, CheckedFile]]:
+    """Every file checked, in order: from the memo where its key is unchanged, else by check_file."""
+    if memo is None or review.since:
+        return list(zip(files, _check_files(files, configs, lang, jobs, review), strict=True))
+    settings: dict[Path | None, bytes] = {}
+    keys: dict[Path, tuple[str, str, bytes]] = {}
+    done: dict[Path, CheckedFile] = {}
+    for file in files:
+        config = configs.for_path(file)
+        if config.file not in settings:
+            settings[config.file] = config.file.read_bytes() if config.file else b""
+        try:
+            data = file.read_bytes()
+        except OSError:
+            continue  # check_file reports it
+        name, key = str(file.resolve()), content_key(data, settings[config.file], lang, review.today.isoformat())
+        found = memo.get(name, key)
+        if found is not None:
+            done[file] = _restore(found, file, data.decode("utf-8"))
+        else:
+            keys[file] = (name, key, data)
+    todo = [f for f in files if f not in done]
+    for file, checked in zip(todo, _check_files(todo, configs, lang, jobs, review), strict=True):
+        done[file] = checked
+        if file in keys:
+            name, key, data = keys[file]
+            record = _record(checked, data)
+            if record is not None:
+                memo.put(name, key, record)
+    return [(f, done[f]) for f in files]
+
+
+def _record(checked: CheckedFile, data: bytes) -> dict | None:
+    """A valid SOP's findings and repository entry as JSON data; None for what is not kept
+    (invalid files, and files the loader changed: other encodings, removed characters)."""
+    entry, found, _ = checked
+    if entry is None or entry.source.text.encode("utf-8") != data:
+        return None
+    written = entry.source.data.get("keterkaitan")
+    return {
+        "diagnostics": [[d.code, d.severity.value, d.message, d.span.line, d.span.column, d.span.end_line,
+                         d.span.end_column] for d in found],
+        "entry": [entry.nomor, entry.nama, entry.induk, list(entry.keterkaitan), entry.instansi, list(entry.unit),
+                  entry.logo],
+        # the one part of the data a repository rule reads (to point at a keterkaitan item)
+        "keterkaitan": [as_written(x) for x in written] if isinstance(written, list) else written,
+    }
+
+
+def _restore(record: dict, file: Path, text: str) -> CheckedFile:
+    path = display_path(file)
+    found = [Diagnostic(path, Span(*span), code, Severity(severity), message)
+             for code, severity, message, *span in record["diagnostics"]]
+    nomor, nama, induk, keterkaitan, instansi, unit, logo = record["entry"]
+    data = {"keterkaitan": record["keterkaitan"]} if record["keterkaitan"] is not None else {}
+    source = Source(path, text, data)
+    entry = RepoEntry(source, nomor, nama, induk, tuple(keterkaitan), instansi, tuple(unit), logo)
+    return entry, found, text if found else None
 CHUNK = 64  # files per task: big enough that a worker's start and the pickling stay small
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sopc.build import BuildOptions, build_paths
+from sopc.pipeline import lint_paths
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 SVG_ONLY = dict(formats=("svg",))
@@ -123,3 +124,62 @@ def test_a_killed_builds_temporary_files_are_cleared_but_not_a_running_ones(repo
     os.utime(mine, (time.time() - 3600, time.time() - 3600))
     build(repo, out)
     assert not stale.exists() and fresh.exists() and mine.exists()
+
+
+def test_a_rebuild_reports_what_a_fresh_lint_does_without_reading_unchanged_sops(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopc import pipeline
+
+    sop = repo / "umum" / "peminjaman-ruang-rapat.sop.yaml"
+    text = sop.read_text()
+    # a finding of the SOP itself (W: unreadable waktu) and one of a repository rule, pointing at the
+    # second keterkaitan item (a nomor no SOP of the repository has)
+    sop.write_text(text.replace("waktu: 10 menit", "waktu: sebentar")
+                   .replace("  - 002/SOP/BU/2024\n", "  - 002/SOP/BU/2024\n  - 099/SOP/BU/2024\n"))
+    first = build(repo, tmp_path / "out")
+    read: list[Path] = []
+    check = pipeline.check_file
+    monkeypatch.setattr(pipeline, "check_file", lambda file, *a, **k: read.append(file) or check(file, *a, **k))
+    second = build(repo, tmp_path / "out")
+    assert [d.parsable() for d in second.lint.diagnostics] == [d.parsable() for d in first.lint.diagnostics]
+    assert len({d.code for d in first.lint.diagnostics}) == 2
+    assert read == []  # nothing changed: no SOP parsed again
+    assert second.lint.lines(second.lint.diagnostics[0].path)  # the report can still quote the source
+    # an edit that breaks the SOP: only it is read again, and it is skipped, not built from a stale memo
+    sop.write_text(sop.read_text().replace("    pelaksana: kasubbag\n", ""))
+    third = build(repo, tmp_path / "out")
+    assert [f.name for f in read] == [sop.name]
+    assert any(d.code and d.severity.value == "error" for d in third.lint.diagnostics)
+    assert len(third.skipped) == 1 and third.skipped[0].endswith(sop.name)
+
+
+def test_repository_rules_see_unchanged_sops_remembered(repo: Path, tmp_path: Path) -> None:
+    build(repo, tmp_path / "out")
+    twin = repo / "umum" / "salinan.sop.yaml"  # a new SOP with the nomor of one already linted
+    twin.write_text((repo / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    result = build(repo, tmp_path / "out")
+    fresh = lint_paths([repo])
+    assert [d.parsable() for d in result.lint.diagnostics] == [d.parsable() for d in fresh.diagnostics]
+    assert [d.code for d in result.lint.diagnostics] == ["RP01"]  # the nomor is taken by the remembered SOP
+    assert "peminjaman-ruang-rapat.sop.yaml" in result.lint.diagnostics[0].message
+    assert [Path(s).name for s in result.skipped] == ["salinan.sop.yaml"]
+
+
+def test_a_changed_configuration_lints_again(repo: Path, tmp_path: Path) -> None:
+    sop = repo / "umum" / "peminjaman-ruang-rapat.sop.yaml"
+    sop.write_text(sop.read_text().replace("waktu: 10 menit", "waktu: sebentar"))
+    first = build(repo, tmp_path / "out")
+    code = next(d.code for d in first.lint.diagnostics if d.path.endswith(sop.name))
+    config = repo / "sopc.toml"
+    config.write_text(config.read_text().replace("[lint]\n", f'[lint]\nignore = ["{code}"]\n'))
+    second = build(repo, tmp_path / "out")
+    assert code not in {d.code for d in second.lint.diagnostics}
+
+
+def test_outputs_are_readable_as_plainly_written_files(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(repo, out)
+    mask = os.umask(0)
+    os.umask(mask)
+    svg = out / "umum" / "peminjaman-ruang-rapat.svg"
+    assert svg.stat().st_mode & 0o777 == 0o666 & ~mask  # not the 0600 of a temporary file
