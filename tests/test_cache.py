@@ -183,3 +183,19 @@ def test_outputs_are_readable_as_plainly_written_files(repo: Path, tmp_path: Pat
     os.umask(mask)
     svg = out / "umum" / "peminjaman-ruang-rapat.svg"
     assert svg.stat().st_mode & 0o777 == 0o666 & ~mask  # not the 0600 of a temporary file
+
+
+def test_the_command_line_says_nothing_was_written_and_no_file_was_touched(repo: Path, tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    out = tmp_path / "out"
+    args = ["build", str(repo), "-o", str(out), "--lang", "en", "--manual", "--monev"]
+    first = run_cli(*args)
+    assert first.exit_code == 0 and "15 files written, 0 unchanged" in first.output
+    files = sorted(p for p in out.rglob("*") if p.is_file())
+    stamps = {p: p.stat().st_mtime_ns for p in files}
+    time.sleep(0.05)  # a rewrite would show in the nanosecond timestamps
+    second = run_cli(*args)
+    assert second.exit_code == 0 and "0 files written, 15 unchanged" in second.output
+    assert sorted(p for p in out.rglob("*") if p.is_file()) == files
+    assert {p: p.stat().st_mtime_ns for p in files} == stamps
