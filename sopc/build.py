@@ -11,7 +11,7 @@ from pathlib import Path
 import graphviz
 
 from sopc.backends.docx import build_docx
-from sopc.backends.docx.document import template_margin
+from sopc.backends.docx.document import TemplateError, template_margin
 from sopc.backends.docx.identity import Logo
 from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.manual import ManualSop, manual_docx
@@ -19,7 +19,7 @@ from sopc.backends.monev import monev_docx
 from sopc.backends.relations import relation_graph
 from sopc.backends.svg import render_pages
 from sopc.cache import BuildCache, LintMemo, content_key
-from sopc.config import Config
+from sopc.config import Config, ConfigError
 from sopc.diagnostics import Severity
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
@@ -82,7 +82,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
             caches[out_dir] = BuildCache.load(out_dir)
         cache = caches[out_dir]
         if config.file not in margins:
-            margins[config.file] = template_margin(_template(config))
+            margins[config.file] = _margin(config)
         key = _key(entry, config, options, result.lint.lang, numbers, margins[config.file])
         built.append(entry)
         outputs = cache.fresh(_cache_name(source), key)
@@ -299,6 +299,15 @@ def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnin
             cache[path] = None
             warnings.append(f"logo {unit.sop.logo}: {err}; built without it")
     return cache[path]
+
+
+def _margin(config: Config) -> float:
+    """The reference document's margin; a template that is no Word document is a configuration error,
+    found before anything is written."""
+    try:
+        return template_margin(_template(config))
+    except TemplateError as err:
+        raise ConfigError(config.file or "sopc.toml", f"[document] template: {err}") from None
 
 
 def _template(config: Config) -> Path | None:

@@ -232,6 +232,19 @@ def test_a_units_own_template_and_its_margins(tmp_path: Path) -> None:
     assert abs(widths - (section.page_width - 2 * Mm(25.4))) < Mm(0.5)
 
 
+def test_a_template_that_is_no_word_document_is_a_configuration_error(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    config = (EXAMPLES / "sopc.toml").read_text().replace('font = "Arial"', 'font = "Arial"\ntemplate = "kop.docx"')
+    (repo / "sopc.toml").write_text(config)
+    (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    (repo / "kop.docx").write_text("kop surat, bukan dokumen Word")
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "sopc.toml: [document] template: kop.docx is not a Word document" in result.stderr
+    assert not (tmp_path / "out").exists()  # found before anything was written
+
+
 def _repo_with_logo(tmp_path: Path, logo_name: str, logo: bytes | None) -> Path:
     repo = tmp_path / "repo"
     repo.mkdir()

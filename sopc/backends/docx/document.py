@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from importlib import resources
 from pathlib import Path
+from zipfile import BadZipFile
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -12,6 +13,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
@@ -19,6 +21,8 @@ from docx.shared import Mm, Pt
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.ooxml import Picture
+
+DEFAULT_MARGIN = 12.0  # mm, sopc's reference document's, for a template that sets none
 
 # The paragraph styles sopc writes with: name -> (size pt, bold, alignment, exact line height pt).
 # The reference template defines them; a unit's own template may restyle them, and any it lacks
@@ -51,10 +55,21 @@ def ensure_styles(doc: DocumentObject) -> None:
         fmt.keep_with_next = name == "SOP Jangkar" or None
 
 
+class TemplateError(Exception):
+    """The unit's reference document cannot be used; the message says why."""
+
+
 def open_reference(template: Path | None) -> DocumentObject:
-    """The unit's reference document (or sopc's own), emptied of body content, ready to fill."""
+    """The unit's reference document (or sopc's own), emptied of body content, ready to fill.
+
+    Raises TemplateError when `template` is not a Word document sopc can start from.
+    """
     if template is not None:
-        doc = Document(str(template))
+        try:
+            doc = Document(str(template))
+        except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError) as err:
+            raise TemplateError(f"{template.name} is not a Word document (.docx) sopc can start from: {err}") \
+                from None
     else:
         data = resources.files("sopc.templates").joinpath("reference.docx").read_bytes()
         doc = Document(io.BytesIO(data))
@@ -62,6 +77,7 @@ def open_reference(template: Path | None) -> DocumentObject:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    body.get_or_add_sectPr()  # a document without one still has a page to set
     package_rels = doc.part.package.rels
     for rel_id, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:  # a picture of the template, not of what sopc writes
@@ -74,7 +90,7 @@ def template_margin(template: Path | None) -> float:
     """The reference document's page margin in mm (the smallest of its four): the layout keeps inside it."""
     section = open_reference(template).sections[0]
     margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
-    return min(m.mm for m in margins if m is not None)
+    return min((m.mm for m in margins if m is not None), default=DEFAULT_MARGIN)
 
 
 def set_paper(doc: DocumentObject, width: float, height: float, margin: float) -> None:
