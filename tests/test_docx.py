@@ -277,6 +277,13 @@ def test_a_missing_logo_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     assert not Document(str(tmp_path / "out" / "a.docx")).tables[0].cell(0, 0)._tc.xpath(".//pic:pic")
 
 
+def test_a_logo_that_is_no_image_is_a_warning_not_a_failure(tmp_path: Path) -> None:
+    repo = _repo_with_logo(tmp_path, "lambang.png", b"bukan gambar")
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert result.exit_code == 0 and "lambang.png is not a PNG or JPEG image" in result.stderr
+    assert not Document(str(tmp_path / "out" / "a.docx")).tables[0].cell(0, 0)._tc.xpath(".//pic:pic")
+
+
 def test_template_syntax_in_a_sop_is_printed_literally(tmp_path: Path) -> None:
     from tests.conftest import compose_sop
 

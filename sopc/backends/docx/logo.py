@@ -11,6 +11,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image
+
 RASTER = (".png", ".jpg", ".jpeg")
 PRINT_WIDTH_PX = 1200
 
@@ -24,6 +27,10 @@ def logo_png(path: Path) -> tuple[bytes, bytes | None]:
     suffix = path.suffix.lower()
     data = path.read_bytes()
     if suffix in RASTER:
+        try:
+            Image.from_blob(data)  # what the DOCX will need: its kind and size in pixels
+        except UnrecognizedImageError:
+            raise LogoError(f"{path.name} is not a PNG or JPEG image that can be read") from None
         return data, None
     if suffix != ".svg":
         raise LogoError(f"{path.name} is not PNG, JPEG or SVG")
