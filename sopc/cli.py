@@ -135,6 +135,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     from sopc.config import ConfigError
     from sopc.discover import PathError
     from sopc.model.base import slug
+    from sopc.output import OutputError
     from sopc.paths import PathEscape
     from sopc.report.formats import render_text
 
@@ -154,6 +155,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         _fail(lang, f"{err.path}: {err.problem}")
     except PathError as err:
         _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
+    except OutputError as err:
+        _cannot_write(lang, err)
     if result.lint.diagnostics:
         click.echo(render_text(result.lint), nl=False)
     if bar is not None:
@@ -248,10 +251,13 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
                  "en": "sopc: {w} files written, {s} SOPs skipped because of errors; waiting for changes..."}
         click.echo(pick(texts, result.lint.lang).format(w=len(result.written), s=len(result.skipped)))
 
+    def error(err: Exception) -> None:
+        problem = f"{err.path}: {err.problem}" if isinstance(err, ConfigError) else str(err)
+        texts = {"id": "sopc: {p}; menunggu perbaikan...", "en": "sopc: {p}; waiting for a fix..."}
+        click.echo(pick(texts, resolve_lang(lang, None)).format(p=problem), err=True)
+
     try:
-        watch_loop(list(paths), BuildOptions(out_dir=out_dir, lang=lang), report, interval)
-    except ConfigError as err:
-        _fail(lang, f"{err.path}: {err.problem}")
+        watch_loop(list(paths), BuildOptions(out_dir=out_dir, lang=lang), report, interval, on_error=error)
     except KeyboardInterrupt:
         sys.exit(EXIT_OK)
 
@@ -268,7 +274,7 @@ def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None
     from sopc.backends.relations import DOT_MISSING, DotMissing, relation_graph, render_svg
     from sopc.config import ConfigError
     from sopc.discover import PathError
-    from sopc.output import write_atomic
+    from sopc.output import OutputError, write_atomic
     from sopc.pipeline import lint_paths
 
     try:
@@ -280,7 +286,10 @@ def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None
         _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
     except DotMissing:
         _fail(lang, pick(DOT_MISSING, resolve_lang(lang, None)))
-    write_atomic(output, data)
+    try:
+        write_atomic(output, data)
+    except OutputError as err:
+        _cannot_write(lang, err)
     click.echo(f"sopc: {output} ({len(result.entries)} SOP)")
 
 
@@ -396,6 +405,11 @@ def _batch_gc() -> Iterator[None]:
 def _fail(lang: str | None, message: str) -> NoReturn:
     click.echo(f"sopc: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _cannot_write(lang: str | None, err) -> NoReturn:  # err: sopc.output.OutputError
+    _fail(lang, pick({"id": f"tidak dapat menulis {err.path}: {err.reason}",
+                      "en": f"cannot write {err.path}: {err.reason}"}, resolve_lang(lang, None)))
 
 
 def main() -> None:

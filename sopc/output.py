@@ -15,22 +15,43 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 
 
+class OutputError(Exception):
+    """An output cannot be written: a file where its folder must be, no permission, no space left."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)  # both in args: it crosses from worker processes
+        self.path, self.reason = path, reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write `data` to `path` through a temporary file and a rename; False when the file already held it.
 
     Why: a build killed half-way must leave every existing output whole (old or new), and an
     unchanged output keeps its timestamp so tools watching the folder see nothing to do.
+    Raises OutputError when the file cannot be written.
     """
     try:
         if path.read_bytes() == data:
             return False
     except OSError:
         pass
+    try:
+        return _replace(path, data)
+    except (FileExistsError, NotADirectoryError) as err:
+        raise OutputError(str(path), f"a file stands where a folder must be ({err.filename})") from None
+    except OSError as err:
+        raise OutputError(str(path), err.strerror or str(err)) from None
+
+
+def _replace(path: Path, data: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{_TEMPORARY_MARK}", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(tmp, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
+            os.chmod(tmp, FILE_MODE)
             handle.write(data)
         os.replace(tmp, path)
     except BaseException:

@@ -13,6 +13,8 @@ from pathlib import Path
 from sopc.build import BuildOptions, BuildResult, build_paths
 from sopc.config import ConfigError
 from sopc.discover import discover
+from sopc.output import OutputError
+from sopc.paths import PathEscape
 from sopc.pipeline import ConfigCache, find_sources
 
 
@@ -39,16 +41,30 @@ def snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
     return times
 
 
+# what stops one build but not the watching: the user fixes it and saves again
+BUILD_ERRORS = (ConfigError, OutputError, PathEscape)
+
+
 def watch(paths: list[Path], options: BuildOptions, report: Callable[[BuildResult], None],
-          interval: float = 1.0, rounds: int | None = None, after_round: Callable[[int], None] | None = None) -> int:
-    """Build now, then again whenever a file changes; `rounds` bounds the loop (for tests). Returns builds made."""
+          interval: float = 1.0, rounds: int | None = None, after_round: Callable[[int], None] | None = None,
+          on_error: Callable[[Exception], None] | None = None) -> int:
+    """Build now, then again whenever a file changes; `rounds` bounds the loop (for tests). Returns builds made.
+
+    A build stopped by a broken sopc.toml or an unwritable output goes to `on_error` (re-raised
+    without one), and the watching goes on.
+    """
     builds, seen, round_no = 0, None, 0
     while rounds is None or round_no < rounds:
         current = snapshot(paths)
         if current != seen:
             seen = current
-            report(build_paths(paths, options))
-            builds += 1
+            try:
+                report(build_paths(paths, options))
+                builds += 1
+            except BUILD_ERRORS as err:
+                if on_error is None:
+                    raise
+                on_error(err)
         round_no += 1
         if after_round:
             after_round(round_no)

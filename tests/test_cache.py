@@ -199,3 +199,15 @@ def test_the_command_line_says_nothing_was_written_and_no_file_was_touched(repo:
     assert second.exit_code == 0 and "0 files written, 15 unchanged" in second.output
     assert sorted(p for p in out.rglob("*") if p.is_file()) == files
     assert {p: p.stat().st_mtime_ns for p in files} == stamps
+
+
+def test_an_output_that_cannot_be_written_is_named_not_a_traceback(repo: Path, tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "umum").write_text("a file where the umum folder must go")
+    result = run_cli("build", str(repo), "-o", str(out), "--lang", "en", "-j", "1")
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr and "a file stands where a folder must be" in result.stderr
+    assert "internal error" not in result.stderr

@@ -52,3 +52,24 @@ def test_a_broken_config_is_reported_and_watching_goes_on(tmp_path: Path) -> Non
     (tmp_path / "sopc.toml").write_text("exclude = [\n", encoding="utf-8")
     (tmp_path / "a.sop.yaml").write_text(compose_sop(""))
     assert tmp_path / "a.sop.yaml" in snapshot([tmp_path])
+
+
+def test_a_build_stopped_by_a_broken_config_is_reported_and_the_next_save_builds(tmp_path: Path) -> None:
+    from sopc.build import BuildOptions
+    from sopc.watch import watch
+
+    config = tmp_path / "sopc.toml"
+    config.write_text("exclude = [\n", encoding="utf-8")  # half-saved
+    (tmp_path / "a.sop.yaml").write_text(compose_sop(""))
+    errors: list[str] = []
+    built: list[int] = []
+
+    def fix(round_no: int) -> None:
+        if round_no == 1:
+            config.write_text('exclude = ["draft"]\n', encoding="utf-8")
+
+    options = BuildOptions(out_dir=tmp_path / "out", formats=("svg",))
+    made = watch([tmp_path], options, lambda r: built.append(len(r.written)), interval=0.01, rounds=3,
+                 after_round=fix, on_error=lambda err: errors.append(str(err)))
+    assert len(errors) == 1 and "sopc.toml" in errors[0]
+    assert made == 1 and built and built[0] > 0
