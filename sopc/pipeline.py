@@ -120,18 +120,18 @@ def _checked(files: list[Path], configs: ConfigCache, lang: str, jobs: int, revi
     """Every file checked, in order: from the memo where its key is unchanged, else by check_file."""
     if memo is None or review.since:
         return list(zip(files, _check_files(files, configs, lang, jobs, review), strict=True))
-    settings: dict[Path | None, bytes] = {}
+    settings: dict[Path | None, tuple[bytes, str]] = {}
     keys: dict[Path, tuple[str, str, bytes]] = {}
     done: dict[Path, CheckedFile] = {}
     for file in files:
         config = configs.for_path(file)
-        if config.file not in settings:
-            settings[config.file] = config.file.read_bytes() if config.file else b""
+        if config.file not in settings:  # its text, and where it is: the root that paths are checked against
+            settings[config.file] = (config.file.read_bytes(), str(config.file.resolve())) if config.file else (b"", "")
         try:
             data = file.read_bytes()
         except OSError:
             continue  # check_file reports it
-        name, key = str(file.resolve()), content_key(data, settings[config.file], lang, review.today.isoformat())
+        name, key = str(file.resolve()), content_key(data, *settings[config.file], lang, review.today.isoformat())
         found = memo.get(name, key)
         if found is not None:
             done[file] = _restore(found, file, data.decode("utf-8"))
