@@ -246,8 +246,11 @@ def _key(entry: RepoEntry, config: Config, options: BuildOptions, lang: str, num
 
 
 def _remove(paths: list[Path]) -> None:
+    """Remove outputs no longer made, with the PDF `--pdf` printed of a DOCX among them."""
     for path in paths:
         path.unlink(missing_ok=True)
+        if path.suffix == ".docx":
+            path.with_suffix(".pdf").unlink(missing_ok=True)
 
 
 def _write(out_dir: Path, path: Path, data: bytes, result: BuildResult) -> None:

@@ -166,9 +166,11 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     if pdf:
         docs = [p for p in result.written + result.unchanged if p.suffix == ".docx" and _stale_pdf(p)]
         try:
-            result.written += to_pdf(docs)
+            result.written += to_pdf(docs, options.jobs)
         except PdfError as err:
             _fail(lang, str(err))
+        except OutputError as err:
+            _cannot_write(lang, err)
     texts = {"id": "sopc: {w} berkas ditulis, {u} tidak berubah, {s} SOP dilewati karena galat ({t:.1f} detik)",
              "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors ({t:.1f} s)"}
     click.echo(pick(texts, result.lint.lang).format(w=len(result.written), u=len(result.unchanged),

@@ -348,6 +348,39 @@ def test_pdf_beside_each_docx(tmp_path: Path) -> None:
     assert (tmp_path / "peminjaman-ruang-rapat.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_pdfs_of_same_named_sops_in_two_folders_each_print_their_own(tmp_path: Path) -> None:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")) or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice (libreoffice-writer-nogui) and poppler-utils are needed to print to PDF")
+    text = (EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text()
+    (tmp_path / "repo").mkdir()
+    for name in ("sopc.toml", "logo-sukamaju.png"):
+        shutil.copy(EXAMPLES / name, tmp_path / "repo" / name)
+    for folder, nomor in (("a", "101/SOP/BU/2024"), ("b", "102/SOP/BU/2024"), ("c", "103/SOP/BU/2024")):
+        (tmp_path / "repo" / folder).mkdir(parents=True)
+        (tmp_path / "repo" / folder / "x.sop.yaml").write_text(text.replace("004/SOP/BU/2024", nomor))
+    out = tmp_path / "out"
+    result = run_cli("build", str(tmp_path / "repo"), "-o", str(out), "--format", "docx", "--pdf", "-j", "2")
+    assert result.exit_code == 0, result.output
+    for folder, nomor in (("a", "101/SOP/BU/2024"), ("b", "102/SOP/BU/2024"), ("c", "103/SOP/BU/2024")):
+        printed = subprocess.run(["pdftotext", str(out / folder / "x.pdf"), "-"], capture_output=True, text=True,
+                                 check=True).stdout
+        assert nomor in printed
+    assert not [p for p in out.rglob("*.tmp")]  # no temporary file left
+
+
+def test_the_pdf_of_a_removed_sop_goes_with_its_docx(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    out = tmp_path / "out"
+    assert run_cli("build", str(repo), "-o", str(out), "--format", "docx").exit_code == 0
+    printed = out / "umum" / "peminjaman-ruang-rapat.pdf"
+    printed.write_bytes(b"%PDF-1.4 as --pdf would leave it")
+    (repo / "umum" / "peminjaman-ruang-rapat.sop.yaml").unlink()
+    assert run_cli("build", str(repo), "-o", str(out), "--format", "docx").exit_code == 0
+    assert not printed.exists() and not printed.with_suffix(".docx").exists()
+    assert (out / "umum" / "pengelolaan-surat-masuk.docx").exists()
+
+
 def test_manual_holds_every_sop_in_order_and_a_toc_field(tmp_path: Path) -> None:
     config = (EXAMPLES / "sopc.toml").read_text() + (
         '\n[manual]\nkeputusan = "Keputusan {{ instansi }} tentang {{ sop | length }} SOP"\n'
