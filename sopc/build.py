@@ -21,6 +21,7 @@ from sopc.backends.svg import render_pages
 from sopc.cache import BuildCache, LintMemo, content_key
 from sopc.config import Config, ConfigError
 from sopc.diagnostics import Severity
+from sopc.i18n import pick
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.model.base import slug
@@ -72,12 +73,21 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     caches: dict[Path, BuildCache] = {}  # per output folder
     built: list[RepoEntry] = []
     todo: list[_Job] = []
+    stems: dict[str, str] = {}  # output stem, case folded (Windows and macOS fold it) -> the source making it
     for entry in result.lint.entries:
         if entry.path in failed:
             continue
         source = Path(entry.path)
         config = configs.for_path(source)
         out_dir = _out_dir(options, config)
+        base = next((b for b in bases if _inside(source, b)), source.parent)
+        stem = output_stem(source, base, out_dir)
+        first = stems.setdefault(str(stem).casefold(), entry.path)
+        if first != entry.path:  # `a.sop.yaml` and `a.sop.yml` would both write a.docx
+            failed.add(entry.path)
+            result.warnings.append(pick(_OVERWRITE, result.lint.lang).format(path=entry.path, first=first,
+                                                                             stem=stem.name))
+            continue
         if out_dir not in caches:  # read once per output folder (setdefault would read it for every SOP)
             caches[out_dir] = BuildCache.load(out_dir)
         cache = caches[out_dir]
@@ -89,8 +99,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         if outputs is not None:
             result.unchanged += outputs
             continue
-        base = next((b for b in bases if _inside(source, b)), source.parent)
-        todo.append(_Job(source, key, output_stem(source, base, out_dir), out_dir, margins[config.file]))
+        todo.append(_Job(source, key, stem, out_dir, margins[config.file]))
     for job, outputs, unchanged, warnings in _run_jobs(todo, options, result.lint.lang, numbers, config_file,
                                                        progress):
         result.written += [p for p in outputs if p not in unchanged]
@@ -117,6 +126,12 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         _write_manual(books, options, result, configs, numbers, margins, f"manual{suffix}.docx")
     result.skipped = sorted(failed)
     return result
+
+
+_OVERWRITE = {
+    "id": "{path} tidak dibuat: dokumennya akan menimpa dokumen {first} (keduanya {stem}.*); ganti nama salah satunya",
+    "en": "{path} not built: its documents would overwrite those of {first} (both {stem}.*); rename one of them",
+}
 
 
 def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:

@@ -211,3 +211,13 @@ def test_an_output_that_cannot_be_written_is_named_not_a_traceback(repo: Path, t
     assert result.exit_code == 2
     assert "cannot write" in result.stderr and "a file stands where a folder must be" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_two_sources_making_the_same_documents_build_one_and_name_the_other(repo: Path, tmp_path: Path) -> None:
+    first = repo / "umum" / "peminjaman-ruang-rapat.sop.yaml"
+    twin = first.with_name("peminjaman-ruang-rapat.sop.yml")  # would also write peminjaman-ruang-rapat.svg
+    twin.write_text(first.read_text().replace("004/SOP/BU/2024", "104/SOP/BU/2024"))
+    result = build(repo, tmp_path / "out", lang="en")
+    assert [Path(s).name for s in result.skipped] == [twin.name]
+    assert any("would overwrite" in w and twin.name in w for w in result.warnings)
+    assert (tmp_path / "out" / "umum" / "peminjaman-ruang-rapat.svg").read_text().count("004/SOP/BU/2024")
