@@ -269,8 +269,16 @@ def _remove(paths: list[Path]) -> None:
 
 
 def _write(out_dir: Path, path: Path, data: bytes, result: BuildResult) -> None:
+    """Write a book (the manual, the monev forms) unless a SOP's document already has its name."""
     inside(out_dir, str(path.relative_to(out_dir)))  # never through a link out of the output folder
+    if path in result.written or path in result.unchanged:  # e.g. a manual.sop.yaml at the top
+        result.warnings.append(pick(_TAKEN, result.lint.lang).format(path=path))
+        return
     (result.written if write_atomic(path, data) else result.unchanged).append(path)
+
+
+_TAKEN = {"id": "{path} tidak ditulis: nama itu milik dokumen sebuah SOP; ganti nama berkas SOP itu",
+          "en": "{path} not written: a SOP's document has that name; rename that SOP's file"}
 
 
 def _inside(path: Path, folder: Path) -> bool:

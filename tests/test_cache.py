@@ -221,3 +221,15 @@ def test_two_sources_making_the_same_documents_build_one_and_name_the_other(repo
     assert [Path(s).name for s in result.skipped] == [twin.name]
     assert any("would overwrite" in w and twin.name in w for w in result.warnings)
     assert (tmp_path / "out" / "umum" / "peminjaman-ruang-rapat.svg").read_text().count("004/SOP/BU/2024")
+
+
+def test_a_sop_named_manual_keeps_its_document_and_the_manual_says_why_it_is_missing(repo: Path,
+                                                                                    tmp_path: Path) -> None:
+    (repo / "umum" / "peminjaman-ruang-rapat.sop.yaml").rename(repo / "manual.sop.yaml")
+    out = tmp_path / "out"
+    result = build(repo, out, formats=("docx",), manual=True, lang="en")
+    assert any("manual.docx not written" in w for w in result.warnings)
+    from docx import Document
+
+    assert Document(str(out / "manual.docx")).tables[0].rows  # the SOP's own document, not the book
+    assert "STANDARD OPERATING" not in "".join(p.text for p in Document(str(out / "manual.docx")).paragraphs)
