@@ -112,17 +112,21 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         cache.save()
         remove_leftovers(out_dir)
     memo.save()
-    books = _of_unit(built, options.unit)
-    if options.unit and (options.monev or options.manual) and not books:
-        result.warnings.append(f"no SOP of unit `{options.unit}`: no manual or monitoring form written")
-    suffix = f"-{slug(options.unit)}" if options.unit else ""
+    # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
+    top = configs.for_path(paths[0] if paths else Path("."))
+    manual = options.manual or "manual" in top.settings.model_fields_set
+    unit = options.unit or top.settings.manual.unit
+    books = _of_unit(built, unit)
+    if unit and (options.monev or manual) and not books:
+        result.warnings.append(f"no SOP of unit `{unit}`: no manual or monitoring form written")
+    suffix = f"-{slug(unit)}" if unit else ""
     if options.monev and books:
         first = books[0]
         out_dir = _out_dir(options, first.config)
         forms = monev_docx([(e.nomor, e.nama) for e in books], first.instansi, first.unit, result.lint.lang,
                            _template(first.config))
         _write(out_dir, out_dir / f"monev{suffix}.docx", forms, result)
-    if options.manual and books:
+    if manual and books:
         _write_manual(books, options, result, configs, numbers, margins, f"manual{suffix}.docx")
     result.skipped = sorted(failed)
     return result

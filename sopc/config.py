@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
+from sopc.model.base import slug
 from sopc.model.errors import display_path, known_keys, suggest_key
 from sopc.model.sop import Sop
 from sopc.paths import PathEscape, inside
@@ -73,14 +74,23 @@ class NewSettings(_Settings):
 
 
 class ManualSettings(_Settings):
-    """`[manual]`: what `sopc build --manual` prints besides the SOPs."""
+    """`[manual]`: the manual `sopc build` writes when this section is present (or with --manual)."""
 
+    unit: Union[str, None] = Field(default=None, description="Only the SOPs naming this unit at any level of "
+                                   "their `unit` (as --unit); default: every SOP.")
     tahun: Union[int, None] = Field(default=None, description="Year on the cover; default: the latest pembuatan.")
     keputusan: Union[str, None] = Field(default=None, description="The decree's text; a Jinja2 template "
                                         "(sandboxed) with instansi, unit, tahun and sop (nomor, nama).")
     ruang_lingkup: Union[str, None] = None
     ringkasan: Union[str, None] = None
     definisi: dict[str, str] = Field(default_factory=dict, description="Term -> meaning.")
+
+    @field_validator("unit")
+    @classmethod
+    def _named(cls, value: str | None) -> str | None:
+        if value is not None and not slug(value):
+            raise ValueError("name a unit in letters or digits")
+        return value
 
 
 class OutputSettings(_Settings):

@@ -441,3 +441,18 @@ def test_manual_and_monev_of_a_chosen_unit(tmp_path: Path) -> None:
                       "--unit", "Dinas X")
     assert missing.exit_code == 0 and "Dinas X" in missing.output
     assert not list((tmp_path / "o2").glob("manual*.docx"))
+
+
+def test_a_manual_section_in_the_config_asks_for_the_manual_and_may_choose_the_unit(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    plain = run_cli("build", str(repo), "-o", str(tmp_path / "o1"), "--format", "svg")
+    assert plain.exit_code == 0 and not list((tmp_path / "o1").glob("manual*"))  # no section, no flag: none
+    config = repo / "sopc.toml"
+    config.write_text(config.read_text() + '\n[manual]\nunit = "Bagian Umum"\n')
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "o2"), "--format", "svg")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "o2").glob("manual*")] == ["manual-bagian-umum.docx"]
+    config.write_text(config.read_text().replace('unit = "Bagian Umum"', 'unit = "---"'))
+    refused = run_cli("build", str(repo), "-o", str(tmp_path / "o3"), "--format", "svg")
+    assert refused.exit_code == 2 and "letters or digits" in refused.stderr
