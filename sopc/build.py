@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -64,7 +65,8 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     Outputs whose source is gone (or that a SOP no longer produces) are removed.
     """
     configs = ConfigCache(config_file)
-    memo = LintMemo.load(_out_dir(options, configs.for_path(paths[0] if paths else Path("."))))
+    top = configs.for_path(paths[0] if paths else Path("."))  # the config of the (first) folder built
+    memo = LintMemo.load(_out_dir(options, top))
     result = BuildResult(lint_paths(paths, options.lang, config_file, jobs=options.jobs, memo=memo))
     failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
     bases = [p if p.is_dir() else p.parent for p in paths or [Path(".")]]
@@ -72,6 +74,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     margins: dict[Path | None, float] = {}  # per config file
     caches: dict[Path, BuildCache] = {}  # per output folder
     built: list[RepoEntry] = []
+    keys: dict[str, str] = {}  # source -> its cache key, for the books made of them
     todo: list[_Job] = []
     stems: dict[str, str] = {}  # output stem, case folded (Windows and macOS fold it) -> the source making it
     for entry in result.lint.entries:
@@ -95,6 +98,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
             margins[config.file] = _margin(config)
         key = _key(entry, config, options, result.lint.lang, numbers, margins[config.file])
         built.append(entry)
+        keys[entry.path] = key
         outputs = cache.fresh(_cache_name(source), key)
         if outputs is not None:
             result.unchanged += outputs
@@ -107,27 +111,12 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         result.warnings += [w for w in warnings if w not in result.warnings]
         _remove(caches[job.out_dir].record(_cache_name(job.source), job.key, outputs))
     present = {_cache_name(Path(p)) for p in result.lint.sources}
+    _write_books(built, keys, top, options, result, configs, numbers, margins, caches)
     for out_dir, cache in caches.items():
         _remove(cache.forget_missing(present))
         cache.save()
         remove_leftovers(out_dir)
     memo.save()
-    # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
-    top = configs.for_path(paths[0] if paths else Path("."))
-    manual = options.manual or "manual" in top.settings.model_fields_set
-    unit = options.unit or top.settings.manual.unit
-    books = _of_unit(built, unit)
-    if unit and (options.monev or manual) and not books:
-        result.warnings.append(f"no SOP of unit `{unit}`: no manual or monitoring form written")
-    suffix = f"-{slug(unit)}" if unit else ""
-    if options.monev and books:
-        first = books[0]
-        out_dir = _out_dir(options, first.config)
-        forms = monev_docx([(e.nomor, e.nama) for e in books], first.instansi, first.unit, result.lint.lang,
-                           _template(first.config))
-        _write(out_dir, out_dir / f"monev{suffix}.docx", forms, result)
-    if manual and books:
-        _write_manual(books, options, result, configs, numbers, margins, f"manual{suffix}.docx")
     result.skipped = sorted(failed)
     return result
 
@@ -136,6 +125,46 @@ _OVERWRITE = {
     "id": "{path} tidak dibuat: dokumennya akan menimpa dokumen {first} (keduanya {stem}.*); ganti nama salah satunya",
     "en": "{path} not built: its documents would overwrite those of {first} (both {stem}.*); rename one of them",
 }
+
+
+def _write_books(built: list[RepoEntry], keys: dict[str, str], top: Config, options: BuildOptions,
+                 result: BuildResult, configs: ConfigCache, numbers: dict[str, str],
+                 margins: dict[Path | None, float], caches: dict[Path, BuildCache]) -> None:
+    """The monev forms and the manual, when asked for; each rebuilt only when what it is made of changed."""
+    # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
+    manual = options.manual or "manual" in top.settings.model_fields_set
+    unit = options.unit or top.settings.manual.unit
+    books = sorted(_of_unit(built, unit), key=lambda e: e.nomor)
+    if unit and (options.monev or manual) and not books:
+        result.warnings.append(f"no SOP of unit `{unit}`: no manual or monitoring form written")
+    if not books:
+        return
+    first, lang = books[0], result.lint.lang
+    suffix = f"-{slug(unit)}" if unit else ""
+    out_dir = _out_dir(options, first.config)
+    if out_dir not in caches:
+        caches[out_dir] = BuildCache.load(out_dir)
+    cache = caches[out_dir]
+    template = _template(first.config)
+    if options.monev:
+        sops = [(e.nomor, e.nama) for e in books]
+        key = content_key("monev", sops, first.instansi, first.unit, lang, _read(template))
+        _write_book(out_dir / f"monev{suffix}.docx", key, cache, result,
+                    lambda: monev_docx(sops, first.instansi, first.unit, lang, template))
+    if manual:
+        key = content_key("manual", [keys[e.path] for e in books], top.settings.manual.model_dump(), lang,
+                          shutil.which("dot") is not None)
+        _write_book(out_dir / f"manual{suffix}.docx", key, cache, result,
+                    lambda: _manual(books, options, result, configs, numbers, margins))
+
+
+def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult, make: Callable[[], bytes]) -> None:
+    """Write a book unless it was made from the same `key` and is still there."""
+    if cache.book_fresh(path, key) and path not in result.written and path not in result.unchanged:
+        result.unchanged.append(path)
+        return
+    if _write(cache.folder, path, make(), result):
+        cache.record_book(path, key)
 
 
 def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
@@ -150,13 +179,13 @@ def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
     return [e for e in entries if any(slug(level) == wanted for level in e.unit)]
 
 
-def _write_manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult, configs: ConfigCache,
-                  numbers: dict[str, str], margins: dict[Path | None, float], name: str = "manual.docx") -> None:
-    """The manual in the first SOP's output folder: every SOP of `entries` in nomor order."""
+def _manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult, configs: ConfigCache,
+            numbers: dict[str, str], margins: dict[Path | None, float]) -> bytes:
+    """The manual of `entries` (in nomor order)."""
     lang = result.lint.lang
     items: list[ManualSop] = []
     logo: Logo | None = None
-    for entry in sorted(entries, key=lambda e: e.nomor):
+    for entry in entries:
         config = configs.for_path(Path(entry.path))
         unit, _, _ = load_unit(Path(entry.path), config, lang)
         assert unit is not None
@@ -170,9 +199,7 @@ def _write_manual(entries: list[RepoEntry], options: BuildOptions, result: Build
     except graphviz.ExecutableNotFound:
         picture = None
         result.warnings.append("Graphviz `dot` not found: the manual is built without the map of relations")
-    data = manual_docx(items, first.settings.manual.model_dump(), lang, numbers, logo, picture)
-    out_dir = _out_dir(options, first)
-    _write(out_dir, out_dir / name, data, result)
+    return manual_docx(items, first.settings.manual.model_dump(), lang, numbers, logo, picture)
 
 
 @dataclass(frozen=True)
@@ -249,19 +276,20 @@ def _cache_name(source: Path) -> str:
 def _key(entry: RepoEntry, config: Config, options: BuildOptions, lang: str, numbers: dict[str, str],
          margin: float) -> str:
     """Everything one SOP's documents are made from (see sopc.cache)."""
-    def read(path: Path | None) -> bytes:
-        try:
-            return path.read_bytes() if path else b""
-        except OSError:
-            return b""
-
     root = config.root or Path(entry.path).parent
     logo = entry.logo
     logo_path = root / logo if logo else None
     links = sorted((k, numbers.get(k)) for k in entry.keterkaitan)
     settings = (options.formats, options.paper, options.svg_style, options.svg_pages, lang, margin)
-    return content_key(entry.source.text.encode(), read(config.file), read(_template(config)), read(logo_path),
+    return content_key(entry.source.text.encode(), _read(config.file), _read(_template(config)), _read(logo_path),
                        settings, links)
+
+
+def _read(path: Path | None) -> bytes:
+    try:
+        return path.read_bytes() if path else b""
+    except OSError:
+        return b""
 
 
 def _remove(paths: list[Path]) -> None:
@@ -272,13 +300,14 @@ def _remove(paths: list[Path]) -> None:
             path.with_suffix(".pdf").unlink(missing_ok=True)
 
 
-def _write(out_dir: Path, path: Path, data: bytes, result: BuildResult) -> None:
+def _write(out_dir: Path, path: Path, data: bytes, result: BuildResult) -> bool:
     """Write a book (the manual, the monev forms) unless a SOP's document already has its name."""
     inside(out_dir, str(path.relative_to(out_dir)))  # never through a link out of the output folder
     if path in result.written or path in result.unchanged:  # e.g. a manual.sop.yaml at the top
         result.warnings.append(pick(_TAKEN, result.lint.lang).format(path=path))
-        return
+        return False
     (result.written if write_atomic(path, data) else result.unchanged).append(path)
+    return True
 
 
 _TAKEN = {"id": "{path} tidak ditulis: nama itu milik dokumen sebuah SOP; ganti nama berkas SOP itu",

@@ -35,13 +35,15 @@ class BuildCache:
 
     folder: Path
     entries: dict[str, dict] = field(default_factory=dict)
+    books: dict[str, str] = field(default_factory=dict)  # manual, monev forms (by name) -> the key made from
 
     @classmethod
     def load(cls, folder: Path) -> BuildCache:
         try:
             data = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
             if data.get("sopc") == __version__ and isinstance(data.get("entries"), dict):
-                return cls(folder, data["entries"])
+                books = data.get("books")
+                return cls(folder, data["entries"], books if isinstance(books, dict) else {})
         except (OSError, ValueError):
             pass  # no cache, or one from another sopc: everything is built
         return cls(folder)
@@ -67,8 +69,16 @@ class BuildCache:
         stale = [self.folder / name for s in gone for name in self.entries.pop(s).get("outputs", [])]
         return stale
 
+    def book_fresh(self, path: Path, key: str) -> bool:
+        """Whether the book at `path` was made from `key` and is still there."""
+        return self.books.get(path.relative_to(self.folder).as_posix()) == key and path.exists()
+
+    def record_book(self, path: Path, key: str) -> None:
+        """Remember what a book was made from. Books are kept when no longer asked for: they have no source."""
+        self.books[path.relative_to(self.folder).as_posix()] = key
+
     def save(self) -> None:
-        data = {"sopc": __version__, "entries": self.entries}
+        data = {"sopc": __version__, "entries": self.entries, "books": self.books}
         write_atomic(self.folder / CACHE_NAME, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 
 

@@ -233,3 +233,28 @@ def test_a_sop_named_manual_keeps_its_document_and_the_manual_says_why_it_is_mis
 
     assert Document(str(out / "manual.docx")).tables[0].rows  # the SOP's own document, not the book
     assert "STANDARD OPERATING" not in "".join(p.text for p in Document(str(out / "manual.docx")).paragraphs)
+
+
+def test_the_books_are_made_again_only_when_what_they_hold_changed(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopc import build as build_module
+
+    made: list[str] = []
+    manual, monev = build_module.manual_docx, build_module.monev_docx
+    monkeypatch.setattr(build_module, "manual_docx", lambda *a, **k: made.append("manual") or manual(*a, **k))
+    monkeypatch.setattr(build_module, "monev_docx", lambda *a, **k: made.append("monev") or monev(*a, **k))
+    out = tmp_path / "out"
+    build(repo, out, manual=True, monev=True)
+    assert sorted(made) == ["manual", "monev"]
+    made.clear()
+    again = build(repo, out, manual=True, monev=True)
+    assert made == [] and {p.name for p in again.unchanged} >= {"manual.docx", "monev.docx"}
+    # an edit inside one SOP's steps changes the manual (it prints every SOP) but not the monev list
+    sop = repo / "umum" / "peminjaman-ruang-rapat.sop.yaml"
+    sop.write_text(sop.read_text().replace("waktu: 10 menit", "waktu: 12 menit"))
+    build(repo, out, manual=True, monev=True)
+    assert made == ["manual"]
+    made.clear()
+    (out / "monev.docx").unlink()  # a book removed by hand is made again
+    build(repo, out, manual=True, monev=True)
+    assert made == ["monev"]
