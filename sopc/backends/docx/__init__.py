@@ -24,4 +24,4 @@ def build_docx(sop: Sop, layout: Layout, lang: str = "id", numbers: Mapping[str,
                             media.picture if media else None, logo_id=1)
     flowchart, _ = flowchart_xml(layout, lang, FIRST_SHAPE_ID)
     properties = core_properties(sop.nama, sop.nomor, sop.instansi, sop.tanggal.pembuatan)
-    return base.package(identity + flowchart, properties, media)
+    return base.package(identity + flowchart, properties, [media] if media else [])

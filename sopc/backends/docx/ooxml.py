@@ -136,13 +136,16 @@ def half_points(size_pt: float) -> int:
     return int(size_pt * 2 + 1e-6)
 
 
-def run(text: str, bold: bool | None = None, size_pt: float | None = None, br: bool = False) -> str:
-    """One run: a line break before the text if `br`; bold True/False overrides the style, None keeps it."""
+def run(text: str, bold: bool | None = None, size_pt: float | None = None, br: bool = False,
+        br_after: bool = False) -> str:
+    """One run: a line break before the text if `br` (after it if `br_after`); bold True/False
+    overrides the style, None keeps it. A tab in `text` is a tab."""
     props = ("" if bold is None else "<w:b/>" if bold else '<w:b w:val="0"/>')
     props += f'<w:sz w:val="{half_points(size_pt)}"/>' if size_pt else ""
     r_pr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    t = f'<w:t xml:space="preserve">{escape(text)}</w:t>' if text else ""
-    return f'<w:r>{r_pr}{"<w:br/>" if br else ""}{t}</w:r>'
+    t = "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(part)}</w:t>' if part else ""
+                        for part in text.split("\t")) if text else ""
+    return f'<w:r>{r_pr}{"<w:br/>" if br else ""}{t}{"<w:br/>" if br_after else ""}</w:r>'
 
 
 def lines_paragraph(lines: Sequence[str], style_id: str, indent_mm: float, space_before_mm: float = 0.0,
@@ -157,10 +160,17 @@ def lines_paragraph(lines: Sequence[str], style_id: str, indent_mm: float, space
             f'<w:ind w:left="{indent}" w:right="{indent}"/></w:pPr>{runs}</w:p>')
 
 
-def paragraph(style_id: str, runs: str = "", page_break: bool = False) -> str:
-    """A paragraph of the given style holding `runs` (already written)."""
+def paragraph(style_id: str, runs: str = "", page_break: bool = False, before_mm: float | None = None,
+              after_mm: float | None = None, right_tab_mm: float | None = None) -> str:
+    """A paragraph of the given style holding `runs` (already written); `right_tab_mm` sets a
+    right-aligned tab stop with a dotted leader (a table of contents' page numbers)."""
     brk = "<w:pageBreakBefore/>" if page_break else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{attr(style_id)}"/>{brk}</w:pPr>{runs}</w:p>'
+    tabs = (f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{twips(right_tab_mm)}"/></w:tabs>'
+            if right_tab_mm is not None else "")
+    space = "".join(f' w:{side}="{twips(mm)}"' for side, mm in (("before", before_mm), ("after", after_mm))
+                    if mm is not None)
+    spacing = f"<w:spacing{space}/>" if space else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{attr(style_id)}"/>{brk}{tabs}{spacing}</w:pPr>{runs}</w:p>'
 
 
 BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

@@ -18,7 +18,7 @@ import posixpath
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -109,22 +109,26 @@ class Skeleton:
     core_xml: bytes
     content_types_xml: bytes
 
-    def package(self, body: str, properties: dict[str, object], media: Media | None = None) -> bytes:
-        """The DOCX of one SOP: `body` (the body's XML without its section properties), the core
-        `properties` (title, subject, author, created, ...) and the logo."""
+    def package(self, body: str, properties: dict[str, object], media: Sequence[Media] = ()) -> bytes:
+        """A DOCX: `body` (the body's XML without its section properties), the core `properties`
+        (title, subject, author, created, ...) and the images the body shows."""
         own = {
             self.document: (self.head + body + self.tail).encode("utf-8"),
-            self.rels: _with_relationships(self.rels_xml, media.relationships if media else ""),
+            self.rels: _with_relationships(self.rels_xml, "".join(m.relationships for m in media)),
             self.core: _core(self.core_xml, properties),
         }
-        entries = [_content_types(self.content_types_xml, media.content_types if media else ())]
+        entries = [_content_types(self.content_types_xml, tuple(sorted({t for m in media for t in m.content_types})))]
         entries += [entry(p, own[p]) if isinstance(p, str) else p for p in self.parts]
-        entries += media.parts if media else ()
+        entries += [part for m in media for part in m.parts]
         return zip_bytes(entries)
 
     def media(self, logo: tuple[bytes, bytes | None], height_mm: float) -> Media:
         """The logo (a raster image, and its SVG original if any) as parts beside the document part."""
-        return _media(posixpath.dirname(self.document), logo[0], logo[1], height_mm)
+        return _media(posixpath.dirname(self.document), logo[0], logo[1], height_mm, None, "sopc-logo", LOGO_IDS)
+
+    def image(self, raster: bytes, name: str, rel_id: str, width_mm: float) -> Media:
+        """Another image (e.g. the manual's map of relations), `width_mm` wide."""
+        return _media(posixpath.dirname(self.document), raster, None, None, width_mm, name, (rel_id, ""))
 
 
 def skeleton(template: Path | None, width: float, height: float, margin: float) -> Skeleton:
@@ -219,18 +223,19 @@ def _core(xml: bytes, properties: dict[str, object]) -> bytes:
 
 
 @functools.lru_cache(maxsize=4)
-def _media(folder: str, raster: bytes, svg: bytes | None, height_mm: float) -> Media:
+def _media(folder: str, raster: bytes, svg: bytes | None, height_mm: float | None, width_mm: float | None,
+           name: str, ids: tuple[str, str]) -> Media:
     image = Image.from_blob(raster)
-    cx, cy = image.scaled_dimensions(None, Mm(height_mm))
-    files = [(f"sopc-logo.{image.ext}", image.content_type, raster)]
+    cx, cy = image.scaled_dimensions(Mm(width_mm) if width_mm else None, Mm(height_mm) if height_mm else None)
+    files = [(f"{name}.{image.ext}", image.content_type, raster)]
     if svg is not None:
-        files.append(("sopc-logo.svg", "image/svg+xml", svg))
-    relationships = "".join(f'<Relationship Id="{rid}" Type="{RT_IMAGE}" Target="media/{attr(name)}"/>'
-                            for rid, (name, _, _) in zip(LOGO_IDS, files, strict=False))
-    return Media(parts=tuple(entry(posixpath.join(folder, "media", name), data) for name, _, data in files),
-                 content_types=tuple((name.rsplit(".", 1)[1], ct) for name, ct, _ in files),
+        files.append((f"{name}.svg", "image/svg+xml", svg))
+    relationships = "".join(f'<Relationship Id="{rid}" Type="{RT_IMAGE}" Target="media/{attr(file)}"/>'
+                            for rid, (file, _, _) in zip(ids, files, strict=False))
+    return Media(parts=tuple(entry(posixpath.join(folder, "media", file), data) for file, _, data in files),
+                 content_types=tuple((file.rsplit(".", 1)[1], ct) for file, ct, _ in files),
                  relationships=relationships,
-                 picture=Picture(LOGO_IDS[0], LOGO_IDS[1] if svg is not None else None, int(cx), int(cy)))
+                 picture=Picture(ids[0], ids[1] if svg is not None else None, int(cx), int(cy)))
 
 
 def core_properties(title: str, subject: str, author: str, made: dt.date) -> dict[str, object]:
