@@ -8,18 +8,13 @@ Ya/Tidak per SOP. Blank forms to print, one row or block per SOP in nomor order.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
-from docx.shared import Mm
-
 from sopc.backends.docx import ooxml
-from sopc.backends.docx.document import append, open_reference
+from sopc.backends.docx.document import template_margin
 from sopc.backends.docx.ooxml import Cell
-from sopc.backends.docx.package import deterministic_zip
+from sopc.backends.docx.package import skeleton
 from sopc.labels import labels
 
 CHECKBOX = "☐"
@@ -28,44 +23,33 @@ PAD = 1.2  # mm inside a cell's sides
 SHADED = {"fill": "E6E6E6", "valign": "center"}
 
 
+PAPER = (297.0, 210.0)  # A4, landscape
+
+
 def monev_docx(sops: Sequence[tuple[str, str]], instansi: str, unit: Sequence[str], lang: str = "id",
                template: Path | None = None) -> bytes:
     """The forms for `sops` ((nomor, nama) pairs), headed by the unit's name."""
-    doc = open_reference(template)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    width = 297 - (section.left_margin or Mm(12)).mm - (section.right_margin or Mm(12)).mm
+    margin = template_margin(template)
+    base = skeleton(template, *PAPER, margin)
+    width = PAPER[0] - 2 * margin
     text = labels(lang)
     ordered = sorted(sops)
-    _heading(doc, [text["monev_judul"], instansi.upper(), *[u.upper() for u in unit]])
-    _monitoring(doc, ordered, width, text)
-    doc.add_paragraph(style="SOP Identitas")
-    _signature(doc, text)
-    heading = doc.add_paragraph(style="SOP Kop")
-    heading.paragraph_format.page_break_before = True
-    heading.add_run(text["evaluasi_judul"]).bold = True
-    for nomor, nama in ordered:
-        _evaluation(doc, f"{nomor} – {nama}", width, text)
-    out = io.BytesIO()
-    doc.save(out)
-    return deterministic_zip(out.getvalue())
-
-
-def _heading(doc: DocumentObject, lines: list[str]) -> None:
-    paragraph = doc.add_paragraph(style="SOP Kop")
-    for i, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        run.bold = i < 2
-        if i < len(lines) - 1:
-            run.add_break()
+    title = [text["monev_judul"], instansi.upper(), *[u.upper() for u in unit]]
+    parts = [ooxml.paragraph("SOPKop", "".join(ooxml.run(line, bold=i < 2, br_after=i < len(title) - 1)
+                                               for i, line in enumerate(title))),
+             _monitoring(ordered, width, text), ooxml.paragraph("SOPIdentitas"), _signature(text),
+             ooxml.paragraph("SOPKop", ooxml.run(text["evaluasi_judul"], bold=True), page_break=True)]
+    parts += [_evaluation(f"{nomor} – {nama}", width, text) for nomor, nama in ordered]
+    # no date is stamped (the bytes repeat): the form is dated by hand when it is filled in
+    properties = {"title": text["monev_judul"][:255], "author": instansi[:255], "last_modified_by": instansi[:255]}
+    return base.package("".join(parts), properties)
 
 
 def _title(key: str, text: dict[str, str]) -> str:
     return ooxml.lines_paragraph([text[key]], "SOPTabelJudul", PAD)
 
 
-def _monitoring(doc: DocumentObject, sops: list[tuple[str, str]], width: float, text: dict[str, str]) -> None:
+def _monitoring(sops: list[tuple[str, str]], width: float, text: dict[str, str]) -> str:
     """Tabel 7: two header rows (Penilaian over its two choices), the regulation's column numbers, a row per SOP."""
     widths = [width * f for f in (0.05, 0.30, 0.10, 0.10, 0.17, 0.17, 0.11)]
     keys = ["monev_no", "monev_prosedur", None, None, "monev_catatan", "monev_tindakan", "monev_paraf"]
@@ -87,22 +71,18 @@ def _monitoring(doc: DocumentObject, sops: list[tuple[str, str]], width: float, 
                  Cell(widths[1], ooxml.lines_paragraph([nomor, nama], "SOPTabel", PAD, PAD)),
                  Cell(widths[2], box), Cell(widths[3], box), *(Cell(w) for w in widths[4:])]
         rows.append(ooxml.row(cells, 14))
-    append(doc, ooxml.table_start(widths) + "".join(rows) + ooxml.TABLE_END)
+    return ooxml.table_start(widths) + "".join(rows) + ooxml.TABLE_END
 
 
-def _signature(doc: DocumentObject, text: dict[str, str]) -> None:
-    paragraph = doc.add_paragraph(style="SOP Identitas")
-    for line in (f"{text['tanggal_penilaian']}: ....................", "", f"{text['penilai']},", "", "", "",
-                 "...................................."):
-        paragraph.add_run(line).add_break()
+def _signature(text: dict[str, str]) -> str:
+    lines = (f"{text['tanggal_penilaian']}: ....................", "", f"{text['penilai']},", "", "", "",
+             "....................................")
+    return ooxml.paragraph("SOPIdentitas", "".join(ooxml.run(line, br_after=True) for line in lines))
 
 
-def _evaluation(doc: DocumentObject, title: str, width: float, text: dict[str, str]) -> None:
+def _evaluation(title: str, width: float, text: dict[str, str]) -> str:
     """One SOP's checklist: the seven criteria, Ya / Tidak, and room for notes."""
-    caption = doc.add_paragraph(style="SOP Identitas Label")
-    caption.paragraph_format.keep_with_next = True
-    caption.paragraph_format.space_before = Mm(4)
-    caption.add_run(title)
+    caption = ooxml.paragraph("SOPIdentitasLabel", ooxml.run(title), before_mm=4, keep_next=True)
     widths = [width * f for f in (0.05, 0.50, 0.08, 0.08, 0.29)]
     heads = ("monev_no", "evaluasi_kriteria", "evaluasi_ya", "evaluasi_tidak", "evaluasi_catatan")
     rows = [ooxml.row([Cell(w, _title(key, text), fill=SHADED["fill"]) for w, key in zip(widths, heads, strict=True)])]
@@ -114,4 +94,4 @@ def _evaluation(doc: DocumentObject, title: str, width: float, text: dict[str, s
             Cell(widths[1], ooxml.lines_paragraph([text[f"kriteria_{i}"]], "SOPTabel", PAD, keep_next=together)),
             Cell(widths[2], box), Cell(widths[3], box), Cell(widths[4]),
         ]))
-    append(doc, ooxml.table_start(widths) + "".join(rows) + ooxml.TABLE_END)
+    return caption + ooxml.table_start(widths) + "".join(rows) + ooxml.TABLE_END

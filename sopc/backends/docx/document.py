@@ -1,4 +1,4 @@
-"""The python-docx side: the reference document with sopc's styles, its paper, and appending written XML."""
+"""The python-docx side: the reference document with sopc's styles and its paper, read once per process."""
 
 from __future__ import annotations
 
@@ -14,13 +14,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-
-from sopc.backends.docx import ooxml
-from sopc.backends.docx.ooxml import Picture
 
 DEFAULT_MARGIN = 12.0  # mm, sopc's reference document's, for a template that sets none
 
@@ -100,32 +95,3 @@ def set_paper(doc: DocumentObject, width: float, height: float, margin: float) -
     section.page_width, section.page_height = Mm(width), Mm(height)
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
         setattr(section, side, Mm(margin))
-
-
-def append(doc: DocumentObject, xml: str) -> None:
-    """Append a body fragment written by `sopc.backends.docx.ooxml` (before the section properties)."""
-    body = doc.element.body
-    anchor = body.sectPr
-    for element in ooxml.elements(xml):
-        if anchor is not None:
-            anchor.addprevious(element)
-        else:
-            body.append(element)
-
-
-def next_drawing_id(doc: DocumentObject) -> int:
-    """An id above every drawing id the document already has (they must be unique in it)."""
-    ids = [int(x) for x in doc.element.body.xpath(".//wp:docPr/@id")]
-    return max([999, *ids]) + 1
-
-
-def add_picture(doc: DocumentObject, logo: tuple[bytes, bytes | None], height_mm: float) -> Picture:
-    """Put the image (and its SVG original) in the document's package; the picture that shows it."""
-    raster, svg = logo
-    rel_id, image = doc.part.get_or_add_image(io.BytesIO(raster))
-    svg_id = None
-    if svg is not None:
-        part = Part(PackURI("/word/media/sopc-logo.svg"), "image/svg+xml", svg, doc.part.package)
-        svg_id = doc.part.relate_to(part, RT.IMAGE)
-    cx, cy = image.scaled_dimensions(None, Mm(height_mm))
-    return Picture(rel_id, svg_id, int(cx), int(cy))

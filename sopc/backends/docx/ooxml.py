@@ -1,11 +1,10 @@
 """The only module that writes raw OOXML, as text: tables, cells, paragraphs and drawings.
 
-An SOP's body is written as one string: through python-docx's element-by-element API a 15-step
-SOP's DOCX took 112 ms, as text about 7 ms (benchmarks/docx_speed.py). Every function returns a
-fragment without namespace declarations: the document's root declares them (`NAMESPACES`), and
-`elements` parses a fragment for the places that still hold a python-docx document (the manual,
-the monev forms). User text only ever enters through `escape` (element text) or `attr`
-(attribute values).
+Every document's body (an SOP, the manual, the monev forms) is written as one string: through
+python-docx's element-by-element API a 15-step SOP's DOCX took 112 ms, as text about 7 ms
+(benchmarks/docx_speed.py). Every function returns a fragment without namespace declarations:
+the document's root declares them (`NAMESPACES`, see `package.py`). User text only ever enters
+through `escape` (element text) or `attr` (attribute values).
 
 Drawings (flowchart shapes, polyline arrows, text boxes) are `wp:anchor`s positioned from the
 margin (x) and from their paragraph (y), the form measured to render in LibreOffice (tech-notes
@@ -17,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 from xml.sax.saxutils import escape
-
-from docx.oxml import parse_xml
 
 from sopc.layout.geometry import Box, Point
 
@@ -121,11 +118,6 @@ def _text_box(lines: tuple[str, ...], size_pt: float, bold: bool = False, align:
     return f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
 
 
-def elements(xml: str) -> list[object]:
-    """The elements of a body fragment, parsed (python-docx's element classes) to insert into a document."""
-    return list(parse_xml(f"<w:body {NS}>{xml}</w:body>"))
-
-
 def twips(mm: float) -> int:
     """Millimetres in twentieths of a point, Word's unit for widths, heights and spacing."""
     return round(mm * 1440 / 25.4)
@@ -161,10 +153,10 @@ def lines_paragraph(lines: Sequence[str], style_id: str, indent_mm: float, space
 
 
 def paragraph(style_id: str, runs: str = "", page_break: bool = False, before_mm: float | None = None,
-              after_mm: float | None = None, right_tab_mm: float | None = None) -> str:
+              after_mm: float | None = None, right_tab_mm: float | None = None, keep_next: bool = False) -> str:
     """A paragraph of the given style holding `runs` (already written); `right_tab_mm` sets a
     right-aligned tab stop with a dotted leader (a table of contents' page numbers)."""
-    brk = "<w:pageBreakBefore/>" if page_break else ""
+    brk = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if page_break else "")
     tabs = (f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{twips(right_tab_mm)}"/></w:tabs>'
             if right_tab_mm is not None else "")
     space = "".join(f' w:{side}="{twips(mm)}"' for side, mm in (("before", before_mm), ("after", after_mm))

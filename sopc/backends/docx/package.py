@@ -79,12 +79,6 @@ def zip_bytes(entries: Iterable[Entry]) -> bytes:
     return out.getvalue()
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """The same package with every entry stamped 1980-01-01, in the same order: reproducible bytes."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        return zip_bytes(entry(info.filename, source.read(info)) for info in source.infolist())
-
-
 @dataclass(frozen=True)
 class Media:
     """An image for the package: its part (and SVG original), and the picture that shows it."""
