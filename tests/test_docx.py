@@ -134,6 +134,14 @@ def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
         assert docx.read_bytes() == (tmp_path / docx.relative_to(built)).read_bytes(), docx.name
 
 
+def test_two_clean_builds_of_the_books_give_identical_bytes(tmp_path: Path) -> None:
+    for out in ("one", "two"):
+        result = run_cli("build", str(EXAMPLES), "-o", str(tmp_path / out), "--format", "svg", "--manual", "--monev")
+        assert result.exit_code == 0, result.output
+    for name in ("manual.docx", "monev.docx"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
 def test_the_package_is_a_sound_zip_with_fixed_dates(built: Path) -> None:
     import zipfile
 
