@@ -113,3 +113,20 @@ def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:
     (tmp_path / "gone.sop.yaml").symlink_to(tmp_path / "nowhere")
     result = run_cli("lint", str(tmp_path))
     assert result.exit_code == 1 and "SY08" in result.stdout and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_positions_count_lines_as_an_editor_does(brk: str, tmp_path: Path) -> None:
+    """YAML also breaks lines at U+2028, U+2029 and U+0085 (text pasted from the web or Word carries
+    them); editors do not, so a position after one must not shift."""
+    text = f"nama: 'Judul{brk}  lanjutan'\nnomor: 1\nnomor: 2\n"
+    source, found = load_text(text)
+    assert source is None and [(d.code, d.span.line, d.span.column) for d in found] == [("SY02", 3, 1)]
+    assert "line 2" in found[0].message or "baris 2" in found[0].message
+    source, _ = load_text(f"nama: 'Judul{brk}  lanjutan'\nnomor: 1\nlangkah: []\n")
+    assert source is not None
+    assert source.smap.value(("langkah",)).line == 3 and source.smap.lines[2] == "langkah: []"
+    file = tmp_path / "x.sop.yaml"
+    file.write_text(f"sopc: 1\nnama: 'Judul{brk}  lanjutan'\nnomor: [\n", encoding="utf-8")
+    result = run_cli("lint", str(file), "--lang", "en", "--format", "json")
+    assert '"line": 4' in result.output or '"line":4' in result.output.replace(" ", "")

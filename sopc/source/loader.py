@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sopc.diagnostics import Diagnostic, Severity, Span
 from sopc.i18n import tr
+from sopc.source.lines import Lines, editor_lines
 from sopc.source.scalars import resolve_plain
 from sopc.source.sourcemap import SourceMap
 
@@ -84,7 +85,7 @@ class Source:
 
     @cached_property
     def smap(self) -> SourceMap:
-        return SourceMap.from_node(_compose(self.text, "id"), self.text.splitlines())
+        return SourceMap.from_node(_compose(self.text, "id"), editor_lines(self.text), Lines(self.text))
 
 
 DEFAULT_LIMITS = Limits()
@@ -154,11 +155,22 @@ def _decode(raw: bytes, lang: str) -> str:
 
 
 def _parse(text: str, path: str, lang: str, limits: Limits) -> tuple[Source, list[Diagnostic]]:
+    """Parse decoded text; every position reported is an editor's (see sopc.source.lines)."""
+    lines = Lines(text)
+    try:
+        source, warnings = _parse_lines(text, path, lang, limits, lines)
+    except _Reject as rej:
+        rej.span = lines.span(rej.span)
+        raise
+    return source, [replace(w, span=lines.span(w.span)) for w in warnings]
+
+
+def _parse_lines(text: str, path: str, lang: str, limits: Limits, lines: Lines) -> tuple[Source, list[Diagnostic]]:
     _check_flow_depth(text, lang, limits)
     root = _compose(text, lang)
     if root is None:
         raise _Reject(Span(1, 1), "SY04", tr("yaml.empty", lang))
-    walker = _Walker(lang, limits)
+    walker = _Walker(lang, limits, lines)
     data = walker.build(root)
     if not isinstance(data, dict):
         kind = "daftar/list" if isinstance(data, list) else "teks/scalar"
@@ -254,8 +266,8 @@ def _check_flow_depth(text: str, lang: str, limits: Limits) -> None:
 class _Walker:
     """Turns composed nodes into plain data, with limits on depth and alias expansion."""
 
-    def __init__(self, lang: str, limits: Limits) -> None:
-        self.lang, self.limits = lang, limits
+    def __init__(self, lang: str, limits: Limits, lines: Lines) -> None:
+        self.lang, self.limits, self.lines = lang, limits, lines
         self.visits = 0
         self.open: set[int] = set()  # ids of collection nodes being built: an alias back to one is a cycle
         self.top_key: Node | None = None  # the top-level key being built, where an alias bomb is reported
@@ -263,6 +275,10 @@ class _Walker:
 
     def build(self, root: Node) -> object:
         return self.value(root, 0)
+
+    def first_line(self, node: Node) -> int:
+        """The editor's line of a node (for messages that name another line)."""
+        return self.lines.line_col(node.start_mark.line + 1, node.start_mark.column + 1)[0]
 
     def value(self, node: Node, depth: int) -> object:
         if node.id == "scalar":
@@ -341,7 +357,7 @@ class _Walker:
             if key in out:
                 first = next(k for k, _ in node.value if k.value == key)
                 raise _Reject(_span(key_node), "SY02", tr("yaml.duplicate_key", self.lang, key=key,
-                                                            first=first.start_mark.line + 1))
+                                                            first=self.first_line(first)))
             if depth == 0:
                 self.top_key = key_node
             if value_node.id == "scalar" and value_node.tag == _UNRESOLVED and value_node.style != '"' \

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sopc.diagnostics import Span
+from sopc.source.lines import Lines
 
 Path = tuple  # of str (mapping keys) and int (0-based sequence indexes)
 
@@ -31,14 +32,17 @@ class SourceMap:
 
     entries: dict[Path, Entry] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    position: Lines | None = None  # YAML's positions to an editor's, when the text needs it
 
     def add(self, path: Path, key: Span | None, value: Span) -> None:
+        if self.position is not None:
+            key, value = self.position.span(key) if key else None, self.position.span(value)
         self.entries[path] = Entry(key, value)
 
     @classmethod
-    def from_node(cls, root: object, lines: list[str]) -> SourceMap:
+    def from_node(cls, root: object, lines: list[str], position: Lines | None = None) -> SourceMap:
         """Record the spans of every key path under a composed YAML node tree."""
-        smap = cls(lines=lines)
+        smap = cls(lines=lines, position=position if position is not None and position.unusual else None)
         if root is not None:
             smap.add((), None, _node_span(root))
             smap._walk(root, ())
