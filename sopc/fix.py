@@ -16,6 +16,7 @@ from sopc.model.base import slug
 from sopc.model.duration import parse_duration
 from sopc.model.errors import known_keys, suggest_key
 from sopc.model.sop import Sop
+from sopc.source.lines import editor_lines
 from sopc.source.loader import Source
 from sopc.source.scalars import as_written
 
@@ -54,7 +55,7 @@ def fix_text(text: str, path: str) -> tuple[str, list[Edit]]:
 
 def apply(text: str, edits: list[Edit]) -> str:
     """The text with the edits made (later ones first, so earlier positions stay true)."""
-    lines = text.splitlines(keepends=True)
+    lines = editor_lines(text, keepends=True)
     for edit in sorted(edits, key=lambda e: (e.span.line, e.span.column), reverse=True):
         line = lines[edit.span.line - 1]
         start, end = edit.span.column - 1, edit.span.end_column - 1
@@ -63,7 +64,7 @@ def apply(text: str, edits: list[Edit]) -> str:
 
 
 def diff(path: str, before: str, after: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+    return "".join(difflib.unified_diff(editor_lines(before, keepends=True), editor_lines(after, keepends=True),
                                         f"a/{path}", f"b/{path}"))
 
 

@@ -20,6 +20,7 @@ from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import check_settings, lint_project, lint_unit
 from sopc.model.validate import validate
 from sopc.review import Review, changed_since
+from sopc.source.lines import editor_lines
 from sopc.source.loader import Limits, Source, load
 from sopc.source.scalars import as_written
 
@@ -38,7 +39,7 @@ class LintResult:
     def lines(self, path: str) -> list[str]:
         """The lines of a file the report quotes (empty when it could not be read)."""
         text = self.texts.get(path)
-        return text.splitlines() if text is not None else []
+        return editor_lines(text) if text is not None else []
 
 
 class ConfigCache:

@@ -43,3 +43,20 @@ def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
     assert path.read_text() == BEFORE
     lines = result.stdout.splitlines()
     assert "-waktu_penyelesaian: 1 Hari  Kerja" in lines and "+waktu_penyelesaian: 1 hari kerja" in lines
+
+
+def test_fixes_and_suppressions_after_a_unicode_line_separator_land_on_the_right_line(tmp_path: Path) -> None:
+    """U+2028 (pasted from the web) is a line break to YAML but not to editors."""
+    plain, separated = "    pelaksana: a\n", "    pelaksana: a\n    keterangan: \"Baris satu\u2028baris dua\"\n"
+    path = tmp_path / "a.sop.yaml"
+    path.write_text(BEFORE.replace(plain, separated), encoding="utf-8")
+    run_cli("lint", "--fix", "--lang", "en", str(tmp_path))
+    assert path.read_text(encoding="utf-8") == AFTER.replace(plain, separated)
+    text = path.read_text(encoding="utf-8").replace("waktu: 3 menit", "waktu: sebentar")
+    path.write_text(text, encoding="utf-8")
+    warned = run_cli("lint", "--lang", "en", str(tmp_path))
+    line = next(n for n, t in enumerate(text.split("\n"), start=1) if "sebentar" in t)
+    assert f"a.sop.yaml:{line}:" in warned.output
+    path.write_text(text.replace("waktu: sebentar, output: O}", "waktu: sebentar, output: O}  # sopc: disable=WK01"),
+                    encoding="utf-8")
+    assert "sebentar" not in run_cli("lint", "--lang", "en", str(tmp_path)).output

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sopc.source.lines import editor_lines
+
 _DIRECTIVE = re.compile(r"#\s*sopc:\s*(disable|disable-file)\s*=\s*([\w\-, ]+)", re.IGNORECASE)
 
 
@@ -28,7 +30,7 @@ def scan(text: str) -> Suppressions:
         return Suppressions()
     lines: dict[int, frozenset[str]] = {}
     whole: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(text), start=1):
         for kind, refs in _DIRECTIVE.findall(line):
             # codes compare upper-case, names lower-case: keep both spellings of each reference
             names = {form for r in refs.split(",") if r.strip() for form in (r.strip().upper(), r.strip().lower())}

@@ -19,9 +19,13 @@ _EDITOR_BREAK = re.compile("\r\n|[\r\n]")
 _UNUSUAL = re.compile("[\x85\u2028\u2029]")
 
 
-def editor_lines(text: str) -> list[str]:
-    """The lines of `text` as an editor shows them (str.splitlines without its extra breaks)."""
-    lines = _EDITOR_BREAK.split(text)
+def editor_lines(text: str, keepends: bool = False) -> list[str]:
+    """The lines of `text` as an editor shows them: str.splitlines without its extra breaks."""
+    if keepends:
+        starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+        lines = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    else:
+        lines = _EDITOR_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     return lines
