@@ -13,6 +13,10 @@ MARGIN = 12.0
 TEXT_PT = 8.0  # table text, as in published SOPs (Arial 8-9 pt)
 HEADER_PT = 8.0
 PAD = 1.2  # cell padding around text
+# Text is wrapped this much narrower than the cell: LibreOffice takes the cell borders (0.5 pt) out
+# of the width and Word rounds widths to twips, so a line that fits to 0.1 mm wrapped once more
+# there, and the exact row height cut its last line off.
+WRAP_SLACK = 0.4
 MIN_LANE = 20.0
 
 # Text columns: (key, Indonesian title, English title, width, smallest width) in mm.
@@ -79,7 +83,7 @@ def cell_texts(step: Langkah, number: int) -> dict[str, str]:
 
 def wrapped_cells(step: Langkah, number: int, cols: tuple[Column, ...]) -> dict[str, tuple[str, ...]]:
     widths = {c.key: c.w for c in cols if c.key != "lane"}
-    return {key: wrap(text, widths[key] - 2 * PAD, TEXT_PT) if text else ()
+    return {key: wrap(text, widths[key] - 2 * PAD - WRAP_SLACK, TEXT_PT) if text else ()
             for key, text in cell_texts(step, number).items()}
 
 
@@ -94,7 +98,7 @@ def header_heights(cols: tuple[Column, ...]) -> tuple[tuple[float, float], dict[
     """
     lanes = [c for c in cols if c.key == "lane"]
     for size in (HEADER_PT, 7.5, 7.0, 6.5):
-        titles = {c.actor or "": _title_lines(c.title, c.w - 2 * PAD, size) for c in lanes}
+        titles = {c.actor or "": _title_lines(c.title, c.w - 2 * PAD - WRAP_SLACK, size) for c in lanes}
         if all(_whole_words(c.title, titles[c.actor or ""]) for c in lanes):
             break
     tallest = max((len(lines) for lines in titles.values()), default=1)
