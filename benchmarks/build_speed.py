@@ -24,11 +24,11 @@ PROBE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
          "print(p.stdout.strip().splitlines()[-1] if p.stdout.strip() else p.stderr[-300:])")
 
 
-def timed_build(root: Path, out: Path) -> tuple[float, float, float, str]:
+def timed_build(root: Path, out: Path, extra: list[str]) -> tuple[float, float, float, str]:
     """Seconds, the largest process's peak MB, the peak MB of all its processes together (sampled
     every 0.2 s; Linux only, else 0) and the summary line of one `sopc build` process."""
     probe = subprocess.Popen([sys.executable, "-c", PROBE, sys.executable, "-m", "sopc", "build", str(root),
-                              "-o", str(out)], stdout=subprocess.PIPE, text=True)
+                              "-o", str(out), *extra], stdout=subprocess.PIPE, text=True)
     tree_peak = 0
     while probe.poll() is None:
         tree_peak = max(tree_peak, _descendants_rss_kb(probe.pid))  # sopc and its workers, not the probe
@@ -64,18 +64,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--steps", type=int, default=15)
+    parser.add_argument("--books", action="store_true", help="also the manual and the monev forms")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root, out = Path(tmp) / "repo", Path(tmp) / "out"
         root.mkdir()
         for n in range(1, args.files + 1):
             (root / f"sop-{n:04d}.sop.yaml").write_text(sop_text(n, args.steps), encoding="utf-8")
-        print(f"{args.files} SOPs x {args.steps} steps (DOCX + SVG)")
+        print(f"{args.files} SOPs x {args.steps} steps (DOCX + SVG{' + manual + monev' if args.books else ''})")
         for label in ("full build", "no-op rebuild", "one edit"):
             if label == "one edit":
                 edited = root / "sop-0001.sop.yaml"
                 edited.write_text(edited.read_text().replace("Prosedur Uji Nomor 1", "Prosedur Uji Nomor Satu"))
-            seconds, largest, tree, summary = timed_build(root, out)
+            seconds, largest, tree, summary = timed_build(root, out, ["--manual", "--monev"] if args.books else [])
             print(f"  {label:14s} {seconds:6.2f} s  peak: largest process {largest:4.0f} MB, all processes "
                   f"{tree:4.0f} MB  | {summary}")
 

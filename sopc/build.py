@@ -15,7 +15,7 @@ from sopc.backends.docx import build_docx
 from sopc.backends.docx.document import TemplateError, template_margin
 from sopc.backends.docx.identity import Logo
 from sopc.backends.docx.logo import LogoError, logo_png
-from sopc.backends.manual import ManualSop, manual_docx
+from sopc.backends.manual import Manual
 from sopc.backends.monev import monev_docx
 from sopc.backends.relations import relation_graph
 from sopc.backends.svg import render_pages
@@ -181,25 +181,25 @@ def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
 
 def _manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult, configs: ConfigCache,
             numbers: dict[str, str], margins: dict[Path | None, float]) -> bytes:
-    """The manual of `entries` (in nomor order)."""
+    """The manual of `entries` (in nomor order), one SOP at a time: only its text is kept."""
     lang = result.lint.lang
-    items: list[ManualSop] = []
-    logo: Logo | None = None
+    first = configs.for_path(Path(entries[0].path))
+    book: Manual | None = None
     for entry in entries:
         config = configs.for_path(Path(entry.path))
         unit, _, _ = load_unit(Path(entry.path), config, lang)
         assert unit is not None
+        if book is None:
+            book = Manual(first.settings.manual.model_dump(), lang, numbers, _logo(unit, config, {}, result.warnings))
         paper = options.paper or config.settings.document.paper
-        items.append(ManualSop(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=margins[config.file])))
-        if logo is None:
-            logo = _logo(unit, config, {}, result.warnings)
-    first = configs.for_path(Path(entries[0].path))
+        book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=margins[config.file]))
+    assert book is not None
     try:
         picture: bytes | None = relation_graph(entries, lang).pipe(format="png")
     except graphviz.ExecutableNotFound:
         picture = None
         result.warnings.append("Graphviz `dot` not found: the manual is built without the map of relations")
-    return manual_docx(items, first.settings.manual.model_dump(), lang, numbers, logo, picture)
+    return book.docx(picture)
 
 
 @dataclass(frozen=True)

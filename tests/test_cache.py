@@ -238,10 +238,11 @@ def test_a_sop_named_manual_keeps_its_document_and_the_manual_says_why_it_is_mis
 def test_the_books_are_made_again_only_when_what_they_hold_changed(
         repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from sopc import build as build_module
+    from sopc.backends.manual import Manual
 
     made: list[str] = []
-    manual, monev = build_module.manual_docx, build_module.monev_docx
-    monkeypatch.setattr(build_module, "manual_docx", lambda *a, **k: made.append("manual") or manual(*a, **k))
+    manual, monev = Manual.docx, build_module.monev_docx
+    monkeypatch.setattr(Manual, "docx", lambda *a, **k: made.append("manual") or manual(*a, **k))
     monkeypatch.setattr(build_module, "monev_docx", lambda *a, **k: made.append("monev") or monev(*a, **k))
     out = tmp_path / "out"
     build(repo, out, manual=True, monev=True)

@@ -8,8 +8,8 @@ The keputusan text is a template the unit writes in sopc.toml, rendered in Jinja
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from jinja2 import TemplateError
 
@@ -17,7 +17,7 @@ from sopc.backends.docx import ooxml
 from sopc.backends.docx.flowtable import flowchart_xml
 from sopc.backends.docx.identity import LOGO_HEIGHT_MM, Logo, identity_xml
 from sopc.backends.docx.ooxml import Cell, Picture
-from sopc.backends.docx.package import Media, core_properties, skeleton
+from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
 from sopc.labels import environment
 from sopc.layout.geometry import Layout
 from sopc.model.sop import Sop
@@ -38,54 +38,67 @@ TOC_LINES_PER_PAGE = 28
 PAD = 1.2  # mm inside a table cell's sides
 
 
-@dataclass(frozen=True)
-class ManualSop:
-    """One SOP of the manual with its layout (which gives its number of pages)."""
-
-    sop: Sop
-    layout: Layout
-
-
 COVER_LOGO_MM = 35.0
 HEADING = "Heading1"  # the reference document's Heading 1, which the TOC field collects
 MAP_ID = "sopcMap"
+FIRST_SECTION_ID = 3  # drawing ids 1 and 2: the logo on the cover and the map
 
 
-def manual_docx(sops: Sequence[ManualSop], settings: Mapping[str, object], lang: str = "id",
-                numbers: Mapping[str, str] | None = None, logo: Logo | None = None,
-                relation_png: bytes | None = None) -> bytes:
-    """The manual of `sops` (already in nomor order). `settings` is the `[manual]` table.
+class Manual:
+    """The manual, written SOP by SOP in nomor order (`add`), then put together (`docx`).
 
-    Written as text into sopc's reference document, as each SOP's own DOCX is: a manual holds
-    hundreds of SOPs, and appending them through python-docx grew with the square of their number.
+    Written as text into sopc's reference document, as each SOP's own DOCX is (appending through
+    python-docx grew with the square of the SOPs). Each section is kept as UTF-8 bytes, its layout
+    let go, and the book is compressed piece by piece: a thousand SOPs are 100 MB of XML, and
+    joined as one text they took 0.85 GB.
     """
-    text = TEXTS.get(lang, TEXTS["id"])
-    first = sops[0]
-    base = skeleton(None, first.layout.width, first.layout.height, first.layout.margin)
-    width = first.layout.width - 2 * first.layout.margin
-    year = str(settings.get("tahun") or max(s.sop.tanggal.pembuatan.year for s in sops))
-    media: list[Media] = []
-    picture = None
-    if logo is not None:
-        media.append(base.media(logo, LOGO_HEIGHT_MM))
-        picture = media[-1].picture
-    parts = [_cover(first.sop, text, year, picture), _chapter(text["keputusan"])]
-    parts += [ooxml.paragraph("SOPIdentitas", ooxml.run(line))
-              for line in _keputusan(settings, first.sop, sops, year, text).splitlines()]
-    parts.append(_contents(sops, text, width, relation_png is not None))
-    parts.append(_explanation(settings, text, width))
-    drawing_id = 3  # 1 and 2: the logo on the cover and the map
-    if relation_png is not None:
-        media.append(base.image(relation_png, "sopc-peta", MAP_ID, width))
-        parts += [_chapter(text["peta"]), ooxml.paragraph("SOPIdentitas", ooxml.picture_run(media[-1].picture, 2))]
-    for item in sops:
-        parts.append(ooxml.paragraph(HEADING, ooxml.run(f"{item.sop.nomor} – {item.sop.nama}"), page_break=True))
-        parts.append(identity_xml(item.sop, width, lang, numbers or {}, picture, drawing_id))
-        flowchart, drawing_id = flowchart_xml(item.layout, lang, drawing_id + 1)  # ids unique in the whole book
-        parts.append(flowchart)
-    made = max(s.sop.tanggal.pembuatan for s in sops)
-    properties = core_properties(text["judul"], "", first.sop.instansi, made)
-    return base.package("".join(parts), properties, media)
+
+    def __init__(self, settings: Mapping[str, object], lang: str = "id", numbers: Mapping[str, str] | None = None,
+                 logo: Logo | None = None) -> None:
+        self.settings, self.lang, self.numbers, self.logo = settings, lang, numbers or {}, logo
+        self.text = TEXTS.get(lang, TEXTS["id"])
+        self.first: Sop | None = None  # its instansi and unit head the cover
+        self.base: Skeleton | None = None
+        self.media: list[Media] = []
+        self.width = 0.0
+        self.entries: list[tuple[str, str, int]] = []  # nomor, nama, flowchart pages
+        self.sections: list[bytes] = []
+        self.made = dt.date(1970, 1, 1)
+        self.drawing_id = FIRST_SECTION_ID  # ids stay unique across the whole book
+
+    def add(self, sop: Sop, layout: Layout) -> None:
+        """Write one SOP's section: its heading, identity table and flowchart pages."""
+        if self.base is None:  # the first SOP's paper is the book's
+            self.first = sop
+            self.base = skeleton(None, layout.width, layout.height, layout.margin)
+            self.width = layout.width - 2 * layout.margin
+            if self.logo is not None:
+                self.media.append(self.base.media(self.logo, LOGO_HEIGHT_MM))
+        picture = self.media[0].picture if self.media else None
+        heading = ooxml.paragraph(HEADING, ooxml.run(f"{sop.nomor} – {sop.nama}"), page_break=True)
+        identity = identity_xml(sop, self.width, self.lang, self.numbers, picture, self.drawing_id)
+        flowchart, self.drawing_id = flowchart_xml(layout, self.lang, self.drawing_id + 1)
+        self.sections.append((heading + identity + flowchart).encode("utf-8"))  # a third of the text's size
+        self.entries.append((sop.nomor, sop.nama, len(layout.pages)))
+        self.made = max(self.made, sop.tanggal.pembuatan)
+
+    def docx(self, relation_png: bytes | None = None) -> bytes:
+        """The whole book: cover, keputusan, daftar isi, penjelasan, the map (if drawn), the SOPs."""
+        if self.base is None or self.first is None:
+            raise ValueError("a manual needs at least one SOP")
+        text, settings, media = self.text, self.settings, list(self.media)
+        year = str(settings.get("tahun") or self.made.year)
+        picture = media[0].picture if media else None
+        parts = [_cover(self.first, text, year, picture), _chapter(text["keputusan"])]
+        parts += [ooxml.paragraph("SOPIdentitas", ooxml.run(line))
+                  for line in _keputusan(settings, self.first, self.entries, year, text).splitlines()]
+        parts.append(_contents(self.entries, text, self.width, relation_png is not None))
+        parts.append(_explanation(settings, text, self.width))
+        if relation_png is not None:
+            media.append(self.base.image(relation_png, "sopc-peta", MAP_ID, self.width))
+            parts += [_chapter(text["peta"]), ooxml.paragraph("SOPIdentitas", ooxml.picture_run(media[-1].picture, 2))]
+        properties = core_properties(text["judul"], "", self.first.instansi, self.made)
+        return self.base.package(["".join(parts).encode("utf-8"), *self.sections], properties, media)
 
 
 def _cover(sop: Sop, text: Mapping[str, str], year: str, logo: Picture | None) -> str:
@@ -104,30 +117,31 @@ def _chapter(title: str) -> str:
     return ooxml.paragraph("SOPKop", ooxml.run(title), page_break=True, after_mm=6)
 
 
-def _keputusan(settings: Mapping[str, object], sop: Sop, sops: Sequence[ManualSop], year: str,
+def _keputusan(settings: Mapping[str, object], sop: Sop, entries: Sequence[tuple[str, str, int]], year: str,
                text: Mapping[str, str]) -> str:
     source = settings.get("keputusan")
     if not isinstance(source, str) or not source.strip():
         return text["kosong"]
     context = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": year,
-               "sop": [{"nomor": s.sop.nomor, "nama": s.sop.nama} for s in sops]}
+               "sop": [{"nomor": nomor, "nama": nama} for nomor, nama, _ in entries]}
     try:
         return environment().from_string(source).render(**context)
     except TemplateError as err:  # a broken or hostile template: the page says so, the build goes on
         return f"{text['kosong']} [{type(err).__name__}: {err}]"
 
 
-def _contents(sops: Sequence[ManualSop], text: Mapping[str, str], width: float, has_map: bool) -> str:
+def _contents(entries: Sequence[tuple[str, str, int]], text: Mapping[str, str], width: float,
+              has_map: bool) -> str:
     """The TOC field, showing the entries with the page each starts on."""
-    toc_pages = 1 + len(sops) // TOC_LINES_PER_PAGE
+    toc_pages = 1 + len(entries) // TOC_LINES_PER_PAGE
     page = 2 + 1 + toc_pages + 1 + (1 if has_map else 0)  # cover, keputusan, contents, penjelasan, map
     lines = []
-    for i, item in enumerate(sops):
+    for i, (nomor, nama, pages) in enumerate(entries):
         field = ooxml.field_begin('TOC \\o "1-1" \\h \\z \\u') if i == 0 else ""
-        end = ooxml.FIELD_END if i == len(sops) - 1 else ""
-        entry = ooxml.run(f"{item.sop.nomor} – {item.sop.nama}\t{page}")
-        lines.append(ooxml.paragraph("SOPIdentitas", field + entry + end, right_tab_mm=width))
-        page += 1 + len(item.layout.pages)
+        end = ooxml.FIELD_END if i == len(entries) - 1 else ""
+        lines.append(ooxml.paragraph("SOPIdentitas", field + ooxml.run(f"{nomor} – {nama}\t{page}") + end,
+                                     right_tab_mm=width))
+        page += 1 + pages
     return _chapter(text["isi"]) + "".join(lines)
 
 

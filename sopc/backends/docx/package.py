@@ -51,10 +51,16 @@ class Entry(NamedTuple):
     data: bytes  # deflated
 
 
-def entry(name: str, data: bytes) -> Entry:
-    """Deflate `data` as zipfile does (level 6, raw stream), so the bytes match a zipfile-written package."""
+def entry(name: str, data: bytes | Iterable[bytes]) -> Entry:
+    """Deflate `data` as zipfile does (level 6, raw stream), so the bytes match a zipfile-written
+    package; given in pieces, no piece is ever joined to another (a manual's body is 100 MB)."""
     packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return Entry(name, zlib.crc32(data), len(data), packer.compress(data) + packer.flush())
+    crc, size, out = 0, 0, []
+    for piece in [data] if isinstance(data, bytes) else data:
+        crc, size = zlib.crc32(piece, crc), size + len(piece)
+        out.append(packer.compress(piece))
+    out.append(packer.flush())
+    return Entry(name, crc, size, b"".join(out))
 
 
 def zip_bytes(entries: Iterable[Entry]) -> bytes:
@@ -103,11 +109,12 @@ class Skeleton:
     core_xml: bytes
     content_types_xml: bytes
 
-    def package(self, body: str, properties: dict[str, object], media: Sequence[Media] = ()) -> bytes:
-        """A DOCX: `body` (the body's XML without its section properties), the core `properties`
-        (title, subject, author, created, ...) and the images the body shows."""
-        own = {
-            self.document: (self.head + body + self.tail).encode("utf-8"),
+    def package(self, body: str | Sequence[bytes], properties: dict[str, object], media: Sequence[Media] = ()) -> bytes:
+        """A DOCX: `body` (the body's XML without its section properties, as text or as UTF-8
+        pieces), the core `properties` (title, subject, author, created, ...) and the images it shows."""
+        pieces = [body.encode("utf-8")] if isinstance(body, str) else body
+        own: dict[str, bytes | list[bytes]] = {
+            self.document: [self.head.encode("utf-8"), *pieces, self.tail.encode("utf-8")],
             self.rels: _with_relationships(self.rels_xml, "".join(m.relationships for m in media)),
             self.core: _core(self.core_xml, properties),
         }
