@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -64,6 +65,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
 
     Outputs whose source is gone (or that a SOP no longer produces) are removed.
     """
+    _resolved.cache_clear()  # links may have changed since the last build (sopc watch)
     configs = ConfigCache(config_file)
     top = configs.for_path(paths[0] if paths else Path("."))  # the config of the (first) folder built
     memo = LintMemo.load(_out_dir(options, top))
@@ -270,7 +272,13 @@ def _build_chunk(jobs: list[_Job], options: BuildOptions, lang: str, numbers: di
 
 
 def _cache_name(source: Path) -> str:
-    return str(source.resolve())
+    return str(_resolved(source))
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolved(path: Path) -> Path:
+    """A path resolved once per build (a no-op build of 1,000 SOPs asked 6,000 times)."""
+    return path.resolve()
 
 
 def _key(entry: RepoEntry, config: Config, options: BuildOptions, lang: str, numbers: dict[str, str],
@@ -316,7 +324,7 @@ _TAKEN = {"id": "{path} tidak ditulis: nama itu milik dokumen sebuah SOP; ganti 
 
 def _inside(path: Path, folder: Path) -> bool:
     try:
-        path.resolve().relative_to(folder.resolve())
+        _resolved(path).relative_to(_resolved(folder))
         return True
     except ValueError:
         return False
