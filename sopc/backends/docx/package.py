@@ -1,9 +1,9 @@
-"""The DOCX package of one SOP: the reference document's parts prepared once per process, and a zip
-written with fixed dates so the same source gives the same bytes.
+"""The DOCX package (of a SOP, the manual, the monev forms): the reference document's parts prepared
+once per process, and a zip written with fixed dates so the same source gives the same bytes.
 
 A unit's reference document is opened with python-docx once (sopc's styles added, paper set, body
-emptied) and cut into what every SOP shares — styles, theme, settings, compressed once — and the
-few parts each SOP writes: the body, its relationships (the logo), the content types and the
+emptied) and cut into what every document shares — styles, theme, settings, compressed once — and
+the few parts each writes: the body, its relationships (the images), the content types and the
 document properties. The standard library's zipfile compresses every part of every document
 again (the reference's styles alone are 800 KB of XML), and cannot store data already
 compressed, hence the small zip writer here.
@@ -97,11 +97,11 @@ class Media:
 
 @dataclass(frozen=True)
 class Skeleton:
-    """A reference document cut open: everything an SOP's DOCX shares with every other."""
+    """A reference document cut open: what every document made from it shares."""
 
     head: str  # word/document.xml up to and including <w:body>
     tail: str  # the section properties and the closing tags
-    parts: tuple[Entry | str, ...]  # in package order; a name is a part each SOP writes
+    parts: tuple[Entry | str, ...]  # in package order; a name is a part each document writes
     document: str  # the main document part's name, e.g. word/document.xml
     rels: str  # its relationships part's name
     rels_xml: bytes
@@ -180,8 +180,10 @@ def _cut(document: bytes) -> tuple[str, str]:
     """The document part around its (emptied) body: the root declares every prefix sopc writes."""
     root = etree.fromstring(document)
     w = NAMESPACES["w"]
-    nsmap = {prefix: uri for prefix, uri in root.nsmap.items() if prefix not in NAMESPACES}
-    nsmap |= NAMESPACES  # a unit's template may lack wps or mc; sopc's prefixes mean sopc's namespaces
+    # a unit's template may lack wps or mc, or name sopc's namespaces otherwise: sopc's prefixes win
+    nsmap = {prefix: uri for prefix, uri in root.nsmap.items()
+             if prefix not in NAMESPACES and uri not in NAMESPACES.values()}
+    nsmap |= NAMESPACES
     cut = etree.Element(root.tag, attrib=dict(root.attrib), nsmap=nsmap)
     for child in root:
         cut.append(child)
