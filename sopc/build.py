@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import shutil
+import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from sopc.backends.docx.identity import Logo
 from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.manual import Manual
 from sopc.backends.monev import monev_docx
-from sopc.backends.relations import relation_graph
+from sopc.backends.relations import related, relation_graph
 from sopc.backends.svg import render_pages
 from sopc.cache import BuildCache, LintMemo, content_key
 from sopc.config import Config, ConfigError
@@ -196,12 +197,21 @@ def _manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult
         paper = options.paper or config.settings.document.paper
         book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=margins[config.file]))
     assert book is not None
+    return book.docx(_map(entries, lang, result))
+
+
+def _map(entries: list[RepoEntry], lang: str, result: BuildResult) -> bytes | None:
+    """The manual's map of the SOPs that relate to one another, as PNG; None when none do, or it cannot be drawn."""
+    linked = related(entries)
+    if not linked:
+        return None
     try:
-        picture: bytes | None = relation_graph(entries, lang).pipe(format="png")
+        return relation_graph(linked, lang).pipe(format="png", quiet=True)  # dot's notes on big maps stay quiet
     except graphviz.ExecutableNotFound:
-        picture = None
         result.warnings.append("Graphviz `dot` not found: the manual is built without the map of relations")
-    return book.docx(picture)
+    except subprocess.CalledProcessError as err:
+        result.warnings.append(f"Graphviz could not draw the map of relations ({err.returncode}); left out")
+    return None
 
 
 @dataclass(frozen=True)

@@ -464,3 +464,19 @@ def test_a_manual_section_in_the_config_asks_for_the_manual_and_may_choose_the_u
     config.write_text(config.read_text().replace('unit = "Bagian Umum"', 'unit = "---"'))
     refused = run_cli("build", str(repo), "-o", str(tmp_path / "o3"), "--format", "svg")
     assert refused.exit_code == 2 and "letters or digits" in refused.stderr
+
+
+def test_the_manuals_map_holds_only_sops_that_relate(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    run_cli("build", str(repo), "-o", str(tmp_path / "all"), "--format", "svg", "--manual")
+    texts = [p.text for p in Document(str(tmp_path / "all" / "manual.docx")).paragraphs]
+    assert "PETA KETERKAITAN SOP" in texts  # the examples link to one another
+    for name in ("arsip", "umum"):
+        shutil.rmtree(repo / name)
+    (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "one"), "--format", "svg", "--manual")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "one" / "manual.docx"))
+    assert "PETA KETERKAITAN SOP" not in [p.text for p in doc.paragraphs]  # one SOP relates to nothing
+    assert not any(r.reltype.endswith("/image") and "peta" in r.target_ref for r in doc.part.rels.values())

@@ -51,6 +51,18 @@ def relation_graph(entries: Sequence[RepoEntry], lang: str = "id") -> graphviz.D
     return graph
 
 
+def related(entries: Sequence[RepoEntry]) -> list[RepoEntry]:
+    """The SOPs of `entries` that contain, are contained in or are linked to another of them: the
+    manual's map leaves out the rest (a thousand unrelated boxes in a row tell nothing)."""
+    nomors = {e.nomor for e in entries}
+    linked: set[str] = set()
+    for entry in entries:
+        for other in (*([entry.induk] if entry.induk else []), *entry.keterkaitan):
+            if other in nomors and other != entry.nomor:
+                linked |= {entry.nomor, other}
+    return [e for e in entries if e.nomor in linked]
+
+
 def _dot_text(text: str) -> str:
     """Text DOT prints as written: backslashes escaped, newlines as DOT line breaks."""
     return "\\n".join(graphviz.escape(line) for line in text.split("\n"))
