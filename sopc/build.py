@@ -109,9 +109,13 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
         todo.append(_Job(source, key, stem, out_dir, margins[config.file]))
     for job, outputs, unchanged, warnings in _run_jobs(todo, options, result.lint.lang, numbers, config_file,
                                                        progress):
+        result.warnings += [w for w in warnings if w not in result.warnings]
+        if outputs is None:  # its old outputs stay; the next build lints it again
+            failed.add(str(job.source))
+            memo.forget(_cache_name(job.source))
+            continue
         result.written += [p for p in outputs if p not in unchanged]
         result.unchanged += unchanged
-        result.warnings += [w for w in warnings if w not in result.warnings]
         _remove(caches[job.out_dir].record(_cache_name(job.source), job.key, outputs))
     present = {_cache_name(Path(p)) for p in result.lint.sources}
     _write_books(built, keys, top, options, result, configs, numbers, margins, caches)
@@ -161,12 +165,14 @@ def _write_books(built: list[RepoEntry], keys: dict[str, str], top: Config, opti
                     lambda: _manual(books, options, result, configs, numbers, margins))
 
 
-def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult, make: Callable[[], bytes]) -> None:
+def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
+                make: Callable[[], bytes | None]) -> None:
     """Write a book unless it was made from the same `key` and is still there."""
     if cache.book_fresh(path, key) and path not in result.written and path not in result.unchanged:
         result.unchanged.append(path)
         return
-    if _write(cache.folder, path, make(), result):
+    data = make()
+    if data is not None and _write(cache.folder, path, data, result):
         cache.record_book(path, key)
 
 
@@ -183,7 +189,7 @@ def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
 
 
 def _manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult, configs: ConfigCache,
-            numbers: dict[str, str], margins: dict[Path | None, float]) -> bytes:
+            numbers: dict[str, str], margins: dict[Path | None, float]) -> bytes | None:
     """The manual of `entries` (in nomor order), one SOP at a time: only its text is kept."""
     lang = result.lint.lang
     first = configs.for_path(Path(entries[0].path))
@@ -191,12 +197,15 @@ def _manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult
     for entry in entries:
         config = configs.for_path(Path(entry.path))
         unit, _, _ = load_unit(Path(entry.path), config, lang)
-        assert unit is not None
+        if unit is None:  # broken since it was linted: the book goes without it this time
+            result.warnings.append(pick(_CHANGED, lang).format(path=entry.path))
+            continue
         if book is None:
             book = Manual(first.settings.manual.model_dump(), lang, numbers, _logo(unit, config, {}, result.warnings))
         paper = options.paper or config.settings.document.paper
         book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=margins[config.file]))
-    assert book is not None
+    if book is None:
+        return None
     return book.docx(_map(entries, lang, result))
 
 
@@ -225,7 +234,9 @@ class _Job:
     margin: float
 
 
-JobDone = tuple[_Job, list[Path], list[Path], list[str]]  # job, outputs, those unchanged, warnings
+JobDone = tuple[_Job, list[Path] | None, list[Path], list[str]]  # job, outputs (None: not built), unchanged, warnings
+_CHANGED = {"id": "{path} tidak dibuat: berkas berubah selama pembuatan dan kini bergalat; jalankan lagi",
+            "en": "{path} not built: it changed during the build and now has errors; run again"}
 POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
 
 
@@ -268,7 +279,9 @@ def _build_chunk(jobs: list[_Job], options: BuildOptions, lang: str, numbers: di
     for job in jobs:
         config = configs.for_path(job.source)
         unit, _, _ = load_unit(job.source, config, lang)
-        assert unit is not None  # it was valid when linted
+        if unit is None:  # valid when linted, broken since: saved again during the build
+            done.append((job, None, [], [pick(_CHANGED, lang).format(path=job.source)]))
+            continue
         warnings: list[str] = []
         context = _Context(options, config, lang, numbers, _logo(unit, config, logos, warnings), job.margin)
         outputs, unchanged = [], []

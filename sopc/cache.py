@@ -120,6 +120,10 @@ class LintMemo:
     def put(self, source: str, key: str, found: dict) -> None:
         self.seen[source] = {"key": key, "found": found}
 
+    def forget(self, source: str) -> None:
+        """Lint `source` again next time (it changed after it was linted)."""
+        self.seen.pop(source, None)
+
     def save(self) -> None:
         """Write the memo if it changed (into an existing output folder only)."""
         if self.seen == self.entries or not self.folder.is_dir():

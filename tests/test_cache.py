@@ -259,3 +259,26 @@ def test_the_books_are_made_again_only_when_what_they_hold_changed(
     (out / "monev.docx").unlink()  # a book removed by hand is made again
     build(repo, out, manual=True, monev=True)
     assert made == ["monev"]
+
+
+def test_a_sop_broken_between_lint_and_build_is_skipped_not_a_crash(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopc import build as build_module
+
+    sop = repo / "umum" / "peminjaman-ruang-rapat.sop.yaml"
+    lint = build_module.lint_paths
+
+    def lint_then_break(*args, **kwargs):  # the author saves a broken file while the build runs
+        result = lint(*args, **kwargs)
+        sop.write_text("nomor: [\n")
+        return result
+
+    monkeypatch.setattr(build_module, "lint_paths", lint_then_break)
+    result = build(repo, tmp_path / "out", lang="en", manual=True)
+    assert [Path(s).name for s in result.skipped] == [sop.name]
+    assert any("changed during the build" in w for w in result.warnings)
+    out = tmp_path / "out"
+    assert (out / "manual.docx").exists() and (out / "umum" / "pengelolaan-surat-masuk.svg").exists()
+    monkeypatch.setattr(build_module, "lint_paths", lint)
+    again = build(repo, tmp_path / "out", lang="en")  # linted afresh: its error is reported
+    assert any(d.path.endswith(sop.name) and d.code == "SY01" for d in again.lint.diagnostics)
