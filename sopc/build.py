@@ -71,61 +71,78 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     top = configs.for_path(paths[0] if paths else Path("."))  # the config of the (first) folder built
     memo = LintMemo.load(_out_dir(options, top))
     result = BuildResult(lint_paths(paths, options.lang, config_file, jobs=options.jobs, memo=memo))
-    failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
-    bases = [p if p.is_dir() else p.parent for p in paths or [Path(".")]]
-    numbers = {e.nomor: e.nama for e in result.lint.entries}
-    margins: dict[Path | None, float] = {}  # per config file
-    caches: dict[Path, BuildCache] = {}  # per output folder
-    built: list[RepoEntry] = []
-    keys: dict[str, str] = {}  # source -> its cache key, for the books made of them
-    todo: list[_Job] = []
-    stems: dict[str, str] = {}  # output stem, case folded (Windows and macOS fold it) -> the source making it
-    for entry in result.lint.entries:
-        if entry.path in failed:
-            continue
-        source = Path(entry.path)
-        config = configs.for_path(source)
-        out_dir = _out_dir(options, config)
-        base = next((b for b in bases if _inside(source, b)), source.parent)
-        stem = output_stem(source, base, out_dir)
-        first = stems.setdefault(str(stem).casefold(), entry.path)
-        if first != entry.path:  # `a.sop.yaml` and `a.sop.yml` would both write a.docx
-            failed.add(entry.path)
-            result.warnings.append(pick(_OVERWRITE, result.lint.lang).format(path=entry.path, first=first,
-                                                                             stem=stem.name))
-            continue
-        if out_dir not in caches:  # read once per output folder (setdefault would read it for every SOP)
-            caches[out_dir] = BuildCache.load(out_dir)
-        cache = caches[out_dir]
-        if config.file not in margins:
-            margins[config.file] = _margin(config)
-        key = _key(entry, config, options, result.lint.lang, numbers, margins[config.file])
-        built.append(entry)
-        keys[entry.path] = key
-        outputs = cache.fresh(_cache_name(source), key)
-        if outputs is not None:
-            result.unchanged += outputs
-            continue
-        todo.append(_Job(source, key, stem, out_dir, margins[config.file]))
-    for job, outputs, unchanged, warnings in _run_jobs(todo, options, result.lint.lang, numbers, config_file,
+    plan = _Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]])
+    todo = plan.jobs()
+    for job, outputs, unchanged, warnings in _run_jobs(todo, options, result.lint.lang, plan.numbers, config_file,
                                                        progress):
         result.warnings += [w for w in warnings if w not in result.warnings]
         if outputs is None:  # its old outputs stay; the next build lints it again
-            failed.add(str(job.source))
+            plan.failed.add(str(job.source))
             memo.forget(_cache_name(job.source))
             continue
         result.written += [p for p in outputs if p not in unchanged]
         result.unchanged += unchanged
-        _remove(caches[job.out_dir].record(_cache_name(job.source), job.key, outputs))
+        _remove(plan.caches[job.out_dir].record(_cache_name(job.source), job.key, outputs))
     present = {_cache_name(Path(p)) for p in result.lint.sources}
-    _write_books(built, keys, top, options, result, configs, numbers, margins, caches)
-    for out_dir, cache in caches.items():
+    _write_books(plan, top)
+    for out_dir, cache in plan.caches.items():
         _remove(cache.forget_missing(present))
         cache.save()
         remove_leftovers(out_dir)
     memo.save()
-    result.skipped = sorted(failed)
+    result.skipped = sorted(plan.failed)
     return result
+
+
+class _Plan:
+    """What one build works out before writing: each valid SOP's key, and the jobs of those changed."""
+
+    def __init__(self, result: BuildResult, configs: ConfigCache, options: BuildOptions, bases: list[Path]) -> None:
+        self.result, self.configs, self.options, self.bases = result, configs, options, bases
+        self.failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
+        self.numbers = {e.nomor: e.nama for e in result.lint.entries}  # for keterkaitan: `nomor – nama`
+        self.margins: dict[Path | None, float] = {}  # per config file
+        self.caches: dict[Path, BuildCache] = {}  # per output folder
+        self.built: list[RepoEntry] = []  # every SOP with documents (changed or not)
+        self.keys: dict[str, str] = {}  # source -> its cache key, for the books made of them
+
+    def cache(self, out_dir: Path) -> BuildCache:
+        if out_dir not in self.caches:  # read once per output folder
+            self.caches[out_dir] = BuildCache.load(out_dir)
+        return self.caches[out_dir]
+
+    def margin(self, config: Config) -> float:
+        if config.file not in self.margins:
+            self.margins[config.file] = _margin(config)
+        return self.margins[config.file]
+
+    def jobs(self) -> list[_Job]:
+        """The SOPs to build; those unchanged go to the result as they are."""
+        result, lang = self.result, self.result.lint.lang
+        stems: dict[str, str] = {}  # output stem, case folded (Windows and macOS fold it) -> the source making it
+        todo = []
+        for entry in result.lint.entries:
+            if entry.path in self.failed:
+                continue
+            source = Path(entry.path)
+            config = self.configs.for_path(source)
+            out_dir = _out_dir(self.options, config)
+            base = next((b for b in self.bases if _inside(source, b)), source.parent)
+            stem = output_stem(source, base, out_dir)
+            first = stems.setdefault(str(stem).casefold(), entry.path)
+            if first != entry.path:  # `a.sop.yaml` and `a.sop.yml` would both write a.docx
+                self.failed.add(entry.path)
+                result.warnings.append(pick(_OVERWRITE, lang).format(path=entry.path, first=first, stem=stem.name))
+                continue
+            key = _key(entry, config, self.options, lang, self.numbers, self.margin(config))
+            self.built.append(entry)
+            self.keys[entry.path] = key
+            outputs = self.cache(out_dir).fresh(_cache_name(source), key)
+            if outputs is not None:
+                result.unchanged += outputs
+                continue
+            todo.append(_Job(source, key, stem, out_dir, self.margin(config)))
+        return todo
 
 
 _OVERWRITE = {
@@ -134,14 +151,13 @@ _OVERWRITE = {
 }
 
 
-def _write_books(built: list[RepoEntry], keys: dict[str, str], top: Config, options: BuildOptions,
-                 result: BuildResult, configs: ConfigCache, numbers: dict[str, str],
-                 margins: dict[Path | None, float], caches: dict[Path, BuildCache]) -> None:
+def _write_books(plan: _Plan, top: Config) -> None:
     """The monev forms and the manual, when asked for; each rebuilt only when what it is made of changed."""
+    options, result = plan.options, plan.result
     # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
     manual = options.manual or "manual" in top.settings.model_fields_set
     unit = options.unit or top.settings.manual.unit
-    books = sorted(_of_unit(built, unit), key=lambda e: e.nomor)
+    books = sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
     if unit and (options.monev or manual) and not books:
         result.warnings.append(f"no SOP of unit `{unit}`: no manual or monitoring form written")
     if not books:
@@ -149,9 +165,7 @@ def _write_books(built: list[RepoEntry], keys: dict[str, str], top: Config, opti
     first, lang = books[0], result.lint.lang
     suffix = f"-{slug(unit)}" if unit else ""
     out_dir = _out_dir(options, first.config)
-    if out_dir not in caches:
-        caches[out_dir] = BuildCache.load(out_dir)
-    cache = caches[out_dir]
+    cache = plan.cache(out_dir)
     template = _template(first.config)
     if options.monev:
         sops = [(e.nomor, e.nama) for e in books]
@@ -159,10 +173,9 @@ def _write_books(built: list[RepoEntry], keys: dict[str, str], top: Config, opti
         _write_book(out_dir / f"monev{suffix}.docx", key, cache, result,
                     lambda: monev_docx(sops, first.instansi, first.unit, lang, template))
     if manual:
-        key = content_key("manual", [keys[e.path] for e in books], top.settings.manual.model_dump(), lang,
+        key = content_key("manual", [plan.keys[e.path] for e in books], top.settings.manual.model_dump(), lang,
                           shutil.which("dot") is not None)
-        _write_book(out_dir / f"manual{suffix}.docx", key, cache, result,
-                    lambda: _manual(books, options, result, configs, numbers, margins))
+        _write_book(out_dir / f"manual{suffix}.docx", key, cache, result, lambda: _manual(books, plan))
 
 
 def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
@@ -188,9 +201,9 @@ def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
     return [e for e in entries if any(slug(level) == wanted for level in e.unit)]
 
 
-def _manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult, configs: ConfigCache,
-            numbers: dict[str, str], margins: dict[Path | None, float]) -> bytes | None:
+def _manual(entries: list[RepoEntry], plan: _Plan) -> bytes | None:
     """The manual of `entries` (in nomor order), one SOP at a time: only its text is kept."""
+    result, options, configs = plan.result, plan.options, plan.configs
     lang = result.lint.lang
     first = configs.for_path(Path(entries[0].path))
     book: Manual | None = None
@@ -201,9 +214,10 @@ def _manual(entries: list[RepoEntry], options: BuildOptions, result: BuildResult
             result.warnings.append(pick(_CHANGED, lang).format(path=entry.path))
             continue
         if book is None:
-            book = Manual(first.settings.manual.model_dump(), lang, numbers, _logo(unit, config, {}, result.warnings))
+            book = Manual(first.settings.manual.model_dump(), lang, plan.numbers,
+                          _logo(unit, config, {}, result.warnings))
         paper = options.paper or config.settings.document.paper
-        book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=margins[config.file]))
+        book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=plan.margin(config)))
     if book is None:
         return None
     return book.docx(_map(entries, lang, result))
