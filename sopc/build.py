@@ -5,32 +5,20 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import shutil
-import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import graphviz
-
-from sopc.backends.docx import build_docx
-from sopc.backends.docx.document import TemplateError, template_margin
-from sopc.backends.docx.identity import Logo
-from sopc.backends.docx.logo import LogoError, logo_png
-from sopc.backends.manual import Manual
-from sopc.backends.monev import monev_docx
-from sopc.backends.relations import related, relation_graph
-from sopc.backends.svg import render_pages
 from sopc.cache import BuildCache, LintMemo, content_key
 from sopc.config import Config, ConfigError
 from sopc.diagnostics import Severity
 from sopc.i18n import pick
-from sopc.layout.swimlane import layout_sop
-from sopc.lint.context import LintUnit, RepoEntry
+from sopc.lint.context import RepoEntry
 from sopc.model.base import slug
 from sopc.output import output_stem, remove_leftovers, write_atomic
-from sopc.paths import PathEscape, inside
-from sopc.pipeline import ConfigCache, LintResult, lint_paths, load_unit
+from sopc.paths import inside
+from sopc.pipeline import ConfigCache, LintResult, lint_paths
 
 
 @dataclass(frozen=True)
@@ -112,8 +100,14 @@ class _Plan:
         return self.caches[out_dir]
 
     def margin(self, config: Config) -> float:
+        """The reference document's margin, remembered in the build cache by the template's bytes
+        (reading it needs python-docx, which a build with nothing to make need not load)."""
         if config.file not in self.margins:
-            self.margins[config.file] = _margin(config)
+            cache = self.cache(_out_dir(self.options, config))
+            template = content_key("template", _read(_template(config)))
+            if template not in cache.margins:
+                cache.margins[template] = _margin(config)
+            self.margins[config.file] = cache.margins[template]
         return self.margins[config.file]
 
     def jobs(self) -> list[_Job]:
@@ -169,13 +163,23 @@ def _write_books(plan: _Plan, top: Config) -> None:
     template = _template(first.config)
     if options.monev:
         sops = [(e.nomor, e.nama) for e in books]
+
+        def forms() -> bytes:
+            from sopc.backends.monev import monev_docx
+
+            return monev_docx(sops, first.instansi, first.unit, lang, template)
+
         key = content_key("monev", sops, first.instansi, first.unit, lang, _read(template))
-        _write_book(out_dir / f"monev{suffix}.docx", key, cache, result,
-                    lambda: monev_docx(sops, first.instansi, first.unit, lang, template))
+        _write_book(out_dir / f"monev{suffix}.docx", key, cache, result, forms)
     if manual:
+        def book() -> bytes | None:
+            from sopc.documents import manual as manual_bytes
+
+            return manual_bytes(books, plan)
+
         key = content_key("manual", [plan.keys[e.path] for e in books], top.settings.manual.model_dump(), lang,
                           shutil.which("dot") is not None)
-        _write_book(out_dir / f"manual{suffix}.docx", key, cache, result, lambda: _manual(books, plan))
+        _write_book(out_dir / f"manual{suffix}.docx", key, cache, result, book)
 
 
 def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
@@ -201,40 +205,8 @@ def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
     return [e for e in entries if any(slug(level) == wanted for level in e.unit)]
 
 
-def _manual(entries: list[RepoEntry], plan: _Plan) -> bytes | None:
-    """The manual of `entries` (in nomor order), one SOP at a time: only its text is kept."""
-    result, options, configs = plan.result, plan.options, plan.configs
-    lang = result.lint.lang
-    first = configs.for_path(Path(entries[0].path))
-    book: Manual | None = None
-    for entry in entries:
-        config = configs.for_path(Path(entry.path))
-        unit, _, _ = load_unit(Path(entry.path), config, lang)
-        if unit is None:  # broken since it was linted: the book goes without it this time
-            result.warnings.append(pick(_CHANGED, lang).format(path=entry.path))
-            continue
-        if book is None:
-            book = Manual(first.settings.manual.model_dump(), lang, plan.numbers,
-                          _logo(unit, config, {}, result.warnings))
-        paper = options.paper or config.settings.document.paper
-        book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=plan.margin(config)))
-    if book is None:
-        return None
-    return book.docx(_map(entries, lang, result))
 
 
-def _map(entries: list[RepoEntry], lang: str, result: BuildResult) -> bytes | None:
-    """The manual's map of the SOPs that relate to one another, as PNG; None when none do, or it cannot be drawn."""
-    linked = related(entries)
-    if not linked:
-        return None
-    try:
-        return relation_graph(linked, lang).pipe(format="png", quiet=True)  # dot's notes on big maps stay quiet
-    except graphviz.ExecutableNotFound:
-        result.warnings.append("Graphviz `dot` not found: the manual is built without the map of relations")
-    except subprocess.CalledProcessError as err:
-        result.warnings.append(f"Graphviz could not draw the map of relations ({err.returncode}); left out")
-    return None
 
 
 @dataclass(frozen=True)
@@ -249,8 +221,6 @@ class _Job:
 
 
 JobDone = tuple[_Job, list[Path] | None, list[Path], list[str]]  # job, outputs (None: not built), unchanged, warnings
-_CHANGED = {"id": "{path} tidak dibuat: berkas berubah selama pembuatan dan kini bergalat; jalankan lagi",
-            "en": "{path} not built: it changed during the build and now has errors; run again"}
 POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
 
 
@@ -260,15 +230,19 @@ def _run_jobs(jobs: list[_Job], options: BuildOptions, lang: str, numbers: dict[
     parallel = options.jobs > 1 and len(jobs) >= POOL_AT
     size = max(1, len(jobs) // (options.jobs * 4)) if parallel else 1
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    if not jobs:
+        return
+    from sopc.documents import build_chunk  # the back-ends load only when there is something to make
+
     if not parallel:
-        done: Iterable[list[JobDone]] = (_build_chunk(c, options, lang, numbers, config_file) for c in chunks)
+        done: Iterable[list[JobDone]] = (build_chunk(c, options, lang, numbers, config_file) for c in chunks)
         yield from _counted(done, len(jobs), progress)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     n = len(chunks)
     with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
-        done = pool.map(_build_chunk, chunks, [options] * n, [lang] * n, [numbers] * n, [config_file] * n)
+        done = pool.map(build_chunk, chunks, [options] * n, [lang] * n, [numbers] * n, [config_file] * n)
         yield from _counted(done, len(jobs), progress)
 
 
@@ -284,28 +258,6 @@ def _counted(chunks: Iterable[list[JobDone]], total: int, progress: Progress | N
         yield from chunk
 
 
-def _build_chunk(jobs: list[_Job], options: BuildOptions, lang: str, numbers: dict[str, str],
-                 config_file: Path | None) -> list[JobDone]:
-    """Load, lay out and write the documents of each job (in this process)."""
-    configs = ConfigCache(config_file)
-    logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once per process
-    done = []
-    for job in jobs:
-        config = configs.for_path(job.source)
-        unit, _, _ = load_unit(job.source, config, lang)
-        if unit is None:  # valid when linted, broken since: saved again during the build
-            done.append((job, None, [], [pick(_CHANGED, lang).format(path=job.source)]))
-            continue
-        warnings: list[str] = []
-        context = _Context(options, config, lang, numbers, _logo(unit, config, logos, warnings), job.margin)
-        outputs, unchanged = [], []
-        for path, data in _documents(unit, job.stem, context):
-            inside(job.out_dir, str(path.relative_to(job.out_dir)))  # never through a link out of the folder
-            if not write_atomic(path, data):
-                unchanged.append(path)
-            outputs.append(path)
-        done.append((job, outputs, unchanged, warnings))
-    return done
 
 
 def _cache_name(source: Path) -> str:
@@ -373,41 +325,15 @@ def _out_dir(options: BuildOptions, config: Config) -> Path:
     return (config.root or Path(".")) / config.settings.output.dir
 
 
-@dataclass(frozen=True)
-class _Context:
-    """What every SOP's documents are made with."""
-
-    options: BuildOptions
-    config: Config
-    lang: str
-    numbers: dict[str, str]  # the repository's SOP numbers -> names, for keterkaitan
-    logo: Logo | None
-    margin: float  # the reference template's page margin, for every document alike
 
 
-def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnings: list[str]) -> Logo | None:
-    """The logo, looked up from the repository root (else the SOP's folder); a warning if unusable."""
-    if not unit.sop.logo:
-        return None
-    try:
-        path = inside(config.root or Path(unit.path).parent, unit.sop.logo)
-    except PathEscape:
-        return None  # the linter reports it (ID09) and the SOP is not built
-    if path not in cache:
-        try:
-            cache[path] = logo_png(path)
-        except FileNotFoundError:
-            cache[path] = None
-            warnings.append(f"logo {unit.sop.logo} not found (looked for {path}); built without it")
-        except (LogoError, OSError) as err:
-            cache[path] = None
-            warnings.append(f"logo {unit.sop.logo}: {err}; built without it")
-    return cache[path]
 
 
 def _margin(config: Config) -> float:
     """The reference document's margin; a template that is no Word document is a configuration error,
     found before anything is written."""
+    from sopc.backends.docx.document import TemplateError, template_margin
+
     try:
         return template_margin(_template(config))
     except TemplateError as err:
@@ -419,21 +345,4 @@ def _template(config: Config) -> Path | None:
     return inside(config.root or Path("."), name) if name else None  # checked when the config was read
 
 
-def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:
-    """(path, bytes) of every output of one SOP."""
-    options, lang = context.options, context.lang
-    paper = options.paper or context.config.settings.document.paper
-    layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for both
-    if "docx" in options.formats:
-        yield stem.with_name(stem.name + ".docx"), build_docx(unit.sop, layout, lang, context.numbers, context.logo,
-                                                              _template(context.config))
-    if "svg" in options.formats:
-        if options.svg_pages == "single":
-            layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=True, margin=context.margin)
-        pages = render_pages(layout, options.svg_style, lang, f"{unit.sop.nomor} {unit.sop.nama}")
-        if len(pages) == 1:
-            yield stem.with_name(stem.name + ".svg"), pages[0]
-        else:
-            for number, data in enumerate(pages, start=1):
-                yield stem.with_name(f"{stem.name}.p{number}.svg"), data
 

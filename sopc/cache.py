@@ -36,14 +36,16 @@ class BuildCache:
     folder: Path
     entries: dict[str, dict] = field(default_factory=dict)
     books: dict[str, str] = field(default_factory=dict)  # manual, monev forms (by name) -> the key made from
+    margins: dict[str, float] = field(default_factory=dict)  # a reference document's key -> its page margin
 
     @classmethod
     def load(cls, folder: Path) -> BuildCache:
         try:
             data = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
             if data.get("sopc") == __version__ and isinstance(data.get("entries"), dict):
-                books = data.get("books")
-                return cls(folder, data["entries"], books if isinstance(books, dict) else {})
+                books, margins = data.get("books"), data.get("margins")
+                return cls(folder, data["entries"], books if isinstance(books, dict) else {},
+                           margins if isinstance(margins, dict) else {})
         except (OSError, ValueError):
             pass  # no cache, or one from another sopc: everything is built
         return cls(folder)
@@ -78,7 +80,7 @@ class BuildCache:
         self.books[path.relative_to(self.folder).as_posix()] = key
 
     def save(self) -> None:
-        data = {"sopc": __version__, "entries": self.entries, "books": self.books}
+        data = {"sopc": __version__, "entries": self.entries, "books": self.books, "margins": self.margins}
         write_atomic(self.folder / CACHE_NAME, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 
 

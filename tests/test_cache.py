@@ -237,13 +237,13 @@ def test_a_sop_named_manual_keeps_its_document_and_the_manual_says_why_it_is_mis
 
 def test_the_books_are_made_again_only_when_what_they_hold_changed(
         repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sopc import build as build_module
+    from sopc.backends import monev as monev_module
     from sopc.backends.manual import Manual
 
     made: list[str] = []
-    manual, monev = Manual.docx, build_module.monev_docx
+    manual, monev = Manual.docx, monev_module.monev_docx
     monkeypatch.setattr(Manual, "docx", lambda *a, **k: made.append("manual") or manual(*a, **k))
-    monkeypatch.setattr(build_module, "monev_docx", lambda *a, **k: made.append("monev") or monev(*a, **k))
+    monkeypatch.setattr(monev_module, "monev_docx", lambda *a, **k: made.append("monev") or monev(*a, **k))
     out = tmp_path / "out"
     build(repo, out, manual=True, monev=True)
     assert sorted(made) == ["manual", "monev"]
@@ -282,3 +282,18 @@ def test_a_sop_broken_between_lint_and_build_is_skipped_not_a_crash(
     monkeypatch.setattr(build_module, "lint_paths", lint)
     again = build(repo, tmp_path / "out", lang="en")  # linted afresh: its error is reported
     assert any(d.path.endswith(sop.name) and d.code == "SY01" for d in again.lint.diagnostics)
+
+
+def test_a_build_with_nothing_to_make_never_loads_the_back_ends(repo: Path, tmp_path: Path) -> None:
+    """python-docx, lxml, the layout and Graphviz are most of an unchanged build's time if imported."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    build(repo, out, formats=("docx", "svg"))
+    probe = ("import sys; from pathlib import Path; from sopc.build import BuildOptions, build_paths; "
+             f"r = build_paths([Path({str(repo)!r})], BuildOptions(out_dir=Path({str(out)!r}))); "
+             "print(len(r.written), sorted(m for m in ('docx', 'lxml', 'graphviz', 'sopc.layout.swimlane', "
+             "'sopc.documents') if m in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "0 []"
