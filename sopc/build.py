@@ -59,7 +59,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     top = configs.for_path(paths[0] if paths else Path("."))  # the config of the (first) folder built
     memo = LintMemo.load(_out_dir(options, top))
     result = BuildResult(lint_paths(paths, options.lang, config_file, jobs=options.jobs, memo=memo))
-    plan = _Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]])
+    plan = Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]])
     todo = plan.jobs()
     for job, outputs, unchanged, warnings in _run_jobs(todo, options, result.lint.lang, plan.numbers, config_file,
                                                        progress):
@@ -82,7 +82,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     return result
 
 
-class _Plan:
+class Plan:
     """What one build works out before writing: each valid SOP's key, and the jobs of those changed."""
 
     def __init__(self, result: BuildResult, configs: ConfigCache, options: BuildOptions, bases: list[Path]) -> None:
@@ -104,13 +104,13 @@ class _Plan:
         (reading it needs python-docx, which a build with nothing to make need not load)."""
         if config.file not in self.margins:
             cache = self.cache(_out_dir(self.options, config))
-            template = content_key("template", _read(_template(config)))
+            template = content_key("template", _read(template_path(config)))
             if template not in cache.margins:
                 cache.margins[template] = _margin(config)
             self.margins[config.file] = cache.margins[template]
         return self.margins[config.file]
 
-    def jobs(self) -> list[_Job]:
+    def jobs(self) -> list[Job]:
         """The SOPs to build; those unchanged go to the result as they are."""
         result, lang = self.result, self.result.lint.lang
         stems: dict[str, str] = {}  # output stem, case folded (Windows and macOS fold it) -> the source making it
@@ -135,7 +135,7 @@ class _Plan:
             if outputs is not None:
                 result.unchanged += outputs
                 continue
-            todo.append(_Job(source, key, stem, out_dir, self.margin(config)))
+            todo.append(Job(source, key, stem, out_dir, self.margin(config)))
         return todo
 
 
@@ -145,7 +145,7 @@ _OVERWRITE = {
 }
 
 
-def _write_books(plan: _Plan, top: Config) -> None:
+def _write_books(plan: Plan, top: Config) -> None:
     """The monev forms and the manual, when asked for; each rebuilt only when what it is made of changed."""
     options, result = plan.options, plan.result
     # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
@@ -160,7 +160,7 @@ def _write_books(plan: _Plan, top: Config) -> None:
     suffix = f"-{slug(unit)}" if unit else ""
     out_dir = _out_dir(options, first.config)
     cache = plan.cache(out_dir)
-    template = _template(first.config)
+    template = template_path(first.config)
     if options.monev:
         sops = [(e.nomor, e.nama) for e in books]
 
@@ -210,7 +210,7 @@ def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
 
 
 @dataclass(frozen=True)
-class _Job:
+class Job:
     """One SOP whose documents must be (re)built."""
 
     source: Path
@@ -220,11 +220,11 @@ class _Job:
     margin: float
 
 
-JobDone = tuple[_Job, list[Path] | None, list[Path], list[str]]  # job, outputs (None: not built), unchanged, warnings
+JobDone = tuple[Job, list[Path] | None, list[Path], list[str]]  # job, outputs (None: not built), unchanged, warnings
 POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
 
 
-def _run_jobs(jobs: list[_Job], options: BuildOptions, lang: str, numbers: dict[str, str],
+def _run_jobs(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
               config_file: Path | None, progress: Progress | None = None) -> Iterator[JobDone]:
     """Build the jobs, in `options.jobs` worker processes when there are enough of them."""
     parallel = options.jobs > 1 and len(jobs) >= POOL_AT
@@ -278,7 +278,7 @@ def _key(entry: RepoEntry, config: Config, options: BuildOptions, lang: str, num
     logo_path = root / logo if logo else None
     links = sorted((k, numbers.get(k)) for k in entry.keterkaitan)
     settings = (options.formats, options.paper, options.svg_style, options.svg_pages, lang, margin)
-    return content_key(entry.source.text.encode(), _read(config.file), _read(_template(config)), _read(logo_path),
+    return content_key(entry.source.text.encode(), _read(config.file), _read(template_path(config)), _read(logo_path),
                        settings, links)
 
 
@@ -335,12 +335,12 @@ def _margin(config: Config) -> float:
     from sopc.backends.docx.document import TemplateError, template_margin
 
     try:
-        return template_margin(_template(config))
+        return template_margin(template_path(config))
     except TemplateError as err:
         raise ConfigError(config.file or "sopc.toml", f"[document] template: {err}") from None
 
 
-def _template(config: Config) -> Path | None:
+def template_path(config: Config) -> Path | None:
     name = config.settings.document.template
     return inside(config.root or Path("."), name) if name else None  # checked when the config was read
 

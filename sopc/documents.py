@@ -20,7 +20,7 @@ from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.manual import Manual
 from sopc.backends.relations import related, relation_graph
 from sopc.backends.svg import render_pages
-from sopc.build import BuildOptions, BuildResult, JobDone, _Job, _template
+from sopc.build import BuildOptions, BuildResult, Job, JobDone, template_path
 from sopc.config import Config
 from sopc.i18n import pick
 from sopc.layout.swimlane import layout_sop
@@ -30,10 +30,10 @@ from sopc.paths import PathEscape, inside
 from sopc.pipeline import ConfigCache, load_unit
 
 if TYPE_CHECKING:
-    from sopc.build import _Plan
+    from sopc.build import Plan
 
 
-def manual(entries: list[RepoEntry], plan: _Plan) -> bytes | None:
+def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
     """The manual of `entries` (in nomor order), one SOP at a time: only its text is kept."""
     result, options, configs = plan.result, plan.options, plan.configs
     lang = result.lint.lang
@@ -73,7 +73,7 @@ _CHANGED = {"id": "{path} tidak dibuat: berkas berubah selama pembuatan dan kini
             "en": "{path} not built: it changed during the build and now has errors; run again"}
 
 
-def build_chunk(jobs: list[_Job], options: BuildOptions, lang: str, numbers: dict[str, str],
+def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
                 config_file: Path | None) -> list[JobDone]:
     """Load, lay out and write the documents of each job (in this process)."""
     configs = ConfigCache(config_file)
@@ -136,7 +136,7 @@ def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[
     layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for both
     if "docx" in options.formats:
         yield stem.with_name(stem.name + ".docx"), build_docx(unit.sop, layout, lang, context.numbers, context.logo,
-                                                              _template(context.config))
+                                                              template_path(context.config))
     if "svg" in options.formats:
         if options.svg_pages == "single":
             layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=True, margin=context.margin)
