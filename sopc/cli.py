@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -288,6 +289,10 @@ def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None
         _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
     except DotMissing:
         _fail(lang, pick(DOT_MISSING, resolve_lang(lang, None)))
+    except subprocess.CalledProcessError as err:
+        reason = (err.stderr or b"").decode(errors="replace").strip()[:300] or f"exit {err.returncode}"
+        _fail(lang, pick({"id": f"Graphviz gagal menggambar peta: {reason}",
+                          "en": f"Graphviz could not draw the map: {reason}"}, resolve_lang(lang, None)))
     try:
         write_atomic(output, data)
     except OutputError as err:

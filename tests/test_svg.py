@@ -139,3 +139,13 @@ def test_map_without_graphviz_says_how_to_install(tmp_path: Path, monkeypatch) -
     monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` here
     result = run_cli("map", str(EXAMPLES), "-o", str(tmp_path / "m.svg"), "--lang", "en")
     assert result.exit_code == 2 and "apt install graphviz" in result.stderr
+
+
+def test_a_failing_graphviz_is_named_not_a_traceback(tmp_path: Path, monkeypatch) -> None:
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\necho 'Error: out of memory' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))  # this `dot` only
+    result = run_cli("map", str(EXAMPLES), "-o", str(tmp_path / "m.svg"), "--lang", "en")
+    assert result.exit_code == 2 and "Graphviz could not draw the map: Error: out of memory" in result.stderr
+    assert not (tmp_path / "m.svg").exists()

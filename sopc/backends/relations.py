@@ -71,6 +71,6 @@ def _dot_text(text: str) -> str:
 def render_svg(graph: graphviz.Digraph) -> bytes:
     """The graph drawn as SVG by Graphviz's `dot`."""
     try:
-        return graph.pipe(format="svg")
+        return graph.pipe(format="svg", quiet=True)  # its complaint reaches the user in sopc's message
     except graphviz.ExecutableNotFound as err:
         raise DotMissing(str(err)) from None
