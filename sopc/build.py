@@ -93,18 +93,38 @@ class Plan:
         self.caches: dict[Path, BuildCache] = {}  # per output folder
         self.built: list[RepoEntry] = []  # every SOP with documents (changed or not)
         self.keys: dict[str, str] = {}  # source -> its cache key, for the books made of them
+        self.files: dict[Path | None, bytes] = {}  # config, template and logo files, read once per build
 
     def cache(self, out_dir: Path) -> BuildCache:
         if out_dir not in self.caches:  # read once per output folder
             self.caches[out_dir] = BuildCache.load(out_dir)
         return self.caches[out_dir]
 
+    def read(self, path: Path | None) -> bytes:
+        """A file's bytes (empty when there is none, or it cannot be read), read once per build."""
+        if path not in self.files:
+            try:
+                self.files[path] = path.read_bytes() if path else b""
+            except OSError:
+                self.files[path] = b""
+        return self.files[path]
+
+    def key(self, entry: RepoEntry, config: Config) -> str:
+        """Everything one SOP's documents are made from (see sopc.cache)."""
+        logo_path = (config.root or Path(entry.path).parent) / entry.logo if entry.logo else None
+        links = sorted((k, self.numbers.get(k)) for k in entry.keterkaitan)
+        options = self.options
+        settings = (options.formats, options.paper, options.svg_style, options.svg_pages, self.result.lint.lang,
+                    self.margin(config))
+        return content_key(entry.source.text.encode(), self.read(config.file), self.read(template_path(config)),
+                           self.read(logo_path), settings, links)
+
     def margin(self, config: Config) -> float:
         """The reference document's margin, remembered in the build cache by the template's bytes
         (reading it needs python-docx, which a build with nothing to make need not load)."""
         if config.file not in self.margins:
             cache = self.cache(_out_dir(self.options, config))
-            template = content_key("template", _read(template_path(config)))
+            template = content_key("template", self.read(template_path(config)))
             if template not in cache.margins:
                 cache.margins[template] = _margin(config)
             self.margins[config.file] = cache.margins[template]
@@ -128,7 +148,7 @@ class Plan:
                 self.failed.add(entry.path)
                 result.warnings.append(pick(_OVERWRITE, lang).format(path=entry.path, first=first, stem=stem.name))
                 continue
-            key = _key(entry, config, self.options, lang, self.numbers, self.margin(config))
+            key = self.key(entry, config)
             self.built.append(entry)
             self.keys[entry.path] = key
             outputs = self.cache(out_dir).fresh(_cache_name(source), key)
@@ -169,7 +189,7 @@ def _write_books(plan: Plan, top: Config) -> None:
 
             return monev_docx(sops, first.instansi, first.unit, lang, template)
 
-        key = content_key("monev", sops, first.instansi, first.unit, lang, _read(template))
+        key = content_key("monev", sops, first.instansi, first.unit, lang, plan.read(template))
         _write_book(out_dir / f"monev{suffix}.docx", key, cache, result, forms)
     if manual:
         def book() -> bytes | None:
@@ -184,12 +204,17 @@ def _write_books(plan: Plan, top: Config) -> None:
 
 def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
                 make: Callable[[], bytes | None]) -> None:
-    """Write a book unless it was made from the same `key` and is still there."""
-    if cache.book_fresh(path, key) and path not in result.written and path not in result.unchanged:
+    """Write a book unless a SOP's document has its name, or it was made from the same `key` and is still there."""
+    inside(cache.folder, str(path.relative_to(cache.folder)))  # never through a link out of the output folder
+    if path in result.written or path in result.unchanged:  # e.g. a manual.sop.yaml at the top
+        result.warnings.append(pick(_TAKEN, result.lint.lang).format(path=path))
+        return
+    if cache.book_fresh(path, key):
         result.unchanged.append(path)
         return
     data = make()
-    if data is not None and _write(cache.folder, path, data, result):
+    if data is not None:
+        (result.written if write_atomic(path, data) else result.unchanged).append(path)
         cache.record_book(path, key)
 
 
@@ -203,10 +228,6 @@ def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
         return entries
     wanted = slug(unit)
     return [e for e in entries if any(slug(level) == wanted for level in e.unit)]
-
-
-
-
 
 
 @dataclass(frozen=True)
@@ -227,13 +248,13 @@ POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
 def _run_jobs(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
               config_file: Path | None, progress: Progress | None = None) -> Iterator[JobDone]:
     """Build the jobs, in `options.jobs` worker processes when there are enough of them."""
-    parallel = options.jobs > 1 and len(jobs) >= POOL_AT
-    size = max(1, len(jobs) // (options.jobs * 4)) if parallel else 1
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     if not jobs:
         return
     from sopc.documents import build_chunk  # the back-ends load only when there is something to make
 
+    parallel = options.jobs > 1 and len(jobs) >= POOL_AT
+    size = max(1, len(jobs) // (options.jobs * 4)) if parallel else 1
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     if not parallel:
         done: Iterable[list[JobDone]] = (build_chunk(c, options, lang, numbers, config_file) for c in chunks)
         yield from _counted(done, len(jobs), progress)
@@ -258,8 +279,6 @@ def _counted(chunks: Iterable[list[JobDone]], total: int, progress: Progress | N
         yield from chunk
 
 
-
-
 def _cache_name(source: Path) -> str:
     return str(_resolved(source))
 
@@ -270,41 +289,12 @@ def _resolved(path: Path) -> Path:
     return path.resolve()
 
 
-def _key(entry: RepoEntry, config: Config, options: BuildOptions, lang: str, numbers: dict[str, str],
-         margin: float) -> str:
-    """Everything one SOP's documents are made from (see sopc.cache)."""
-    root = config.root or Path(entry.path).parent
-    logo = entry.logo
-    logo_path = root / logo if logo else None
-    links = sorted((k, numbers.get(k)) for k in entry.keterkaitan)
-    settings = (options.formats, options.paper, options.svg_style, options.svg_pages, lang, margin)
-    return content_key(entry.source.text.encode(), _read(config.file), _read(template_path(config)), _read(logo_path),
-                       settings, links)
-
-
-def _read(path: Path | None) -> bytes:
-    try:
-        return path.read_bytes() if path else b""
-    except OSError:
-        return b""
-
-
 def _remove(paths: list[Path]) -> None:
     """Remove outputs no longer made, with the PDF `--pdf` printed of a DOCX among them."""
     for path in paths:
         path.unlink(missing_ok=True)
         if path.suffix == ".docx":
             path.with_suffix(".pdf").unlink(missing_ok=True)
-
-
-def _write(out_dir: Path, path: Path, data: bytes, result: BuildResult) -> bool:
-    """Write a book (the manual, the monev forms) unless a SOP's document already has its name."""
-    inside(out_dir, str(path.relative_to(out_dir)))  # never through a link out of the output folder
-    if path in result.written or path in result.unchanged:  # e.g. a manual.sop.yaml at the top
-        result.warnings.append(pick(_TAKEN, result.lint.lang).format(path=path))
-        return False
-    (result.written if write_atomic(path, data) else result.unchanged).append(path)
-    return True
 
 
 _TAKEN = {"id": "{path} tidak ditulis: nama itu milik dokumen sebuah SOP; ganti nama berkas SOP itu",
@@ -325,10 +315,6 @@ def _out_dir(options: BuildOptions, config: Config) -> Path:
     return (config.root or Path(".")) / config.settings.output.dir
 
 
-
-
-
-
 def _margin(config: Config) -> float:
     """The reference document's margin; a template that is no Word document is a configuration error,
     found before anything is written."""
@@ -343,6 +329,5 @@ def _margin(config: Config) -> float:
 def template_path(config: Config) -> Path | None:
     name = config.settings.document.template
     return inside(config.root or Path("."), name) if name else None  # checked when the config was read
-
 
 

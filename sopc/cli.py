@@ -244,7 +244,6 @@ def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
 def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: str | None) -> None:
     """Rebuild whenever a SOP or sopc.toml is saved, printing the findings as they appear. Ctrl-C stops."""
     from sopc.build import BuildOptions
-    from sopc.config import ConfigError
     from sopc.report.formats import render_text
     from sopc.watch import watch as watch_loop
 
@@ -254,10 +253,9 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
                  "en": "sopc: {w} files written, {s} SOPs skipped because of errors; waiting for changes..."}
         click.echo(pick(texts, result.lint.lang).format(w=len(result.written), s=len(result.skipped)))
 
-    def error(err: Exception) -> None:
-        problem = f"{err.path}: {err.problem}" if isinstance(err, ConfigError) else str(err)
+    def error(err: Exception) -> None:  # ConfigError, OutputError, PathEscape: each message names the file
         texts = {"id": "sopc: {p}; menunggu perbaikan...", "en": "sopc: {p}; waiting for a fix..."}
-        click.echo(pick(texts, resolve_lang(lang, None)).format(p=problem), err=True)
+        click.echo(pick(texts, resolve_lang(lang, None)).format(p=err), err=True)
 
     try:
         watch_loop(list(paths), BuildOptions(out_dir=out_dir, lang=lang), report, interval, on_error=error)

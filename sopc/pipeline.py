@@ -175,6 +175,8 @@ def _restore(record: dict, file: Path, text: str) -> CheckedFile:
     source = Source(path, text, data)
     entry = RepoEntry(source, nomor, nama, induk, tuple(keterkaitan), instansi, tuple(unit), logo)
     return entry, found, text if found else None
+
+
 CHUNK = 64  # files per task: big enough that a worker's start and the pickling stay small
 
 

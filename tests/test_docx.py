@@ -170,11 +170,7 @@ def test_logo_is_printed_22_mm_high_keeping_its_proportions(built: Path) -> None
 
 def test_a_template_edited_between_builds_is_read_again(tmp_path: Path) -> None:
     """A long-running process (`sopc watch`) keeps prepared templates; an edited one must not be stale."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    config = (EXAMPLES / "sopc.toml").read_text().replace('font = "Arial"', 'font = "Arial"\ntemplate = "kop.docx"')
-    (repo / "sopc.toml").write_text(config)
-    (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    repo = _repo_with_template(tmp_path)
     headers = []
     for text in ("Lampiran I", "Lampiran II"):  # the same margins: only the template's page header differs
         template = Document()
@@ -223,13 +219,19 @@ def test_libreoffice_prints_every_page_and_activity(built: Path, tmp_path: Path)
             assert " ".join(line.split()) in flat, (docx.name, line)
 
 
-def test_a_units_own_template_and_its_margins(tmp_path: Path) -> None:
+def _repo_with_template(tmp_path: Path) -> Path:
+    """A repository of one SOP whose sopc.toml names `kop.docx` as its reference document (not written here)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    Document().save(str(repo / "kop.docx"))  # python-docx's own: none of sopc's styles, 25.4 mm margins
     config = (EXAMPLES / "sopc.toml").read_text().replace('font = "Arial"', 'font = "Arial"\ntemplate = "kop.docx"')
     (repo / "sopc.toml").write_text(config)
     (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    return repo
+
+
+def test_a_units_own_template_and_its_margins(tmp_path: Path) -> None:
+    repo = _repo_with_template(tmp_path)
+    Document().save(str(repo / "kop.docx"))  # python-docx's own: none of sopc's styles, 25.4 mm margins
     result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx")
     assert result.exit_code == 0, result.output
     doc = Document(str(tmp_path / "out" / "a.docx"))
@@ -241,11 +243,7 @@ def test_a_units_own_template_and_its_margins(tmp_path: Path) -> None:
 
 
 def test_a_template_that_is_no_word_document_is_a_configuration_error(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    config = (EXAMPLES / "sopc.toml").read_text().replace('font = "Arial"', 'font = "Arial"\ntemplate = "kop.docx"')
-    (repo / "sopc.toml").write_text(config)
-    (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
+    repo = _repo_with_template(tmp_path)
     (repo / "kop.docx").write_text("kop surat, bukan dokumen Word")
     result = run_cli("build", str(repo), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2

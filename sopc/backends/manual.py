@@ -20,6 +20,7 @@ from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
 from sopc.labels import environment
 from sopc.layout.geometry import Layout
+from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.model.sop import Sop
 
 TEXTS = {
@@ -35,7 +36,6 @@ TEXTS = {
            "kosong": "(to be written by the unit: [manual] keputusan in sopc.toml)"},
 }
 TOC_LINES_PER_PAGE = 28
-PAD = 1.2  # mm inside a table cell's sides
 
 
 COVER_LOGO_MM = 35.0

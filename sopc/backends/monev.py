@@ -16,11 +16,11 @@ from sopc.backends.docx.document import template_margin
 from sopc.backends.docx.ooxml import Cell
 from sopc.backends.docx.package import skeleton
 from sopc.labels import labels
+from sopc.layout.table import PAD  # the cell padding the layout measured with
 
 CHECKBOX = "☐"
 CRITERIA = 7
-PAD = 1.2  # mm inside a cell's sides
-SHADED = {"fill": "E6E6E6", "valign": "center"}
+SHADED = {"fill": ooxml.HEADER_FILL, "valign": "center"}
 
 
 PAPER = (297.0, 210.0)  # A4, landscape

@@ -16,7 +16,6 @@ from sopc.layout.table import PAD
 from sopc.layout.text import PT_MM, text_width
 
 ANCHOR_H = 1 * PT_MM  # the anchor paragraph is one point high; the table starts right below it
-HEADER_FILL = "E6E6E6"
 NAMES = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan", "offpage": "Penghubung"}
 # paragraph style ids of a step row's cells (centred No and Waktu; lanes hold no text)
 _STYLE_IDS = {"no": "SOPTabelTengah", "waktu": "SOPTabelTengah", "": "SOPTabel", "kegiatan": "SOPTabel",
@@ -72,7 +71,7 @@ def _header(layout: Layout, lang: str) -> str:
     def title(lines, pad: float = PAD, size_pt: float | None = None) -> str:
         return ooxml.lines_paragraph(lines, "SOPTabelJudul", pad, size_pt=size_pt)
 
-    shaded = {"fill": HEADER_FILL, "valign": "center"}
+    shaded = {"fill": ooxml.HEADER_FILL, "valign": "center"}
     top: list[Cell] = []
     below: list[Cell] = []
     for i, col in enumerate(cols):

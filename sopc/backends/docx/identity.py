@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.labels import labels, long_date, nip_grouped
+from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.model.sop import Sop
 
 LOGO_HEIGHT_MM = 22.0
 SIGNATURE_LINES = 3  # blank lines left for the signature (or the TTE QR code) and the stamp
-PAD = 1.2  # mm inside the cell's sides
 ABOVE = 0.8  # mm above each cell's text
 
 

@@ -181,6 +181,9 @@ def table_start(widths_mm: Sequence[float]) -> str:
 TABLE_END = "</w:tbl>"
 
 
+HEADER_FILL = "E6E6E6"  # the grey of header cells, as published SOPs print them
+
+
 class Cell(NamedTuple):
     """One table cell: its width, content (paragraphs, already written) and properties."""
 
