@@ -40,15 +40,12 @@ class BuildCache:
 
     @classmethod
     def load(cls, folder: Path) -> BuildCache:
-        try:
-            data = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
-            if data.get("sopc") == __version__ and isinstance(data.get("entries"), dict):
-                books, margins = data.get("books"), data.get("margins")
-                return cls(folder, data["entries"], books if isinstance(books, dict) else {},
-                           margins if isinstance(margins, dict) else {})
-        except (OSError, ValueError):
-            pass  # no cache, or one from another sopc: everything is built
-        return cls(folder)
+        data = _load(folder / CACHE_NAME)  # none, or one from another sopc: everything is built
+        if data is None:
+            return cls(folder)
+        books, margins = data.get("books"), data.get("margins")
+        return cls(folder, data["entries"], books if isinstance(books, dict) else {},
+                   margins if isinstance(margins, dict) else {})
 
     def fresh(self, source: str, key: str) -> list[Path] | None:
         """The outputs of `source` when they were built from `key` and all still exist; else None."""
@@ -84,6 +81,17 @@ class BuildCache:
         write_atomic(self.folder / CACHE_NAME, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 
 
+def _load(path: Path) -> dict | None:
+    """A cache file this sopc wrote (with its `entries`); None when absent, unreadable or another version's."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(data, dict) and data.get("sopc") == __version__ and isinstance(data.get("entries"), dict):
+        return data
+    return None
+
+
 LINT_CACHE_NAME = ".sopc-lint.json"
 
 
@@ -103,13 +111,8 @@ class LintMemo:
 
     @classmethod
     def load(cls, folder: Path) -> LintMemo:
-        try:
-            data = json.loads((folder / LINT_CACHE_NAME).read_text(encoding="utf-8"))
-            if data.get("sopc") == __version__ and isinstance(data.get("entries"), dict):
-                return cls(folder, data["entries"])
-        except (OSError, ValueError):
-            pass
-        return cls(folder)
+        data = _load(folder / LINT_CACHE_NAME)
+        return cls(folder, data["entries"]) if data is not None else cls(folder)
 
     def get(self, source: str, key: str) -> dict | None:
         """What linting found when `source` had this key; None when it was not linted so."""

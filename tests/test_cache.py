@@ -297,3 +297,13 @@ def test_a_build_with_nothing_to_make_never_loads_the_back_ends(repo: Path, tmp_
              "'sopc.documents') if m in sys.modules))")
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert shown.strip() == "0 []"
+
+
+@pytest.mark.parametrize("kept", ["[]", "{\"sopc\": 1}", "not json"])
+def test_a_damaged_cache_means_building_everything_again(repo: Path, tmp_path: Path, kept: str) -> None:
+    out = tmp_path / "out"
+    first = build(repo, out)
+    for name in (".sopc-cache.json", ".sopc-lint.json"):
+        (out / name).write_text(kept)
+    again = build(repo, out)
+    assert sorted(again.unchanged) == sorted(first.written) and not again.skipped  # same bytes: nothing rewritten
