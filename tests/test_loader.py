@@ -67,6 +67,14 @@ def test_deep_nesting_never_reaches_the_c_parser(tmp_path: Path) -> None:
     assert diags[0].code == "SY06" and diags[0].span.line == 1
 
 
+def test_deep_block_nesting_is_refused_as_nesting_not_syntax() -> None:
+    # mappings nested by indentation alone, no bracket or dash: libyaml's own limit (0.2.6+) or
+    # our walker stops it, and either way it is SY06 with a line in the file
+    text = "".join(" " * i + f"k{i}:\n" for i in range(1100)) + " " * 1100 + "x\n"
+    _, diags = load_text(text)
+    assert [d.code for d in diags] == ["SY06"] and 1 <= diags[0].span.line <= 1100
+
+
 def test_limits_are_parameters() -> None:
     _, diags = load_text("a: [[[1]]]\n", limits=Limits(max_depth=3))
     assert diags[0].code == "SY06"

@@ -167,7 +167,7 @@ def _parse(text: str, path: str, lang: str, limits: Limits) -> tuple[Source, lis
 
 def _parse_lines(text: str, path: str, lang: str, limits: Limits, lines: Lines) -> tuple[Source, list[Diagnostic]]:
     _check_flow_depth(text, lang, limits)
-    root = _compose(text, lang)
+    root = _compose(text, lang, limits)
     if root is None:
         raise _Reject(Span(1, 1), "SY04", tr("yaml.empty", lang))
     walker = _Walker(lang, limits, lines)
@@ -194,13 +194,13 @@ def _check_counts(root: Node, data: dict, lang: str, limits: Limits) -> None:
                                                       limit=limit))
 
 
-def _compose(text: str, lang: str) -> Node | None:
+def _compose(text: str, lang: str, limits: Limits | None = None) -> Node | None:
     """libyaml's node tree (with marks) of a single-document text."""
     loader = _Composer(text)
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        raise _syntax_reject(err, lang) from None
+        raise _syntax_reject(err, lang, limits) from None
     except yaml.reader.ReaderError as err:
         raise _Reject(_offset_span(text, err.position), "SY03",
                       tr("yaml.encoding", lang, reason=err.reason)) from None
@@ -208,7 +208,9 @@ def _compose(text: str, lang: str) -> Node | None:
         loader.dispose()
 
 
-def _syntax_reject(err: yaml.MarkedYAMLError, lang: str) -> _Reject:
+def _syntax_reject(err: yaml.MarkedYAMLError, lang: str, limits: Limits | None = None) -> _Reject:
+    if _is_nesting_error(err):
+        return _too_deep(err.problem_mark or err.context_mark, lang, limits or Limits())
     if isinstance(err, yaml.composer.ComposerError) and "single document" in str(err.context):
         mark = err.problem_mark
         return _Reject(Span(mark.line + 1, mark.column + 1), "SY01", tr("yaml.multi_doc", lang))
@@ -250,17 +252,33 @@ def _check_flow_depth(text: str, lang: str, limits: Limits) -> None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > limits.max_depth:
-                    mark = event.start_mark
-                    raise _Reject(Span(mark.line + 1, mark.column + 1), "SY06",
-                                  tr("yaml.too_deep", lang, limit=limits.max_depth))
+                    raise _too_deep(event.start_mark, lang, limits)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
             elif isinstance(event, yaml.StreamEndEvent):
                 break
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as err:
+        if _is_nesting_error(err):
+            raise _too_deep(err.problem_mark or err.context_mark, lang, limits) from None
         return  # the real parse reports the syntax error with its location
+    except yaml.YAMLError:
+        return
     finally:
         parser.dispose()
+
+
+def _is_nesting_error(err: yaml.MarkedYAMLError) -> bool:
+    """libyaml >= 0.2.6 (PyYAML 6.0.4's wheels) refuses ~1,000 levels itself, while scanning.
+
+    Its scanner reads ahead over the opening brackets, so it may stop before the event scan
+    above sees our own, lower limit; it is the same finding, deep nesting, not a syntax error.
+    """
+    return "nesting depth" in (err.problem or "")
+
+
+def _too_deep(mark: yaml.Mark | None, lang: str, limits: Limits) -> _Reject:
+    span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
+    return _Reject(span, "SY06", tr("yaml.too_deep", lang, limit=limits.max_depth))
 
 
 class _Walker:
