@@ -192,19 +192,18 @@ def _exit(sop: Sop, index: int, step: Langkah, lane_target: int | str | None) ->
 
 def _connect(sources: Iterable[Node], targets: Iterable[Node], kind: EdgeKind, label: str | None,
              columns: dict[str | None, int]) -> Iterator[Edge]:
-    """Arrows between the symbols of two rows.
+    """Arrows between the symbols of two rows, as signed SOPs draw them.
 
-    One source fans out to every target; several sources fan in to one target; otherwise each
-    actor continues in its own column, and a symbol without a partner there joins the nearest one.
+    Each target receives its arrow from the source in its own column when there is one,
+    otherwise from the nearest source (by column; the left one on a tie); a source that then
+    reaches no target joins the nearest one. One source thus fans out to every target, several
+    sources merge into one target, and actors going on in their own columns are never cross-linked.
     """
     srcs, dsts = list(sources), list(targets)
-    if len(srcs) == 1 or len(dsts) == 1:
-        pairs = [(s, d) for s in srcs for d in dsts]
-    else:
-        pairs = [(s, _nearest(s, dsts, columns)) for s in srcs]
-        entered = {d for _, d in pairs}
-        pairs += [(_nearest(d, srcs, columns), d) for d in dsts if d not in entered]
-    for src, dst in pairs:
+    pairs = [(_nearest(d, srcs, columns), d) for d in dsts]
+    reached = {s for s, _ in pairs}
+    pairs += [(s, _nearest(s, dsts, columns)) for s in srcs if s not in reached]
+    for src, dst in sorted(pairs, key=lambda pair: (columns.get(pair[0].lane, -1), columns.get(pair[1].lane, -1))):
         yield Edge(src, dst, kind, label)
 
 

@@ -10,11 +10,10 @@ import xml.etree.ElementTree as ET
 
 from sopc.layout.geometry import Arrow, Column, Layout, Page, Shape
 from sopc.layout.table import HEADER_PT, PAD, TEXT_PT, TITLES
-from sopc.layout.text import PT_MM, ascent, line_height, text_width
+from sopc.layout.text import PT_MM, ascent, line_height
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
-from sopc.layout.swimlane import LABEL_PT  # noqa: E402  (the layout sizes the labels)
 
 STROKE = "0.25"
 STYLE = f"""
@@ -24,7 +23,6 @@ text {{ font-family: {FONT}; fill: #000; }}
 .sopc-header {{ fill: #e6e6e6; stroke: #000; stroke-width: {STROKE}; }}
 .sopc-terminator, .sopc-process, .sopc-decision, .sopc-offpage {{ fill: #fff; stroke: #000; stroke-width: 0.3; }}
 .sopc-arrow {{ fill: none; stroke: #000; stroke-width: 0.3; marker-end: url(#sopc-head); }}
-.sopc-label {{ font-size: {LABEL_PT * PT_MM:.3f}px; }}
 .sopc-label-ground {{ fill: #fff; stroke: none; }}
 """
 
@@ -151,23 +149,24 @@ def _arrow(svg: ET.Element, arrow: Arrow) -> None:
         "data-from-lane": src_lane if src_step != "offpage" else "",
         "data-to-lane": dst_lane if dst_step != "offpage" else ""})
     if arrow.label:
-        # a white ground under the label keeps it readable where another arrow passes behind it
+        # a white ground under the label: the layout keeps lines out of it, and a viewer's own
+        # additions stay readable
         label = arrow.label
-        width = text_width(label.text, LABEL_PT)
-        left = {"start": label.at.x, "end": label.at.x - width, "middle": label.at.x - width / 2}[label.anchor]
-        size = LABEL_PT * PT_MM
-        ET.SubElement(g, "rect", {"class": "sopc-label-ground", "x": _f(left - 0.3), "y": _f(label.at.y - size * 0.85),
-                                  "width": _f(width + 0.6), "height": _f(size * 1.1)})
-        ET.SubElement(g, "text", {"class": "sopc-label", "x": _f(label.at.x), "y": _f(label.at.y),
-                                  "text-anchor": label.anchor}).text = label.text
+        box = label.box
+        ET.SubElement(g, "rect", {"class": "sopc-label-ground", "x": _f(box.x), "y": _f(box.y),
+                                  "width": _f(box.w), "height": _f(box.h)})
+        _text_block(g, (label.text,), box.cx, box.cy, label.size_pt, anchor="middle", centre=True,
+                    cls="sopc-label")
 
 
 def _text_block(parent: ET.Element, lines: tuple[str, ...], x: float, y: float, size_pt: float,
-                anchor: str = "start", bold: bool = False, centre: bool = False) -> None:
+                anchor: str = "start", bold: bool = False, centre: bool = False, cls: str = "") -> None:
     """Lines of text from `y` down (or centred on `y`); baselines computed, as renderers differ on dominant-baseline."""
     step = line_height(size_pt)
     first = y - len(lines) * step / 2 if centre else y
     text = ET.SubElement(parent, "text", {"x": _f(x), "font-size": f"{size_pt * PT_MM:.3f}", "text-anchor": anchor})
+    if cls:
+        text.set("class", cls)
     if bold:
         text.set("font-weight", "bold")
     lead = (step - size_pt * PT_MM) / 2

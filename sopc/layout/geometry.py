@@ -93,11 +93,11 @@ class Shape:
 
 @dataclass(frozen=True)
 class Label:
-    """Text beside an arrow ("Ya", "Tidak", custom labels), anchored at its baseline start."""
+    """Text beside an arrow ("Ya", "Tidak", custom labels), centred in its box (its white ground)."""
 
     text: str
-    at: Point
-    anchor: str = "start"  # start | end | middle
+    box: Box
+    size_pt: float
 
 
 @dataclass(frozen=True)

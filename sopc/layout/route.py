@@ -1,66 +1,116 @@
-"""Orthogonal arrows on one page, in allocated tracks: symbols never crossed, segments never shared.
+"""Orthogonal arrows on one page, in allocated tracks clear of the table's borders.
 
-Vertical runs between rows that are not neighbours use channels: bands beside each lane
-boundary that no symbol reaches into. Horizontal runs between lanes use corridors: the gaps
-between one row's symbols and the next row's. Each channel and corridor holds numbered tracks,
-and every run takes a track that no other run uses over the same stretch.
+An arrow leaves its symbol from a side (at mid-height) or from the bottom and runs through the
+free space of rows and lanes, as the signed originals draw it, never along a border:
+- a horizontal run lies on a row's mid line (between that row's symbols), or on a track of the
+  row's upper or lower band (between the row's borders and its symbols);
+- a vertical run lies on a lane's centre line (through rows where the lane holds no symbol), or
+  on a track of a lane's side zone (between its symbols and its borders).
+Every track keeps GAP from the borders, SEP from its neighbour and CLEAR from the symbols, so
+no run can lie on or beside a border, and two runs never lie side by side. Runs of one net (a
+fork from one exit, or a merge into one symbol) share their tracks and are drawn as one line.
+Band tracks are not bounded by the row's height: a route may use more than the row holds, and
+the row then grows (`needs`) — space is allocated for the routes, not hoped for.
+
+Each arrow is routed by trying a few route shapes (straight, L, Z through a side zone, through
+a band), cheapest first by length and bends, adding the crossings with arrows already drawn;
+a candidate that would touch a symbol or a taken track is never drawn.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
+from sopc.layout.annotate import Placer
 from sopc.layout.geometry import Box, Column, Label, Point, Shape
 
-TRACK_GAP = 1.5  # mm between neighbouring tracks
-CLEARANCE = 0.9  # mm kept free between a track and a symbol, and between runs on one track
+GAP = 2.2  # mm between a run and any table or lane border it runs along
+SEP = 2.2  # mm between two parallel runs of different arrows
+CLEAR = 1.3  # mm between a run and a symbol it passes
+BEND = 8.0  # what a bend costs, in millimetres of length: a reader follows a straight line best
+CROSS = 12.0  # what crossing another arrow costs
+GROW = 5.0  # what a band track beyond a row's present height costs (the row grows by SEP)
+NO_LABEL = 40.0  # what a route costs whose label finds no clear place beside it
+INTO_DIAMOND_SIDE = 20.0  # a diamond's sides are where its branches leave: enter by its top when possible
+
+
+@dataclass(frozen=True)
+class Net:
+    """Whose run this is: arrows of one exit (a fork) or into one symbol (a merge) may share a line."""
+
+    out: tuple[str, str]  # source ref and edge kind
+    into: str  # target ref
+
+    def shares(self, other: Net) -> bool:
+        return self.out == other.out or self.into == other.into
 
 
 @dataclass
 class Tracks:
-    """Parallel lines a run can use, most preferred first, with the stretches already taken on each."""
+    """Parallel lines for runs, most preferred first, with the stretches taken on each."""
 
     positions: list[float]
-    taken: list[list[tuple[float, float, object]]] = field(default_factory=list)
+    taken: list[list[tuple[float, float, Net]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.taken = [[] for _ in self.positions]
 
-    def take(self, lo: float, hi: float, net: object = None) -> float:
-        """The first track free over [lo, hi], which is then taken.
+    def position(self, index: int) -> float:
+        return self.positions[index]
 
-        Runs of one net (the arrows forking from one symbol, or merging into one) share a track:
-        they are drawn as one branching line, never as parallel ones.
-        """
-        lo, hi = min(lo, hi) - CLEARANCE, max(lo, hi) + CLEARANCE
-        for i in range(len(self.positions)):
-            if all(hi <= a or lo >= b or (net is not None and owner == net) for a, b, owner in self.taken[i]):
-                self.taken[i].append((lo, hi, net))
-                return self.positions[i]
-        least = min(range(len(self.positions)), key=lambda i: (len(self.taken[i]), i))
-        self.taken[least].append((lo, hi, net))  # more runs than room: share the least-used track
-        return self.positions[least]
+    def count(self) -> int:
+        return len(self.positions)
+
+    def free(self, index: int, lo: float, hi: float, net: Net) -> bool:
+        lo, hi = min(lo, hi) - SEP / 2, max(lo, hi) + SEP / 2
+        return all(hi <= a or lo >= b or net.shares(owner) for a, b, owner in self._taken(index))
+
+    def shared(self, index: int, lo: float, hi: float, net: Net) -> float:
+        """Length of [lo, hi] already drawn on this track by the same net."""
+        lo, hi = min(lo, hi), max(lo, hi)
+        return sum(max(0.0, min(hi, b - SEP / 2) - max(lo, a + SEP / 2))
+                   for a, b, owner in self._taken(index) if net.shares(owner))
+
+    def first_free(self, lo: float, hi: float, net: Net) -> int | None:
+        return next((i for i in range(self.count()) if self.free(i, lo, hi, net)), None)
+
+    def take(self, index: int, lo: float, hi: float, net: Net) -> None:
+        self._taken(index).append((min(lo, hi) - SEP / 2, max(lo, hi) + SEP / 2, net))
+
+    def _taken(self, index: int) -> list[tuple[float, float, Net]]:
+        return self.taken[index]
 
 
-def _centre_out(lo: float, hi: float) -> list[float]:
-    """Track positions across [lo, hi], nearest the middle first, alternately either side of it.
+class Band(Tracks):
+    """The tracks between a row's border and its symbols, counted from the border inwards.
 
-    The middle itself is never a track: there the table's own row or lane line runs, and an
-    arrow drawn on it would disappear into the grid.
+    Unbounded: track k lies GAP + k * SEP from the border whatever the row's height; the tracks
+    past `capacity` are what the row must grow to hold.
     """
-    mid = (lo + hi) / 2
-    if hi - lo < TRACK_GAP:
-        return [mid + min(TRACK_GAP / 2, (hi - lo) / 2)]
-    out: list[float] = []
-    k = 0
-    while True:
-        offset = (k + 0.5) * TRACK_GAP
-        inside = [c for c in (mid + offset, mid - offset) if lo <= c <= hi]
-        if not inside:
-            return out
-        out += inside
-        k += 1
+
+    def __init__(self, edge: float, inward: float, capacity: int, closed: bool = False) -> None:
+        super().__init__([])
+        self.edge, self.inward, self.capacity, self.closed = edge, inward, capacity, closed
+        self.bands: dict[int, list[tuple[float, float, Net]]] = {}
+
+    def position(self, index: int) -> float:
+        return self.edge + self.inward * (GAP + index * SEP)
+
+    def count(self) -> int:
+        if self.closed:  # a connector band holds no runs beside its connectors
+            return 0
+        return self.used() + 1  # always one more than used: the band is unbounded
+
+    def _taken(self, index: int) -> list[tuple[float, float, Net]]:
+        return self.bands.get(index, [])
+
+    def take(self, index: int, lo: float, hi: float, net: Net) -> None:
+        self.bands.setdefault(index, []).append((min(lo, hi) - SEP / 2, max(lo, hi) + SEP / 2, net))
+
+    def used(self) -> int:
+        return max((i + 1 for i, runs in self.bands.items() if runs), default=0)
 
 
 @dataclass(frozen=True)
@@ -70,6 +120,15 @@ class Slot:
     y: float
     h: float
     shapes: tuple[Shape, ...]
+    connector_band: bool = False
+
+    @property
+    def mid(self) -> float:
+        return self.y + self.h / 2
+
+    @property
+    def symbol_h(self) -> float:
+        return max((s.box.h for s in self.shapes), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -79,130 +138,462 @@ class Placed:
     shape: Shape
     slot: int
     lane: int
+    ref: str
 
     @property
     def box(self) -> Box:
         return self.shape.box
 
 
+def band_room(symbol_h: float, tracks: int) -> float:
+    """The row height that holds `tracks` band tracks above and below symbols `symbol_h` high."""
+    return symbol_h + 2 * (GAP + (tracks - 1) * SEP + CLEAR) if tracks else symbol_h
+
+
+@dataclass(frozen=True)
+class _Leg:
+    tracks: Tracks
+    index: int
+    lo: float
+    hi: float
+
+
+@dataclass
+class _Candidate:
+    points: list[Point]
+    legs: list[_Leg]
+    exit: str
+    entry: str
+    bends: int = 0
+
+    @property
+    def length(self) -> float:
+        return sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in itertools.pairwise(self.points))
+
+
+@dataclass(frozen=True)
+class Request:
+    """One arrow to route: from a symbol to a symbol, and the exits it may use."""
+
+    src: Placed
+    dst: Placed
+    kind: str
+    exits: tuple[str, ...] = ("bottom", "left", "right")
+    label: str | None = None
+
+
+ALL_EXITS = Request.__dataclass_fields__["exits"].default
+
+
 class Router:
-    """Routes the arrows of one page; call `route` shortest arrows first, so long loops wrap short ones."""
+    """Routes the arrows of one page; `route` shortest arrows first, so long loops wrap short ones."""
 
     def __init__(self, lanes: tuple[Column, ...], slots: list[Slot], symbol_w: float) -> None:
         self.lanes, self.slots = lanes, slots
-        half = symbol_w / 2 + CLEARANCE
-        n = len(lanes)
-        self.channels = []
-        for b in range(n + 1):
-            lo = lanes[0].x + CLEARANCE if b == 0 else lanes[b - 1].cx + half
-            hi = lanes[-1].x + lanes[-1].w - CLEARANCE if b == n else lanes[b].cx - half
-            self.channels.append(Tracks(_centre_out(lo, hi)))
-        self.corridors = [Tracks(_centre_out(*self._corridor_span(i))) for i in range(len(slots) + 1)]
-        self.sides_used: dict[int, set[str]] = {}
+        self.centres = [Tracks([lane.cx]) for lane in lanes]
+        self.zones: list[dict[str, Tracks]] = []
+        for i, lane in enumerate(lanes):
+            half = max([symbol_w / 2] + [s.box.w / 2 + abs(s.box.cx - lane.cx) for s in self._lane_shapes(i)])
+            right = _spaced(lane.cx + half + CLEAR, lane.x + lane.w - GAP)
+            left = [2 * lane.cx - x for x in _spaced(lane.cx + half + CLEAR, lane.cx + (lane.cx - lane.x) - GAP)]
+            self.zones.append({"left": Tracks(left), "right": Tracks(right)})
+        self.mids = [Tracks([slot.mid]) for slot in slots]
+        self.upper: list[Band] = []
+        self.lower: list[Band] = []
+        for slot in slots:
+            room = max(0, int(((slot.h - slot.symbol_h) / 2 - GAP - CLEAR + 1e-6) // SEP) + 1)
+            self.upper.append(Band(slot.y, 1.0, room, slot.connector_band))
+            self.lower.append(Band(slot.y + slot.h, -1.0, room, slot.connector_band))
+        self.by_lane: list[list[tuple[int, Shape]]] = [[] for _ in lanes]
+        for s, slot in enumerate(slots):
+            for shape in slot.shapes:
+                self.by_lane[self._lane_of(shape.box.cx)].append((s, shape))
+        self.placer = Placer(lanes, [(slot.y, slot.h) for slot in slots], tuple(s for sl in slots for s in sl.shapes))
+        self.labels: list[Box] = []  # placed labels: later arrows keep out of them
+        self.sides: dict[tuple[int, str], object] = {}  # (id(shape), side) -> the owner using it
+        # a fork leaves by one exit, a merge from one row arrives by one entry: the first branch decides
+        self.exit_of: dict[tuple[str, str], str] = {}
+        self.entry_of: dict[tuple[str, int], str] = {}
+        self.net = Net(("", ""), "")  # the net being routed
+        self.drawn: list[tuple[Net, list[Point], tuple[float, float, float, float]]] = []
 
-    def _corridor_span(self, i: int) -> tuple[float, float]:
-        """The free band above slot i: from the symbols of slot i-1 (or the slot's top) to those of slot i."""
-        above = self.slots[i - 1] if i > 0 else None
-        below = self.slots[i] if i < len(self.slots) else None
-        edge = above or below
-        assert edge is not None  # a page has at least one slot
-        top = max((s.box.bottom for s in above.shapes), default=above.y + above.h / 2) if above else edge.y
-        bottom = (min((s.box.y for s in below.shapes), default=below.y + below.h / 2) if below
-                  else edge.y + edge.h)
-        return top + CLEARANCE, bottom - CLEARANCE
+    def _lane_shapes(self, lane: int) -> Iterator[Shape]:
+        column = self.lanes[lane]
+        for slot in self.slots:
+            for shape in slot.shapes:
+                if column.x <= shape.box.cx <= column.x + column.w:
+                    yield shape
 
-    def exits(self, src: Placed, dst: Placed, bottom_free: bool) -> list[str]:
-        """Where an arrow may leave its symbol, best first: the bottom towards the next row, else a side."""
-        if bottom_free and dst.slot == src.slot + 1:
-            return ["bottom"]
-        lane_centre = self.lanes[src.lane].cx
-        if src.shape.kind == "offpage" and abs(src.box.cx - lane_centre) > 0.01:
-            # connectors side by side in one lane leave outwards, never across each other
-            return ["left" if src.box.cx < lane_centre else "right"]
-        facing = "right" if dst.lane > src.lane or dst.lane == src.lane else "left"
-        other = "left" if facing == "right" else "right"
-        used = self.sides_used.get(id(src.shape), set())
-        return [side for side in (facing, other) if side not in used] or [facing]
+    def _lane_of(self, x: float) -> int:
+        for i, lane in enumerate(self.lanes):
+            if x < lane.x + lane.w:
+                return i
+        return len(self.lanes) - 1
 
-    def route_best(self, src: Placed, dst: Placed, bottom_free: bool, routed: list[tuple[Point, ...]],
-                   label_width: float = 0.0) -> tuple[str, tuple[Point, ...]]:
-        """Try each exit and keep the one whose label stays inside the lanes (a label over the
-        Kegiatan or Mutu Baku text is worse than a crossing), then the route crossing the fewest
-        arrows already drawn, then the shorter one.
-        """
-        candidates = self.exits(src, dst, bottom_free)
-        if len(candidates) > 1:
-            scores = []
-            for side in candidates:
-                saved = self._save()
-                points = self.route(src, dst, side)
-                self._restore(saved)
-                crossing = sum(crossings_between(points, other) for other in routed)
-                scores.append((self._label_outside(points[0], side, label_width), crossing, _length(points)))
-            candidates = [min(zip(scores, candidates, strict=True))[1]]
-        side = candidates[0]
-        if side != "bottom":
-            self.sides_used.setdefault(id(src.shape), set()).add(side)
-        return side, self.route(src, dst, side)
+    def needs(self) -> dict[int, int]:
+        """Band tracks each slot must hold for the routes drawn (slots that need more than they hold)."""
+        out = {}
+        for s, slot in enumerate(self.slots):
+            used = max(self.upper[s].used(), self.lower[s].used())
+            if used > self.upper[s].capacity:
+                out[s] = used
+        return out
 
-    def _label_outside(self, start: Point, side: str, width: float) -> bool:
-        left, right = self.lanes[0].x, self.lanes[-1].x + self.lanes[-1].w
-        if side == "left":
-            return start.x - 1.0 - width < left
-        return side == "right" and start.x + 1.0 + width > right
+    # --- routing -----------------------------------------------------------------------------
 
-    def _save(self) -> list[list[list[tuple[float, float, object]]]]:
-        return [[list(taken) for taken in tracks.taken] for tracks in (*self.channels, *self.corridors)]
+    def route(self, request: Request) -> tuple[tuple[Point, ...], Label | None]:
+        """The best polyline for `request` and its label, their tracks and place then taken."""
+        net = Net((request.src.ref, request.kind), request.dst.ref)
+        self.net = net
+        found = self._best(request, net)
+        if found is None:  # the preferred exits are taken: any exit, any entry
+            found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
+        if found is None:  # nothing fits: a plain route (no test layout ever needs it)
+            points = self._fallback(request)
+            label = self.placer.fallback(request.label, points) if request.label else None
+            return points, label
+        cand, label = found
+        if request.label and label is None:
+            label = self.placer.fallback(request.label, cand.points)
+        self.placer.commit(label, cand.points)
+        if label is not None:
+            self.labels.append(label.box)
+        for leg in cand.legs:
+            leg.tracks.take(leg.index, leg.lo, leg.hi, net)
+        self.exit_of.setdefault(net.out, cand.exit)
+        self.entry_of.setdefault((net.into, request.src.slot), cand.entry)
+        self.sides[(id(request.src.shape), cand.exit)] = ("out", net.out)
+        self.sides[(id(request.dst.shape), cand.entry)] = ("in", net.into)
+        self.drawn.append((net, cand.points, _bounds(cand.points)))
+        return tuple(_simplify(cand.points)), label
 
-    def _restore(self, saved: list[list[list[tuple[float, float, object]]]]) -> None:
-        for tracks, taken in zip((*self.channels, *self.corridors), saved, strict=True):
-            tracks.taken = taken
+    def _best(self, request: Request, net: Net, locked: bool = True) -> tuple[_Candidate, Label | None] | None:
+        """Cheapest first, shape by shape (fewest bends first), stopping once nothing can cost less."""
+        s, d = request.src, request.dst
+        exits = [e for e in request.exits if self._side_free(s, e, ("out", net.out))]
+        entries = ["top", "left", "right"] + (["bottom"] if s.slot == d.slot else [])  # bottom: within a row
+        entries = [e for e in entries if self._side_free(d, e, ("in", net.into))]
+        if locked:
+            exits = [e for e in exits if self.exit_of.get(net.out, e) == e]
+            entries = [e for e in entries if self.entry_of.get((net.into, s.slot), e) == e]
+        gap = max(0.0, abs(s.box.cx - d.box.cx) - (s.box.w + d.box.w) / 2) + \
+            max(0.0, abs(s.box.cy - d.box.cy) - (s.box.h + d.box.h) / 2)
+        sharing = any(n.shares(net) for n, _, _ in self.drawn)  # a fork's or merge's later branch
+        plain = self._plain(request, net, exits, entries)
+        if plain is not None:
+            return plain
+        best: tuple[float, _Candidate, Label | None] | None = None
+        for bends, builders in self._shapes:
+            if best is not None and not sharing and gap + BEND * bends >= best[0]:
+                break
+            found = [c for build in builders for c in build(s, d, exits, entries) if c is not None]
+            for cand in sorted(found, key=lambda c: c.length + BEND * c.bends):
+                base = cand.length + BEND * cand.bends
+                if best is not None and not sharing and base >= best[0]:
+                    break
+                if not self._clear(cand, s, d):
+                    continue
+                cost = self._cost(cand, net, base)
+                if cost is not None and d.shape.kind == "decision" and cand.entry != "top":
+                    cost += INTO_DIAMOND_SIDE
+                if cost is None or (best is not None and cost >= best[0]):
+                    continue
+                label = self.placer.find(request.label, cand.points) if request.label else None
+                if request.label and label is None:
+                    cost += NO_LABEL
+                if best is None or cost < best[0]:
+                    best = (cost, cand, label)
+        return (best[1], best[2]) if best else None
 
-    def route(self, src: Placed, dst: Placed, side: str) -> tuple[Point, ...]:
-        """The polyline from `src` to `dst`, leaving by `side` (bottom, left or right)."""
-        if side == "bottom":
-            return self._down(src, dst)
-        return self._around(src, dst, side == "right")
+    def _plain(self, request: Request, net: Net, exits: list[str],
+               entries: list[str]) -> tuple[_Candidate, Label | None] | None:
+        """Most arrows: straight down, or one bend into the next actor's symbol. When that route is
+        free, crosses nothing and has room for its label, no other shape can be better."""
+        s, d = request.src, request.dst
+        for build in (self._straight, self._ell):
+            for cand in build(s, d, exits, entries):
+                if cand is None or not self._clear(cand, s, d) or (d.shape.kind == "decision" and cand.entry != "top"):
+                    continue
+                if self._cost(cand, net, 0.0, count_crossings=False) is None or self._crossings(cand, net):
+                    continue
+                label = self.placer.find(request.label, cand.points) if request.label else None
+                if request.label is None or label is not None:
+                    return cand, label
+            if build == self._straight and s.lane == d.lane:
+                return None  # straight down was not free: let the search weigh the detours
+        return None
 
-    def _down(self, src: Placed, dst: Placed) -> tuple[Point, ...]:
-        start, end = src.box.bottom_mid(), dst.box.top_mid()
-        if abs(start.x - end.x) < 0.01:
-            return start, end
-        y = self.corridors[dst.slot].take(start.x, end.x, net=self._net(src, dst))
-        return start, Point(start.x, y), Point(end.x, y), end
+    @property
+    def _shapes(self) -> tuple[tuple[int, tuple], ...]:
+        """The route shapes by the fewest bends each can have."""
+        return ((0, (self._straight, self._row)), (1, (self._ell,)), (2, (self._zed, self._via_band)),
+                (3, (self._via_zone_band, self._band_zone)))
 
-    def _net(self, src: Placed, dst: Placed) -> object:
-        """Arrows between two neighbouring rows fork from one symbol, or merge into one: one line each."""
-        forks = sum(1 for s in self.slots[dst.slot].shapes if s.box.y >= src.box.bottom) > 1
-        return ("from", id(src.shape)) if forks else ("to", id(dst.shape))
+    def _cost(self, cand: _Candidate, net: Net, base: float, count_crossings: bool = True) -> float | None:
+        shared = 0.0
+        grow = 0
+        for leg in cand.legs:
+            if not leg.tracks.free(leg.index, leg.lo, leg.hi, net):
+                return None
+            shared += leg.tracks.shared(leg.index, leg.lo, leg.hi, net)
+            if isinstance(leg.tracks, Band) and leg.index >= leg.tracks.capacity:
+                grow += leg.index - leg.tracks.capacity + 1
+        crossings = self._crossings(cand, net) if count_crossings else 0
+        return base - shared + CROSS * crossings + GROW * grow
 
-    def _around(self, src: Placed, dst: Placed, right: bool) -> tuple[Point, ...]:
-        start = src.box.side_mid(right)
-        boundary = src.lane + (1 if right else 0)
-        channel = self.channels[boundary]
-        if self._side_entry(src, dst, boundary):
-            end = dst.box.side_mid(dst.lane == boundary - 1)
-            x = channel.take(start.y, end.y)
-            return start, Point(x, start.y), Point(x, end.y), end
-        corridor = self.corridors[dst.slot]
-        # the channel run ends on whichever corridor track is free, so reserve the corridor's depth
-        x = channel.take(min(start.y, *corridor.positions), max(start.y, *corridor.positions))
-        y = corridor.take(x, dst.box.cx)
-        end = dst.box.top_mid()
-        return start, Point(x, start.y), Point(x, y), Point(end.x, y), end
+    def _crossings(self, cand: _Candidate, net: Net) -> int:
+        box = _bounds(cand.points)
+        flat, upright = _split(cand.points)
+        count = 0
+        for other, points, other_box in self.drawn:
+            if _meet(box, other_box) and not other.shares(net):
+                o_flat, o_upright = _split(points)
+                count += _cross(flat, o_upright) + _cross(o_flat, upright)
+        return count
+
+    def _fallback(self, request: Request) -> tuple[Point, ...]:
+        src, dst = request.src.box, request.dst.box
+        start, end = src.bottom_mid(), dst.top_mid()
+        return start, Point(start.x, (start.y + end.y) / 2), Point(end.x, (start.y + end.y) / 2), end
+
+    def _side_free(self, placed: Placed, side: str, owner: object) -> bool:
+        used = self.sides.get((id(placed.shape), side))
+        return used is None or used == owner
+
+    # each builder yields candidates of one shape; None where the shape does not apply
+
+    def _straight(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
+        if s.lane == d.lane and d.slot > s.slot and "bottom" in exits and "top" in entries \
+                and abs(s.box.cx - d.box.cx) < 0.01:
+            a, b = s.box.bottom_mid(), d.box.top_mid()
+            yield _Candidate([a, b], [self._vleg(s.lane, a.y, b.y)], "bottom", "top")
+
+    def _ell(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
+        if d.slot <= s.slot or s.lane == d.lane:
+            return
+        side = "right" if d.lane > s.lane else "left"
+        if side in exits and "top" in entries:  # out of the side, along the row, down into the top
+            a, b = s.box.side_mid(side == "right"), d.box.top_mid()
+            corner = Point(b.x, a.y)
+            yield _Candidate([a, corner, b], [self._hleg(self.mids[s.slot], 0, a.x, b.x),
+                                              self._vleg(d.lane, a.y, b.y)], side, "top", 1)
+        facing = "left" if d.lane > s.lane else "right"
+        if "bottom" in exits and facing in entries:  # down the lane, along the target's row into its side
+            a, b = s.box.bottom_mid(), d.box.side_mid(facing == "right")
+            corner = Point(a.x, b.y)
+            yield _Candidate([a, corner, b], [self._vleg(s.lane, a.y, b.y),
+                                              self._hleg(self.mids[d.slot], 0, a.x, b.x)], "bottom", facing, 1)
+
+    def _zone_tracks(self, s: Placed, d: Placed) -> Iterator[tuple[int, str, Tracks]]:
+        wider = 1 if s.lane == d.lane else 0  # a loop within one lane may go round through a neighbour
+        lo, hi = max(0, min(s.lane, d.lane) - wider), min(len(self.lanes) - 1, max(s.lane, d.lane) + wider)
+        for lane in range(lo, hi + 1):
+            for side in ("left", "right"):
+                yield lane, side, self.zones[lane][side]
+            yield lane, "centre", self.centres[lane]  # a lane empty over the run's rows
+
+    def _zed(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
+        """Out of a side, along the row to a side zone, up or down it, along the target's row into its side."""
+        if s.slot == d.slot:
+            return
+        for side_s in ("left", "right"):
+            if side_s not in exits:
+                continue
+            a = s.box.side_mid(side_s == "right")
+            for side_d in ("left", "right"):
+                if side_d not in entries:
+                    continue
+                b = d.box.side_mid(side_d == "right")
+                for lane, _, tracks in self._zone_tracks(s, d):
+                    index = tracks.first_free(a.y, b.y, self.net)
+                    if index is None:
+                        continue
+                    x = tracks.position(index)
+                    if (x > a.x) != (side_s == "right") or (x > b.x) != (side_d == "right"):
+                        continue
+                    legs = [self._hleg(self.mids[s.slot], 0, a.x, x), _Leg(tracks, index, a.y, b.y),
+                            self._hleg(self.mids[d.slot], 0, x, b.x)]
+                    yield _Candidate([a, Point(x, a.y), Point(x, b.y), b], legs, side_s, side_d, 2)
+
+    def _via_band(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
+        """Down from the bottom to a band track, along it, down into the top (forks and merges)."""
+        if d.slot <= s.slot or "bottom" not in exits or "top" not in entries:
+            return
+        a, b = s.box.bottom_mid(), d.box.top_mid()
+        for band in (self.lower[s.slot], self.upper[d.slot]):
+            index = band.first_free(a.x, b.x, self.net)
+            if index is None:
+                continue
+            y = band.position(index)
+            legs = [self._vleg(s.lane, a.y, y), self._hleg(band, index, a.x, b.x), self._vleg(d.lane, y, b.y)]
+            yield _Candidate([a, Point(a.x, y), Point(b.x, y), b], legs, "bottom", "top", 2)
+
+    def _via_zone_band(self, s: Placed, d: Placed, exits: list[str],
+                       entries: list[str]) -> Iterator[_Candidate | None]:
+        """Out of a side to a side zone, up or down it to the target row's upper band, down into the top."""
+        if "top" not in entries or s.slot == d.slot:
+            return
+        band = self.upper[d.slot]
+        b = d.box.top_mid()
+        for side_s in ("left", "right"):
+            if side_s not in exits:
+                continue
+            a = s.box.side_mid(side_s == "right")
+            for lane, _, tracks in self._zone_tracks(s, d):
+                y_probe = band.position(0)
+                index = tracks.first_free(a.y, y_probe, self.net)
+                if index is None:
+                    continue
+                x = tracks.position(index)
+                if (x > a.x) != (side_s == "right"):
+                    continue
+                k = band.first_free(x, b.x, self.net)
+                if k is None:
+                    continue
+                y = band.position(k)
+                legs = [self._hleg(self.mids[s.slot], 0, a.x, x), _Leg(tracks, index, a.y, y),
+                        self._hleg(band, k, x, b.x), self._vleg(d.lane, y, b.y)]
+                yield _Candidate([a, Point(x, a.y), Point(x, y), Point(b.x, y), b], legs, side_s, "top", 3)
+
+    def _band_zone(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
+        """Down from the bottom to the lower band, along it to a side zone, up or down it into the target's side."""
+        band = self.lower[s.slot]
+        if "bottom" not in exits or s.slot == d.slot:
+            return
+        a = s.box.bottom_mid()
+        for side_d in ("left", "right"):
+            if side_d not in entries:
+                continue
+            b = d.box.side_mid(side_d == "right")
+            for lane, _, tracks in self._zone_tracks(s, d):
+                if tracks.count() == 0:
+                    continue
+                k = band.first_free(a.x, tracks.position(0), self.net)
+                if k is None:
+                    continue
+                y = band.position(k)
+                index = tracks.first_free(y, b.y, self.net)
+                if index is None:
+                    continue
+                x = tracks.position(index)
+                if (x > b.x) != (side_d == "right"):
+                    continue
+                legs = [self._vleg(s.lane, a.y, y), self._hleg(band, k, a.x, x), _Leg(tracks, index, y, b.y),
+                        self._hleg(self.mids[d.slot], 0, x, b.x)]
+                yield _Candidate([a, Point(a.x, y), Point(x, y), Point(x, b.y), b], legs, "bottom", side_d, 3)
+
+    def _row(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
+        """Within one row: straight from side to side, or under the symbols between into the bottom."""
+        if s.slot != d.slot:
+            return
+        right = d.box.cx > s.box.cx
+        side_s, side_d = ("right", "left") if right else ("left", "right")
+        if side_s in exits and side_d in entries:
+            a, b = s.box.side_mid(right), d.box.side_mid(not right)
+            yield _Candidate([a, b], [self._hleg(self.mids[s.slot], 0, a.x, b.x)], side_s, side_d)
+        band = self.lower[s.slot]
+        if "bottom" in exits and "bottom" in entries:
+            a, b = s.box.bottom_mid(), d.box.bottom_mid()
+            k = band.first_free(a.x, b.x, self.net)
+            if k is not None:
+                y = band.position(k)
+                legs = [self._vleg(s.lane, a.y, y), self._hleg(band, k, a.x, b.x), self._vleg(d.lane, y, b.y)]
+                yield _Candidate([a, Point(a.x, y), Point(b.x, y), b], legs, "bottom", "bottom", 2)
+
+    # --- legs and checks ---------------------------------------------------------------------
+
+    def _vleg(self, lane: int, y1: float, y2: float) -> _Leg:
+        return _Leg(self.centres[lane], 0, y1, y2)
 
     @staticmethod
-    def _side_entry(src: Placed, dst: Placed, boundary: int) -> bool:
-        """Enter by the target's side when the channel runs along its lane (not a diamond: its sides are exits)."""
-        adjacent = dst.lane in (boundary, boundary - 1)
-        return adjacent and dst.slot != src.slot and dst.shape.kind not in ("decision", "offpage")
+    def _hleg(tracks: Tracks, index: int, x1: float, x2: float) -> _Leg:
+        return _Leg(tracks, index, x1, x2)
+
+    def _clear(self, cand: _Candidate, s: Placed, d: Placed) -> bool:
+        """No run passes through a symbol other than the route's own two ends (band runs lie
+        beside the row's symbols by construction, once the row has grown to hold them)."""
+        own = (id(s.shape), id(d.shape))
+        for (a, b), leg in zip(itertools.pairwise(cand.points), cand.legs, strict=True):
+            if any(_enters(box, a, b) for box in self.labels):
+                return False
+            if isinstance(leg.tracks, Band):
+                continue
+            if abs(a.x - b.x) < 1e-6:
+                lo, hi = min(a.y, b.y), max(a.y, b.y)
+                shapes = (shape for _, shape in self.by_lane[self._lane_of(a.x)])
+                if any(id(sh) not in own and sh.box.x - CLEAR / 2 < a.x < sh.box.right + CLEAR / 2
+                       and lo < sh.box.bottom + 0.3 and hi > sh.box.y - 0.3 for sh in shapes):
+                    return False
+            else:
+                slot = self._slot_at(a.y)
+                lo, hi = min(a.x, b.x), max(a.x, b.x)
+                if slot is not None and any(id(sh) not in own and lo < sh.box.right + 0.3 and hi > sh.box.x - 0.3
+                                            for sh in self.slots[slot].shapes):
+                    return False
+        return True
+
+    def _slot_at(self, y: float) -> int | None:
+        for i, slot in enumerate(self.slots):
+            if slot.y <= y <= slot.y + slot.h:
+                return i
+        return None
 
 
-def _length(points: tuple[Point, ...]) -> float:
-    return sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in itertools.pairwise(points))
+def _split(points: list[Point]) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """A polyline's horizontal runs (y, x0, x1) and vertical runs (x, y0, y1)."""
+    flat, upright = [], []
+    for a, b in itertools.pairwise(points):
+        if abs(a.y - b.y) < 1e-6:
+            flat.append((a.y, min(a.x, b.x) + 0.01, max(a.x, b.x) - 0.01))
+        else:
+            upright.append((a.x, min(a.y, b.y) + 0.01, max(a.y, b.y) - 0.01))
+    return flat, upright
 
 
-def crossings_between(first: tuple[Point, ...], second: tuple[Point, ...]) -> int:
+def _cross(flat: list[tuple[float, float, float]], upright: list[tuple[float, float, float]]) -> int:
+    return sum(1 for y, x0, x1 in flat for x, y0, y1 in upright if x0 < x < x1 and y0 < y < y1)
+
+
+def _bounds(points: list[Point]) -> tuple[float, float, float, float]:
+    xs, ys = [p.x for p in points], [p.y for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _enters(box: Box, a: Point, b: Point) -> bool:
+    return min(a.x, b.x) < box.right + 0.2 and max(a.x, b.x) > box.x - 0.2 and \
+        min(a.y, b.y) < box.bottom + 0.2 and max(a.y, b.y) > box.y - 0.2
+
+
+def _spaced(start: float, stop: float) -> list[float]:
+    """Track positions from `start` outwards, SEP apart, up to `stop`."""
+    out = []
+    x = start
+    while x <= stop + 1e-9:
+        out.append(x)
+        x += SEP
+    return out
+
+
+def _simplify(points: list[Point]) -> list[Point]:
+    """Drop repeated points and points in the middle of a straight run."""
+    out: list[Point] = []
+    for p in points:
+        if out and abs(out[-1].x - p.x) < 1e-6 and abs(out[-1].y - p.y) < 1e-6:
+            continue
+        if len(out) >= 2:
+            a, b = out[-2], out[-1]
+            if (abs(a.x - b.x) < 1e-6 and abs(b.x - p.x) < 1e-6) or (abs(a.y - b.y) < 1e-6 and abs(b.y - p.y) < 1e-6):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def crossings_between(first: tuple[Point, ...] | list[Point], second: tuple[Point, ...] | list[Point]) -> int:
     """Points where two orthogonal polylines cross (touching ends do not count)."""
     count = 0
     for a, b in itertools.pairwise(first):
@@ -213,15 +604,3 @@ def crossings_between(first: tuple[Point, ...], second: tuple[Point, ...]) -> in
                     inside_v = min(v1.y, v2.y) + 0.01 < h1.y < max(v1.y, v2.y) - 0.01
                     count += inside_h and inside_v
     return count
-
-
-def exit_label(text: str | None, points: tuple[Point, ...], side: str) -> Label | None:
-    """A decision label beside the first run of its arrow."""
-    if not text:
-        return None
-    start = points[0]
-    if side == "bottom":
-        return Label(text, Point(start.x + 1.2, start.y + 2.8), "start")
-    if side == "right":
-        return Label(text, Point(start.x + 1.0, start.y - 1.0), "start")
-    return Label(text, Point(start.x - 1.0, start.y - 1.0), "end")

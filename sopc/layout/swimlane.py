@@ -1,13 +1,24 @@
-"""Sop + Flow -> Layout: lanes, rows, symbols, routed arrows and page splits with off-page connectors."""
+"""Sop + Flow -> Layout: lanes, rows, symbols, routed arrows and page splits with off-page connectors.
+
+Row heights come from each row's text and from the routes the row must hold: the pages are
+routed, a row that must hold more tracks than it has grows, and the rows are paginated and
+routed again until every row holds its routes (one or two passes for almost every SOP).
+
+A jump to another page leaves through an off-page connector beside its source and arrives at
+the matching connector beside its target. Only the flow running on from a page's last row to
+the next page's first row passes through connectors in the bands at the page's foot and head,
+in the column it leaves from, as the signed originals draw it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sopc.flow import Edge, Flow, Node
 from sopc.layout.geometry import Arrow, Box, Column, Layout, Page, Row, Shape
 from sopc.layout.paginate import BAND, paginate
-from sopc.layout.route import Placed, Router, Slot, exit_label
+from sopc.layout.route import GAP, Placed, Request, Router, Slot, band_room
 from sopc.layout.table import MARGIN, columns, header_heights, text_height, wrapped_cells
 from sopc.layout.text import text_width, wrap
 from sopc.model.sop import Sop
@@ -17,18 +28,23 @@ SYMBOL_H = {"terminator": 7.0, "process": 7.0, "decision": 10.0, "offpage": 6.0}
 CONNECTOR_W = 7.0
 MIN_ROW = 16.0
 QUESTION_PT = 5.5
-LABEL_PT = 6.5  # the Ya/Tidak labels beside decision exits
+PASSES = 4  # route, grow the rows that need it, route again: never more than this
 
 
 @dataclass(frozen=True)
 class Crossing:
-    """Arrows from one symbol to the rows of another page, drawn as one pair of lettered connectors."""
+    """Arrows of one exit to a step on another page, drawn through one pair of lettered connectors.
+
+    `inline`: the connectors stand beside the source and beside the target, in their rows;
+    otherwise (the flow running on to the next page's first row) in the page-edge bands.
+    """
 
     letter: str
     src: Node
     src_page: int
     dst_page: int
     edges: tuple[Edge, ...]
+    inline: bool
 
     @property
     def forward(self) -> bool:
@@ -44,15 +60,24 @@ def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single
     cols, dims = columns(sop, paper, lang, margin)
     header, lane_titles, title_pt = header_heights(cols)
     cells = [wrapped_cells(step, i + 1, cols) for i, step in enumerate(sop.langkah)]
-    heights = [max(MIN_ROW, *(text_height(lines) for lines in c.values())) for c in cells]
+    # a row starts with room for one band track above and below its symbols: most rows need no more
+    heights = [max(MIN_ROW, band_room(SYMBOL_H[flow.step_symbol(i).value], 1), *(text_height(lines) for lines in c.values()))
+               for i, c in enumerate(cells)]
     # SLACK: the DOCX puts a one-point anchor paragraph above each page's table, and rows are
     # rounded to twips; a page filled to the last tenth of a millimetre would spill over
     usable = dims.height - 2 * margin - sum(header) - SLACK
-    page_of_rows = paginate(heights, float("inf") if single_sheet else usable)
-    page_of = {step: p for p, steps in enumerate(page_of_rows) for step in steps}
-    sheet = _Sheet(sop, flow, tuple(c for c in cols if c.key == "lane"), cells, heights, margin, sum(header),
-                   dims.symbol_w, _crossings(flow, page_of), page_of)
-    pages = tuple(_page(sheet, p, steps, last=p == len(page_of_rows) - 1) for p, steps in enumerate(page_of_rows))
+    lanes = tuple(c for c in cols if c.key == "lane")
+    for _ in range(PASSES):
+        page_of_rows = paginate(heights, float("inf") if single_sheet else usable)
+        page_of = {step: p for p, steps in enumerate(page_of_rows) for step in steps}
+        sheet = _Sheet(sop, flow, lanes, cells, heights, margin, sum(header), dims.symbol_w,
+                       _crossings(flow, page_of, page_of_rows), page_of)
+        built = [_page(sheet, p, steps, last=p == len(page_of_rows) - 1) for p, steps in enumerate(page_of_rows)]
+        grown = {step: h for _, needs in built for step, h in needs.items()}
+        if not grown:
+            break
+        heights = [max(h, grown.get(i, 0.0)) for i, h in enumerate(heights)]
+    pages = tuple(page for page, _ in built)
     height = max(dims.height, pages[-1].bottom + margin) if single_sheet else dims.height
     return Layout(paper, dims.width, height, margin, cols, header, lane_titles, pages, title_pt)
 
@@ -77,16 +102,19 @@ class _Sheet:
         return {c.actor: i for i, c in enumerate(self.lanes)}
 
 
-def _crossings(flow: Flow, page_of: dict[int, int]) -> list[Crossing]:
-    """One connector pair per (source symbol, target page), lettered A, B, C... in source order."""
-    groups: dict[tuple[Node, int], list[Edge]] = {}
+def _crossings(flow: Flow, page_of: dict[int, int], pages: list[list[int]]) -> list[Crossing]:
+    """One connector pair per exit (source symbol and kind) and target step, lettered A, B, C... in source order."""
+    groups: dict[tuple[Node, str, int], list[Edge]] = {}
     for edge in flow.edges:
-        src_page, dst_page = page_of[edge.src.step], page_of[edge.dst.step]
-        if src_page != dst_page:
-            groups.setdefault((edge.src, dst_page), []).append(edge)
-    ordered = sorted(groups.items(), key=lambda item: (item[0][0].step, item[1][0].dst.step))
-    return [Crossing(_letter(i), src, page_of[src.step], dst_page, tuple(edges))
-            for i, ((src, dst_page), edges) in enumerate(ordered)]
+        if page_of[edge.src.step] != page_of[edge.dst.step]:
+            groups.setdefault((edge.src, edge.kind.value, edge.dst.step), []).append(edge)
+    ordered = sorted(groups.items(), key=lambda item: (item[0][0].step, item[0][2], item[0][1], item[0][0].lane or ""))
+    out = []
+    for i, ((src, _, dst), edges) in enumerate(ordered):
+        src_page, dst_page = page_of[src.step], page_of[dst]
+        runs_on = dst_page == src_page + 1 and src.step == pages[src_page][-1] and dst == pages[dst_page][0]
+        out.append(Crossing(_letter(i), src, src_page, dst_page, tuple(edges), inline=not runs_on))
+    return out
 
 
 def _letter(index: int) -> str:
@@ -99,36 +127,83 @@ def _letter(index: int) -> str:
     return letters
 
 
-def _page(sheet: _Sheet, number: int, steps: list[int], last: bool) -> Page:
-    """One page: its connector bands, its rows with their symbols, and its routed arrows."""
+def _page(sheet: _Sheet, number: int, steps: list[int], last: bool) -> tuple[Page, dict[int, float]]:
+    """One page (connector bands, rows with their symbols, routed arrows) and the rows that must grow."""
     lanes, lane_index, flow = sheet.lanes, sheet.lane_index, sheet.flow
-    y = sheet.top + sheet.header_h
-    # forward arrows leave at the bottom and arrive at the top of the next page; backward ones the reverse
-    band_top = [c for c in sheet.crossings if (c.dst_page, c.src_page)[not c.forward] == number]
-    band_bottom = [c for c in sheet.crossings if (c.src_page, c.dst_page)[not c.forward] == number]
-    slots: list[Slot] = []
-    placed: dict[object, Placed] = {}
-    rows: list[Row] = []
-    if number > 0:
-        slots.append(_band(y, band_top, number, lanes, lane_index, placed, len(slots)))
-        y += BAND
+    top_band = sheet.top + sheet.header_h
+    y = top_band + (BAND if number > 0 else 0.0)
     body_top = y
-    for step in steps:
+    first_slot = 1 if number > 0 else 0  # below the head band
+    placed: dict[object, Placed] = {}
+    row_shapes: dict[int, list[Shape]] = {}
+    rows: list[Row] = []
+    for k, step in enumerate(steps):
         height = sheet.heights[step]
-        shapes = []
+        row_shapes[step] = []
         for node in flow.nodes_of(step):
             shape = _symbol(sheet.sop, flow, node, lanes, lane_index, sheet.symbol_w, y, height)
-            shapes.append(shape)
-            placed[node] = Placed(shape, len(slots), lane_index.get(node.lane, 0))
-        slots.append(Slot(y, height, tuple(shapes)))
+            row_shapes[step].append(shape)
+            placed[node] = Placed(shape, first_slot + k, lane_index.get(node.lane, 0), _ref(node))
         rows.append(Row(step, y, height, sheet.cells[step]))
         y += height
+    # connectors beside their symbols; those that find no room go to the page-edge bands
+    head, foot = [], []
+    for c in sheet.crossings:
+        for end in ("src", "dst"):
+            if (c.src_page if end == "src" else c.dst_page) != number:
+                continue
+            node = c.src if end == "src" else c.edges[0].dst
+            k = steps.index(node.step)
+            box = _beside(row_shapes[node.step], lane_index.get(node.lane, 0), lanes, rows[k]) if c.inline else None
+            if box is not None:
+                lane = _lane_at(lanes, box.cx)
+                shape = Shape("offpage", box, None, lanes[lane].actor, (c.letter,), c.letter)
+                row_shapes[node.step].append(shape)
+                placed[(c.letter, end)] = Placed(shape, first_slot + k, lane, f"offpage:{c.letter}")
+            elif (end == "src") == c.forward:
+                foot.append((c, end))
+            else:
+                head.append((c, end))
+    slots: list[Slot] = []
+    if number > 0:
+        slots.append(_band(top_band, head, lanes, lane_index, placed, 0))
+    slots += [Slot(row.y, row.h, tuple(row_shapes[row.step])) for row in rows]
     if not last:
-        slots.append(_band(y, band_bottom, number, lanes, lane_index, placed, len(slots)))
+        slots.append(_band(y, foot, lanes, lane_index, placed, len(slots)))
         y += BAND
-    arrows = _route_page(number, flow, placed, slots, lanes, sheet.symbol_w, sheet.crossings, sheet.page_of)
+    router = Router(lanes, slots, sheet.symbol_w)
+    arrows = _route_page(router, number, sheet, placed)
+    needs = {}
+    for slot, tracks in router.needs().items():
+        step = steps[slot - first_slot]  # connector bands hold no tracks, so never need more
+        needs[step] = max(band_room(slots[slot].symbol_h, tracks), sheet.heights[step] + 0.01)
     shapes_all = tuple(s for slot in slots for s in slot.shapes)
-    return Page(number + 1, tuple(rows), shapes_all, arrows, sheet.top, body_top, y)
+    return Page(number + 1, tuple(rows), shapes_all, arrows, sheet.top, body_top, y), needs
+
+
+def _lane_at(lanes: tuple[Column, ...], x: float) -> int:
+    return next((i for i, c in enumerate(lanes) if x < c.x + c.w), len(lanes) - 1)
+
+
+def _beside(shapes: list[Shape], lane: int, lanes: tuple[Column, ...], row: Row) -> Box | None:
+    """Room for a connector beside the symbol in `lane` of this row: the next lane's cell if it is
+    empty (right, then left), else beside the symbol in its own lane if the lane is wide enough."""
+    taken = {_lane_at(lanes, s.box.cx) for s in shapes}
+    y = row.y + row.h / 2 - SYMBOL_H["offpage"] / 2
+    for other, away in ((lane + 1, 1.0), (lane - 1, -1.0)):
+        if 0 <= other < len(lanes) and other not in taken:
+            # towards the far side of that cell: room on the arrow between for a decision's label
+            x = lanes[other].cx + away * max(0.0, lanes[other].w / 2 - GAP - 1.0 - CONNECTOR_W) / 2
+            return Box(x - CONNECTOR_W / 2, y, CONNECTOR_W, SYMBOL_H["offpage"])
+    column = lanes[lane]
+    own = [s.box for s in shapes if _lane_at(lanes, s.box.cx) == lane]
+    right = max((b.right for b in own), default=column.cx)
+    if right + 3.0 + CONNECTOR_W <= column.x + column.w - GAP:
+        return Box(right + 3.0, y, CONNECTOR_W, SYMBOL_H["offpage"])
+    left = min((b.x for b in own), default=column.cx)
+    if left - 3.0 - CONNECTOR_W >= column.x + GAP:
+        return Box(left - 3.0 - CONNECTOR_W, y, CONNECTOR_W, SYMBOL_H["offpage"])
+    return None
 
 
 def _symbol(sop: Sop, flow: Flow, node: Node, lanes: tuple[Column, ...], lane_index: dict, symbol_w: float,
@@ -158,61 +233,79 @@ def _fit_question(question: str, width: float) -> tuple[tuple[str, ...], float]:
     return (lines[0], lines[1].rstrip() + "…") if len(lines) > 2 else lines, 4.0
 
 
-def _band(y: float, crossings: list[Crossing], page: int, lanes: tuple[Column, ...], lane_index: dict,
+def _band(y: float, ends: list[tuple[Crossing, str]], lanes: tuple[Column, ...], lane_index: dict,
           placed: dict, slot: int) -> Slot:
     """A connector band: the off-page connectors of this page edge, each in the lane its arrow leaves from."""
-    by_lane: dict[int, list[Crossing]] = {}
-    for crossing in crossings:
-        by_lane.setdefault(lane_index.get(crossing.src.lane, 0), []).append(crossing)
+    by_lane: dict[int, list[tuple[Crossing, str]]] = {}
+    for crossing, end in ends:
+        by_lane.setdefault(lane_index.get(crossing.src.lane, 0), []).append((crossing, end))
     shapes = []
     for lane, group in sorted(by_lane.items()):
-        for k, crossing in enumerate(group):
+        for k, (crossing, end) in enumerate(group):
             offset = (k - (len(group) - 1) / 2) * (CONNECTOR_W + 1.5)
             box = Box(lanes[lane].cx + offset - CONNECTOR_W / 2, y + (BAND - SYMBOL_H["offpage"]) / 2,
                       CONNECTOR_W, SYMBOL_H["offpage"])
             shape = Shape("offpage", box, None, crossing.src.lane, (crossing.letter,), crossing.letter)
             shapes.append(shape)
-            placed[(crossing.letter, page)] = Placed(shape, slot, lane)
-    return Slot(y, BAND, tuple(shapes))
+            placed[(crossing.letter, end)] = Placed(shape, slot, lane, f"offpage:{crossing.letter}")
+    return Slot(y, BAND, tuple(shapes), connector_band=True)
 
 
-def _route_page(page: int, flow: Flow, placed: dict, slots: list[Slot], lanes: tuple[Column, ...],
-                symbol_w: float, crossings: list[Crossing], page_of: dict[int, int]) -> tuple[Arrow, ...]:
-    """Every arrow drawn on this page, routed shortest first so that longer loops wrap around shorter ones."""
-    wanted: list[tuple[Placed, Placed, str, str | None, str, str]] = []
-    for edge in flow.edges:
-        if page_of[edge.src.step] == page_of[edge.dst.step] == page:
-            wanted.append((placed[edge.src], placed[edge.dst], edge.kind.value, edge.label,
-                           _ref(edge.src), _ref(edge.dst)))
-    for c in crossings:
+def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple[Arrow, ...]:
+    """Every arrow drawn on this page, shortest first so that longer loops wrap around shorter ones;
+    the arrows of one fork one after the other, farthest first, so that the nearer ones join its line."""
+    wanted: list[tuple[Placed, Placed, str, str | None]] = []
+    for edge in sheet.flow.edges:
+        if sheet.page_of[edge.src.step] == sheet.page_of[edge.dst.step] == page:
+            wanted.append((placed[edge.src], placed[edge.dst], edge.kind.value, edge.label))
+    for c in sheet.crossings:
         first = c.edges[0]
         if c.src_page == page:
-            wanted.append((placed[c.src], placed[(c.letter, page)], first.kind.value, first.label,
-                           _ref(c.src), f"offpage:{c.letter}"))
+            wanted.append((placed[c.src], placed[(c.letter, "src")], first.kind.value, first.label))
         if c.dst_page == page:
-            for edge in c.edges:
-                wanted.append((placed[(c.letter, page)], placed[edge.dst], "offpage", None,
-                               f"offpage:{c.letter}", _ref(edge.dst)))
-    router = Router(lanes, slots, symbol_w)
-    bottom_taken: set[int] = set()
-    arrows: list[Arrow] = []
-    for src, dst, kind, label, src_ref, dst_ref in sorted(wanted, key=_route_order):
-        # a decision's bottom is one exit (its `ya` when that goes to the next row); the arrows of
-        # any other symbol to the next row fork from its bottom
-        decision = src.shape.kind == "decision"
-        bottom_free = not (decision and id(src.shape) in bottom_taken)
-        label_width = text_width(label, LABEL_PT) if label else 0.0
-        side, points = router.route_best(src, dst, bottom_free, [a.points for a in arrows], label_width)
-        if side == "bottom" and decision:
-            bottom_taken.add(id(src.shape))
-        arrows.append(Arrow(points, src_ref, dst_ref, kind, exit_label(label, points, side)))
+            wanted += [(placed[(c.letter, "dst")], placed[e.dst], "offpage", None) for e in c.edges]
+    labelled: set[tuple[str, str]] = set()
+    requests = []
+    for src, dst, kind, label in wanted:
+        first = label is not None and (src.ref, kind) not in labelled  # a fork's label once, on one branch
+        labelled.add((src.ref, kind))
+        requests.append(Request(src, dst, kind, _exits(src, dst, kind, wanted), label if first else None))
+    arrows = []
+    for req in _in_order(requests):
+        points, label = router.route(req)
+        arrows.append(Arrow(points, req.src.ref, req.dst.ref, req.kind, label))
     return tuple(arrows)
 
 
-def _route_order(item: tuple) -> tuple:
-    src, dst, kind = item[0], item[1], item[2]
-    span = abs(dst.slot - src.slot)
-    return (span != 1, span, kind == "tidak", src.slot, src.lane, dst.slot, dst.lane)
+def _exits(src: Placed, dst: Placed, kind: str, wanted: list[tuple[Placed, Placed, str, str | None]]):
+    """The exits an arrow may use: a fork to targets on both sides, or a merge of one row's symbols,
+    leaves from the bottom (one trunk); any other arrow from any side."""
+    fork = [d for s, d, k, _ in wanted if s is src and k == kind]
+    if len(fork) > 1:
+        sides = {(d.lane > src.lane) - (d.lane < src.lane) for d in fork}
+        if len(sides) > 1 or 0 in sides:
+            return ("bottom",)
+        return ("bottom", "right" if sides == {1} else "left")
+    merge = [s for s, d, _, _ in wanted if d is dst and s.slot == src.slot]
+    if len(merge) > 1 and dst.slot > src.slot:
+        return ("bottom",)
+    return ("bottom", "left", "right")
+
+
+def _in_order(requests: list[Request]) -> Iterable[Request]:
+    def key(req: Request) -> tuple:
+        span = abs(req.dst.slot - req.src.slot)
+        return (span > 1, span, req.kind == "tidak", req.src.slot, req.src.lane, req.dst.slot, req.dst.lane)
+
+    done: set[int] = set()
+    for req in sorted(requests, key=key):
+        if id(req) in done:
+            continue
+        fork = [r for r in requests if r.src is req.src and r.kind == req.kind]
+        fork.sort(key=lambda r: (-abs(r.dst.lane - r.src.lane), -r.dst.slot, r.dst.lane))
+        for member in fork:
+            done.add(id(member))
+            yield member
 
 
 def _ref(node: Node) -> str:

@@ -66,7 +66,7 @@ def columns(sop: Sop, paper: str, lang: str = "id",
     for key in ("kelengkapan", "waktu", "output", "keterangan"):
         out.append(Column(key, titles[key], x, widths[key]))
         x += widths[key]
-    return tuple(out), Dimensions(page_w, page_h, symbol_w=min(14.0, max(8.0, lane_w - 9.0)))
+    return tuple(out), Dimensions(page_w, page_h, symbol_w=min(14.0, max(10.0, lane_w - 10.0)))
 
 
 def cell_texts(step: Langkah, number: int) -> dict[str, str]:

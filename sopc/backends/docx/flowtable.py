@@ -10,10 +10,9 @@ from __future__ import annotations
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.ooxml import Cell, Drawing
 from sopc.labels import labels
-from sopc.layout.geometry import Box, Layout, Page, Point, Shape
-from sopc.layout.swimlane import LABEL_PT
+from sopc.layout.geometry import Layout, Page, Point, Shape
 from sopc.layout.table import PAD
-from sopc.layout.text import PT_MM, text_width
+from sopc.layout.text import PT_MM
 
 ANCHOR_H = 1 * PT_MM  # the anchor paragraph is one point high; the table starts right below it
 NAMES = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan", "offpage": "Penghubung"}
@@ -48,12 +47,7 @@ def _draw(drawing: Drawing, page: Page) -> str:
     for arrow in page.arrows:
         runs.append(drawing.polyline(arrow.points, f"Panah {arrow.src}-{arrow.dst}"))
         if arrow.label:
-            label = arrow.label
-            width = text_width(label.text, LABEL_PT) + 0.6
-            height = LABEL_PT * PT_MM * 1.25
-            left = {"start": label.at.x, "end": label.at.x - width, "middle": label.at.x - width / 2}[label.anchor]
-            box = Box(left - 0.3, label.at.y - height * 0.8, width, height)
-            runs.append(drawing.label(box, (label.text,), LABEL_PT))
+            runs.append(drawing.label(arrow.label.box, (arrow.label.text,), arrow.label.size_pt))
     return "".join(runs)
 
 

@@ -1,0 +1,107 @@
+"""Labels beside arrows ("Ya", "Tidak", custom labels), placed where a reader sees them whole.
+
+A label sits beside its own arrow, as near the arrow's start as it can: inside one lane and one
+row (never across a border), over no symbol, no line and no other label. Where the first runs
+of the arrow have no such room, the type shrinks a little, then the label moves further along.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from functools import lru_cache
+
+from sopc.layout.geometry import Box, Column, Label, Point, Shape
+from sopc.layout.text import PT_MM, text_width
+
+SIZES = (6.5, 6.0, 5.5, 5.0)  # pt, largest first
+OFFSET = 0.6  # mm between a label and its line
+STEP = 1.0  # mm between positions tried along a run
+MARGIN = 0.35  # mm kept from a border
+PAD = 0.3  # the white ground's margin around the text
+RUNS = 3  # a label further along its arrow than this many runs reads as another arrow's
+REACH = 45.0  # mm along one run, at most, that a label may sit from the run's start
+
+
+class Placer:
+    """Places the labels of one page, one after the other, each clear of everything placed."""
+
+    def __init__(self, lanes: tuple[Column, ...], rows: list[tuple[float, float]], shapes: tuple[Shape, ...]) -> None:
+        self.lanes = [(c.x + MARGIN, c.x + c.w - MARGIN) for c in lanes]
+        self.rows = [(y + MARGIN, y + h - MARGIN) for y, h in rows]
+        self.blocked = [_grow(s.box, 0.3) for s in shapes]
+        self.segments: list[tuple[Point, Point]] = []
+
+    def find(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label | None:
+        """The first clear place beside `points` (the arrow's own line), or None."""
+        for box, size in self._candidates(text, points):
+            if self._clear(box):
+                return Label(text, box, size)
+        return None
+
+    def commit(self, label: Label | None, points: tuple[Point, ...] | list[Point]) -> None:
+        """Keep a drawn arrow's line and its label clear of every later label."""
+        self.segments += list(itertools.pairwise(points))
+        if label is not None:
+            self.blocked.append(label.box)
+
+    def fallback(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label:
+        """Where a label goes when no place is clear: beside the arrow's start, smallest type."""
+        w, h = _size(text, SIZES[-1])
+        return Label(text, Box(points[0].x + OFFSET, points[0].y - OFFSET - h, w, h), SIZES[-1])
+
+    def _candidates(self, text: str, points: tuple[Point, ...] | list[Point]) -> Iterator[tuple[Box, float]]:
+        for a, b in list(itertools.pairwise(points))[:RUNS]:
+            for size in SIZES:
+                w, h = _size(text, size)
+                yield from ((box, size) for box in _along(a, b, w, h))
+
+    def _clear(self, box: Box) -> bool:
+        if not any(lo <= box.x and box.right <= hi for lo, hi in self.lanes):
+            return False
+        if not any(lo <= box.y and box.bottom <= hi for lo, hi in self.rows):
+            return False
+        if any(_overlap(box, other) for other in self.blocked):
+            return False
+        return not any(_touches(box, a, b) for a, b in self.segments)
+
+
+@lru_cache(maxsize=256)
+def _size(text: str, size_pt: float) -> tuple[float, float]:
+    return text_width(text, size_pt) + 2 * PAD, size_pt * PT_MM * 1.2
+
+
+def _along(a: Point, b: Point, w: float, h: float) -> Iterator[Box]:
+    """Boxes beside the run a-b, from its start onwards: above then below a horizontal run,
+    right then left of a vertical one."""
+    length = min(REACH, abs(a.x - b.x) + abs(a.y - b.y))
+    sign = 1.0 if (b.x - a.x) + (b.y - a.y) >= 0 else -1.0
+    horizontal = abs(a.y - b.y) < 1e-6
+    extent = w if horizontal else h
+    t = 0.8
+    while t + extent <= length + 0.5 or t == 0.8:
+        if horizontal:
+            x = a.x + sign * t - (w if sign < 0 else 0.0)
+            yield Box(x, a.y - OFFSET - h, w, h)
+            yield Box(x, a.y + OFFSET, w, h)
+        else:
+            y = a.y + sign * t - (h if sign < 0 else 0.0)
+            yield Box(a.x + OFFSET, y, w, h)
+            yield Box(a.x - OFFSET - w, y, w, h)
+        t += STEP
+        if t + extent > length + 0.5:
+            break
+
+
+def _grow(box: Box, by: float) -> Box:
+    return Box(box.x - by, box.y - by, box.w + 2 * by, box.h + 2 * by)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def _touches(box: Box, a: Point, b: Point) -> bool:
+    """Whether the segment a-b enters the box (its white ground would cut the line)."""
+    x0, x1, y0, y1 = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
+    return x0 < box.right + 0.1 and x1 > box.x - 0.1 and y0 < box.bottom + 0.1 and y1 > box.y - 0.1
