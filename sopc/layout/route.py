@@ -33,6 +33,7 @@ BEND = 8.0  # what a bend costs, in millimetres of length: a reader follows a st
 CROSS = 12.0  # what crossing another arrow costs
 GROW = 5.0  # what a band track beyond a row's present height costs (the row grows by SEP)
 NO_LABEL = 40.0  # what a route costs whose label finds no clear place beside it
+SHARED_TRACK = 60.0  # a run on a track another arrow holds (the last resort, before crossing a symbol)
 INTO_DIAMOND_SIDE = 20.0  # a diamond's sides are where its branches leave: enter by its top when possible
 
 
@@ -215,6 +216,7 @@ class Router:
         self.exit_of: dict[tuple[str, str], str] = {}
         self.entry_of: dict[tuple[str, int], str] = {}
         self.net = Net(("", ""), "")  # the net being routed
+        self.relaxed = False  # the last resort: taken tracks may be shared, at a price
         self.drawn: list[tuple[Net, list[Point], tuple[float, float, float, float]]] = []
 
     def _lane_shapes(self, lane: int) -> Iterator[Shape]:
@@ -248,6 +250,10 @@ class Router:
         found = self._best(request, net)
         if found is None:  # the preferred exits are taken: any exit, any entry
             found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
+        if found is None:  # every track is taken: share one (a bundle) rather than cross a symbol
+            self.relaxed = True
+            found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
+            self.relaxed = False
         if found is None:  # nothing fits: a plain route (no test layout ever needs it)
             points = self._fallback(request)
             label = self.placer.fallback(request.label, points) if request.label else None
@@ -334,7 +340,9 @@ class Router:
         grow = 0
         for leg in cand.legs:
             if not leg.tracks.free(leg.index, leg.lo, leg.hi, net):
-                return None
+                if not self.relaxed:
+                    return None
+                base += SHARED_TRACK
             shared += leg.tracks.shared(leg.index, leg.lo, leg.hi, net)
             if isinstance(leg.tracks, Band) and leg.index >= leg.tracks.capacity:
                 grow += leg.index - leg.tracks.capacity + 1
@@ -358,7 +366,7 @@ class Router:
 
     def _side_free(self, placed: Placed, side: str, owner: object) -> bool:
         used = self.sides.get((id(placed.shape), side))
-        return used is None or used == owner
+        return used is None or used == owner or self.relaxed
 
     # each builder yields candidates of one shape; None where the shape does not apply
 
@@ -405,7 +413,7 @@ class Router:
                     continue
                 b = d.box.side_mid(side_d == "right")
                 for lane, _, tracks in self._zone_tracks(s, d):
-                    index = tracks.first_free(a.y, b.y, self.net)
+                    index = self._free(tracks, a.y, b.y)
                     if index is None:
                         continue
                     x = tracks.position(index)
@@ -421,7 +429,7 @@ class Router:
             return
         a, b = s.box.bottom_mid(), d.box.top_mid()
         for band in (self.lower[s.slot], self.upper[d.slot]):
-            index = band.first_free(a.x, b.x, self.net)
+            index = self._free(band, a.x, b.x)
             if index is None:
                 continue
             y = band.position(index)
@@ -441,13 +449,13 @@ class Router:
             a = s.box.side_mid(side_s == "right")
             for lane, _, tracks in self._zone_tracks(s, d):
                 y_probe = band.position(0)
-                index = tracks.first_free(a.y, y_probe, self.net)
+                index = self._free(tracks, a.y, y_probe)
                 if index is None:
                     continue
                 x = tracks.position(index)
                 if (x > a.x) != (side_s == "right"):
                     continue
-                k = band.first_free(x, b.x, self.net)
+                k = self._free(band, x, b.x)
                 if k is None:
                     continue
                 y = band.position(k)
@@ -468,11 +476,11 @@ class Router:
             for lane, _, tracks in self._zone_tracks(s, d):
                 if tracks.count() == 0:
                     continue
-                k = band.first_free(a.x, tracks.position(0), self.net)
+                k = self._free(band, a.x, tracks.position(0))
                 if k is None:
                     continue
                 y = band.position(k)
-                index = tracks.first_free(y, b.y, self.net)
+                index = self._free(tracks, y, b.y)
                 if index is None:
                     continue
                 x = tracks.position(index)
@@ -494,13 +502,18 @@ class Router:
         band = self.lower[s.slot]
         if "bottom" in exits and "bottom" in entries:
             a, b = s.box.bottom_mid(), d.box.bottom_mid()
-            k = band.first_free(a.x, b.x, self.net)
+            k = self._free(band, a.x, b.x)
             if k is not None:
                 y = band.position(k)
                 legs = [self._vleg(s.lane, a.y, y), self._hleg(band, k, a.x, b.x), self._vleg(d.lane, y, b.y)]
                 yield _Candidate([a, Point(a.x, y), Point(b.x, y), b], legs, "bottom", "bottom", 2)
 
     # --- legs and checks ---------------------------------------------------------------------
+
+    def _free(self, tracks: Tracks, lo: float, hi: float) -> int | None:
+        """The first track free over [lo, hi]; in the last resort, the first track whatever holds it."""
+        index = tracks.first_free(lo, hi, self.net)
+        return 0 if index is None and self.relaxed and tracks.count() else index
 
     def _vleg(self, lane: int, y1: float, y2: float) -> _Leg:
         return _Leg(self.centres[lane], 0, y1, y2)
