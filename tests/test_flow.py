@@ -78,3 +78,13 @@ def test_a_thousand_steps_in_a_loop() -> None:
     steps = "".join(f"  - {{kegiatan: S{i}, pelaksana: a}}\n" for i in range(1000))
     f = flow_of(steps + "  - {kegiatan: Z, pelaksana: b, lanjut: 1}\n")
     assert f.cycles() == [tuple(range(1001))]
+
+
+def test_each_target_takes_its_own_column_then_the_nearest_and_no_source_is_left_out() -> None:
+    # a and d go on into a row of c and d: c has no source in its column, so the nearest (d) feeds
+    # it; a then reaches nothing and joins its nearest target, c
+    f = flow_of("  - {kegiatan: A, pelaksana: [a, d]}\n  - {kegiatan: B, pelaksana: [c, d]}\n")
+    assert sorted(arrows(f)) == [(1, "a", 2, "c", "next"), (1, "d", 2, "c", "next"), (1, "d", 2, "d", "next")]
+    # two actors each going on in their own column: no link between the columns
+    f = flow_of("  - {kegiatan: A, pelaksana: [b, c]}\n  - {kegiatan: B, pelaksana: [b, c]}\n")
+    assert sorted(arrows(f)) == [(1, "b", 2, "b", "next"), (1, "c", 2, "c", "next")]
