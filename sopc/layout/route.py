@@ -235,7 +235,7 @@ class Router:
     def needs(self) -> dict[int, int]:
         """Band tracks each slot must hold for the routes drawn (slots that need more than they hold)."""
         out = {}
-        for s, slot in enumerate(self.slots):
+        for s in range(len(self.slots)):
             used = max(self.upper[s].used(), self.lower[s].used())
             if used > self.upper[s].capacity:
                 out[s] = used
@@ -412,7 +412,7 @@ class Router:
                 if side_d not in entries:
                     continue
                 b = d.box.side_mid(side_d == "right")
-                for lane, _, tracks in self._zone_tracks(s, d):
+                for _, _, tracks in self._zone_tracks(s, d):
                     index = self._free(tracks, a.y, b.y)
                     if index is None:
                         continue
@@ -447,7 +447,7 @@ class Router:
             if side_s not in exits:
                 continue
             a = s.box.side_mid(side_s == "right")
-            for lane, _, tracks in self._zone_tracks(s, d):
+            for _, _, tracks in self._zone_tracks(s, d):
                 y_probe = band.position(0)
                 index = self._free(tracks, a.y, y_probe)
                 if index is None:
@@ -473,7 +473,7 @@ class Router:
             if side_d not in entries:
                 continue
             b = d.box.side_mid(side_d == "right")
-            for lane, _, tracks in self._zone_tracks(s, d):
+            for _, _, tracks in self._zone_tracks(s, d):
                 if tracks.count() == 0:
                     continue
                 k = self._free(band, a.x, tracks.position(0))

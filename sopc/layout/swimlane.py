@@ -61,8 +61,8 @@ def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single
     header, lane_titles, title_pt = header_heights(cols)
     cells = [wrapped_cells(step, i + 1, cols) for i, step in enumerate(sop.langkah)]
     # a row starts with room for one band track above and below its symbols: most rows need no more
-    heights = [max(MIN_ROW, band_room(SYMBOL_H[flow.step_symbol(i).value], 1), *(text_height(lines) for lines in c.values()))
-               for i, c in enumerate(cells)]
+    heights = [max(MIN_ROW, band_room(SYMBOL_H[flow.step_symbol(i).value], 1),
+                   *(text_height(lines) for lines in c.values())) for i, c in enumerate(cells)]
     # SLACK: the DOCX puts a one-point anchor paragraph above each page's table, and rows are
     # rounded to twips; a page filled to the last tenth of a millimetre would spill over
     usable = dims.height - 2 * margin - sum(header) - SLACK
