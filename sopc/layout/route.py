@@ -351,13 +351,8 @@ class Router:
 
     def _crossings(self, cand: _Candidate, net: Net) -> int:
         box = _bounds(cand.points)
-        flat, upright = _split(cand.points)
-        count = 0
-        for other, points, other_box in self.drawn:
-            if _meet(box, other_box) and not other.shares(net):
-                o_flat, o_upright = _split(points)
-                count += _cross(flat, o_upright) + _cross(o_flat, upright)
-        return count
+        return sum(crossings_between(cand.points, points) for other, points, other_box in self.drawn
+                   if _meet(box, other_box) and not other.shares(net))
 
     def _fallback(self, request: Request) -> tuple[Point, ...]:
         src, dst = request.src.box, request.dst.box
@@ -383,14 +378,14 @@ class Router:
         if side in exits and "top" in entries:  # out of the side, along the row, down into the top
             a, b = s.box.side_mid(side == "right"), d.box.top_mid()
             corner = Point(b.x, a.y)
-            yield _Candidate([a, corner, b], [self._hleg(self.mids[s.slot], 0, a.x, b.x),
+            yield _Candidate([a, corner, b], [_Leg(self.mids[s.slot], 0, a.x, b.x),
                                               self._vleg(d.lane, a.y, b.y)], side, "top", 1)
         facing = "left" if d.lane > s.lane else "right"
         if "bottom" in exits and facing in entries:  # down the lane, along the target's row into its side
             a, b = s.box.bottom_mid(), d.box.side_mid(facing == "right")
             corner = Point(a.x, b.y)
             yield _Candidate([a, corner, b], [self._vleg(s.lane, a.y, b.y),
-                                              self._hleg(self.mids[d.slot], 0, a.x, b.x)], "bottom", facing, 1)
+                                              _Leg(self.mids[d.slot], 0, a.x, b.x)], "bottom", facing, 1)
 
     def _zone_tracks(self, s: Placed, d: Placed) -> Iterator[tuple[int, str, Tracks]]:
         wider = 1 if s.lane == d.lane else 0  # a loop within one lane may go round through a neighbour
@@ -419,8 +414,8 @@ class Router:
                     x = tracks.position(index)
                     if (x > a.x) != (side_s == "right") or (x > b.x) != (side_d == "right"):
                         continue
-                    legs = [self._hleg(self.mids[s.slot], 0, a.x, x), _Leg(tracks, index, a.y, b.y),
-                            self._hleg(self.mids[d.slot], 0, x, b.x)]
+                    legs = [_Leg(self.mids[s.slot], 0, a.x, x), _Leg(tracks, index, a.y, b.y),
+                            _Leg(self.mids[d.slot], 0, x, b.x)]
                     yield _Candidate([a, Point(x, a.y), Point(x, b.y), b], legs, side_s, side_d, 2)
 
     def _via_band(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
@@ -433,7 +428,7 @@ class Router:
             if index is None:
                 continue
             y = band.position(index)
-            legs = [self._vleg(s.lane, a.y, y), self._hleg(band, index, a.x, b.x), self._vleg(d.lane, y, b.y)]
+            legs = [self._vleg(s.lane, a.y, y), _Leg(band, index, a.x, b.x), self._vleg(d.lane, y, b.y)]
             yield _Candidate([a, Point(a.x, y), Point(b.x, y), b], legs, "bottom", "top", 2)
 
     def _via_zone_band(self, s: Placed, d: Placed, exits: list[str],
@@ -459,8 +454,8 @@ class Router:
                 if k is None:
                     continue
                 y = band.position(k)
-                legs = [self._hleg(self.mids[s.slot], 0, a.x, x), _Leg(tracks, index, a.y, y),
-                        self._hleg(band, k, x, b.x), self._vleg(d.lane, y, b.y)]
+                legs = [_Leg(self.mids[s.slot], 0, a.x, x), _Leg(tracks, index, a.y, y),
+                        _Leg(band, k, x, b.x), self._vleg(d.lane, y, b.y)]
                 yield _Candidate([a, Point(x, a.y), Point(x, y), Point(b.x, y), b], legs, side_s, "top", 3)
 
     def _band_zone(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
@@ -486,8 +481,8 @@ class Router:
                 x = tracks.position(index)
                 if (x > b.x) != (side_d == "right"):
                     continue
-                legs = [self._vleg(s.lane, a.y, y), self._hleg(band, k, a.x, x), _Leg(tracks, index, y, b.y),
-                        self._hleg(self.mids[d.slot], 0, x, b.x)]
+                legs = [self._vleg(s.lane, a.y, y), _Leg(band, k, a.x, x), _Leg(tracks, index, y, b.y),
+                        _Leg(self.mids[d.slot], 0, x, b.x)]
                 yield _Candidate([a, Point(a.x, y), Point(x, y), Point(x, b.y), b], legs, "bottom", side_d, 3)
 
     def _row(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
@@ -498,14 +493,14 @@ class Router:
         side_s, side_d = ("right", "left") if right else ("left", "right")
         if side_s in exits and side_d in entries:
             a, b = s.box.side_mid(right), d.box.side_mid(not right)
-            yield _Candidate([a, b], [self._hleg(self.mids[s.slot], 0, a.x, b.x)], side_s, side_d)
+            yield _Candidate([a, b], [_Leg(self.mids[s.slot], 0, a.x, b.x)], side_s, side_d)
         band = self.lower[s.slot]
         if "bottom" in exits and "bottom" in entries:
             a, b = s.box.bottom_mid(), d.box.bottom_mid()
             k = self._free(band, a.x, b.x)
             if k is not None:
                 y = band.position(k)
-                legs = [self._vleg(s.lane, a.y, y), self._hleg(band, k, a.x, b.x), self._vleg(d.lane, y, b.y)]
+                legs = [self._vleg(s.lane, a.y, y), _Leg(band, k, a.x, b.x), self._vleg(d.lane, y, b.y)]
                 yield _Candidate([a, Point(a.x, y), Point(b.x, y), b], legs, "bottom", "bottom", 2)
 
     # --- legs and checks ---------------------------------------------------------------------
@@ -517,10 +512,6 @@ class Router:
 
     def _vleg(self, lane: int, y1: float, y2: float) -> _Leg:
         return _Leg(self.centres[lane], 0, y1, y2)
-
-    @staticmethod
-    def _hleg(tracks: Tracks, index: int, x1: float, x2: float) -> _Leg:
-        return _Leg(tracks, index, x1, x2)
 
     def _clear(self, cand: _Candidate, s: Placed, d: Placed) -> bool:
         """No run passes through a symbol other than the route's own two ends (band runs lie
@@ -608,12 +599,6 @@ def _simplify(points: list[Point]) -> list[Point]:
 
 def crossings_between(first: tuple[Point, ...] | list[Point], second: tuple[Point, ...] | list[Point]) -> int:
     """Points where two orthogonal polylines cross (touching ends do not count)."""
-    count = 0
-    for a, b in itertools.pairwise(first):
-        for c, d in itertools.pairwise(second):
-            for (h1, h2), (v1, v2) in (((a, b), (c, d)), ((c, d), (a, b))):
-                if abs(h1.y - h2.y) < 1e-6 and abs(v1.x - v2.x) < 1e-6:
-                    inside_h = min(h1.x, h2.x) + 0.01 < v1.x < max(h1.x, h2.x) - 0.01
-                    inside_v = min(v1.y, v2.y) + 0.01 < h1.y < max(v1.y, v2.y) - 0.01
-                    count += inside_h and inside_v
-    return count
+    flat, upright = _split(list(first))
+    other_flat, other_upright = _split(list(second))
+    return _cross(flat, other_upright) + _cross(other_flat, upright)

@@ -277,7 +277,8 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
     return tuple(arrows)
 
 
-def _exits(src: Placed, dst: Placed, kind: str, wanted: list[tuple[Placed, Placed, str, str | None]]):
+def _exits(src: Placed, dst: Placed, kind: str,
+           wanted: list[tuple[Placed, Placed, str, str | None]]) -> tuple[str, ...]:
     """The exits an arrow may use: a fork to targets on both sides, or a merge of one row's symbols,
     leaves from the bottom (one trunk); any other arrow from any side."""
     fork = [d for s, d, k, _ in wanted if s is src and k == kind]
