@@ -36,6 +36,8 @@ class LintSettings(_Settings):
     severity: dict[str, SeverityName] = Field(default_factory=dict, description="Severity per rule code or name.")
     nomor_pattern: Union[str, None] = Field(default=None, description="Regex every nomor matches (ID08, RP02).")
     verbs: list[str] = Field(default_factory=list, description="Extra first words accepted as verbs (LK05).")
+    review_months: int = Field(default=12, gt=0, le=120,
+                               description="Months after a SOP's latest date before TG03 asks for its review.")
 
     @field_validator("nomor_pattern")
     @classmethod

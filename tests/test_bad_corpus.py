@@ -18,7 +18,7 @@ MANIFEST = yaml.safe_load((BAD / "manifest.yaml").read_text(encoding="utf-8"))
 def test_the_corpus_is_large_and_its_base_is_clean() -> None:
     assert len(MANIFEST) >= 40
     assert set(MANIFEST) == {p.name for p in BAD.glob("*.sop.yaml")} - {"base.sop.yaml"}
-    assert run_cli("lint", "--strict", str(BAD / "base.sop.yaml")).exit_code == 0
+    assert run_cli("lint", "--strict", "--today", "2024-06-01", str(BAD / "base.sop.yaml")).exit_code == 0
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST))

@@ -15,10 +15,11 @@ from tests.conftest import run_cli
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples"
+TODAY = "2026-12-01"  # review dates (TG03) are checked against a fixed day, so the tests do not age
 
 
 def test_examples_are_clean_under_strict() -> None:
-    result = run_cli("lint", "--strict", str(EXAMPLES))
+    result = run_cli("lint", "--strict", "--today", TODAY, str(EXAMPLES))
     assert result.exit_code == 0, result.output
 
 
@@ -68,7 +69,7 @@ def test_readme_example_sop_lints_clean(tmp_path: Path) -> None:
     block = readme.split("```yaml\n# yaml-language-server")[1].split("```")[0]
     (tmp_path / "sopc.toml").write_text((EXAMPLES / "sopc.toml").read_text(encoding="utf-8"))
     (tmp_path / "surat.sop.yaml").write_text("# yaml-language-server" + block, encoding="utf-8")
-    result = run_cli("lint", "--strict", str(tmp_path))
+    result = run_cli("lint", "--strict", "--today", TODAY, str(tmp_path))
     assert result.exit_code == 0, result.output
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Iterator
 
 from sopc.diagnostics import Severity
@@ -51,24 +53,57 @@ def revisi_sebelum_pembuatan(unit: LintUnit) -> Iterator[Finding]:
 
 
 @rule("TG03", "revisi-terlewat", Severity.WARNING,
-      {"id": "Tanggal revisi (tinjauan) sudah lewat", "en": "Review date (tanggal revisi) has passed"},
-      {"id": "tanggal revisi {revisi} sudah lewat ({today}): tinjau SOP ini dan tetapkan tanggal berikutnya",
-       "en": "tanggal revisi {revisi} has passed ({today}): review this SOP and set the next date"})
+      {"id": "SOP sudah waktunya ditinjau", "en": "SOP is due for review"},
+      {"rencana": {"id": "tanggal revisi {revisi} (rencana tinjauan) sudah lewat ({today}): tinjau SOP ini dan "
+                         "tetapkan tanggal berikutnya",
+                   "en": "tanggal revisi {revisi} (the planned review) has passed ({today}): review this SOP "
+                         "and set the next date"},
+       "lama": {"id": "tanggal terakhir SOP ini {latest} sudah lebih dari {months} bulan lalu ({today}): "
+                      "evaluasi SOP ini dan catat tanggal revisinya",
+                "en": "this SOP's latest date {latest} is more than {months} months ago ({today}): "
+                      "evaluate it and record the tanggal revisi"}})
 def revisi_terlewat(unit: LintUnit) -> Iterator[Finding]:
-    """Tanggal Revisi is also the planned date of the next review (Permenpan-RB 35/2012). When it
-    has passed, the SOP is due for review. `sopc lint --today DATE` checks against another day.
+    """SOPs are evaluated regularly (Permenpan-RB 35/2012: at least once a year). The regulation
+    lets Tanggal Revisi be either the date the SOP was last revised or the planned date of its
+    next review; the dates tell which:
 
-    Failing (on 2025-03-01)::
+    - a revisi after the efektif date is a planned review: warned once it has passed;
+    - otherwise (a revisi before efektif, as most signed SOPs write it, or none), a reminder when
+      the SOP's latest date is older than `[lint] review_months` in sopc.toml (default 12).
+
+    `sopc lint --today DATE` checks against another day.
+
+    Failing (on 2025-03-01: the planned review has passed)::
 
         tanggal: {pembuatan: 2024-01-10, revisi: 2025-01-10, efektif: 2024-01-15}
 
-    Passing::
+    Failing (on 2025-03-01: revised and effective more than a year ago)::
+
+        tanggal: {pembuatan: 2023-01-10, revisi: 2023-06-01, efektif: 2023-06-05}
+
+    Passing (on 2025-03-01)::
 
         tanggal: {pembuatan: 2024-01-10, revisi: 2026-01-10, efektif: 2024-01-15}
+        tanggal: {pembuatan: 2023-01-10, revisi: 2024-06-01, efektif: 2024-06-05}
     """
-    revisi = unit.sop.tanggal.revisi
-    if revisi is not None and revisi < unit.review.today:
-        yield Finding(("tanggal", "revisi"), {"revisi": revisi, "today": unit.review.today})
+    t = unit.sop.tanggal
+    today = unit.review.today
+    if t.revisi is not None and t.revisi > t.efektif:
+        if t.revisi < today:
+            yield Finding(("tanggal", "revisi"), {"revisi": t.revisi, "today": today}, message="rencana")
+        return
+    months = unit.settings.review_months
+    dates = {"pembuatan": t.pembuatan, "efektif": t.efektif, "revisi": t.revisi}
+    key, latest = max(((k, d) for k, d in dates.items() if d is not None), key=lambda kd: kd[1])
+    if add_months(latest, months) < today:
+        yield Finding(("tanggal", key), {"latest": latest, "months": months, "today": today}, message="lama")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day when it has fewer days: 31 Jan + 1 = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @rule("TG04", "berubah-tanpa-revisi", Severity.WARNING,
