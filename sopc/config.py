@@ -56,6 +56,11 @@ class DocumentSettings(_Settings):
     paper: Literal["A4", "F4", "Letter", "Legal"] = "A4"
     font: str = "Arial"
     template: Union[str, None] = Field(default=None, description="A reference .docx replacing sopc's own.")
+    signature_mm: float = Field(default=18.0, ge=10.0, le=40.0, description="Room between jabatan and nama "
+                                "for the signature and the stamp (signed originals leave 17-20 mm).")
+    signature_text: Union[str, None] = Field(default=None, max_length=200, description="Units that sign "
+                                             "electronically: the placeholder their TTE system replaces, "
+                                             "printed in that room instead of leaving it blank.")
 
 
 class NewSettings(_Settings):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import graphviz
 
 from sopc.backends.docx import build_docx
-from sopc.backends.docx.identity import Logo
+from sopc.backends.docx.identity import Logo, Signature
 from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.manual import Manual
 from sopc.backends.relations import related, relation_graph
@@ -47,7 +47,7 @@ def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
             continue
         if book is None:
             book = Manual(first.settings.manual.model_dump(), lang, plan.numbers,
-                          _logo(unit, config, {}, result.warnings))
+                          _logo(unit, config, {}, result.warnings), _signature(first))
         paper = options.paper or config.settings.document.paper
         book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=plan.margin(config)))
     if book is None:
@@ -129,6 +129,11 @@ def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnin
     return cache[path]
 
 
+def _signature(config: Config) -> Signature:
+    document = config.settings.document
+    return Signature(document.signature_mm, document.signature_text)
+
+
 def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:
     """(path, bytes) of every output of one SOP."""
     options, lang = context.options, context.lang
@@ -136,7 +141,7 @@ def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[
     layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for both
     if "docx" in options.formats:
         yield stem.with_name(stem.name + ".docx"), build_docx(unit.sop, layout, lang, context.numbers, context.logo,
-                                                              template_path(context.config))
+                                                              template_path(context.config), _signature(context.config))
     if "svg" in options.formats:
         if options.svg_pages == "single":
             layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=True, margin=context.margin)

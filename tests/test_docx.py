@@ -67,6 +67,31 @@ def test_empty_items_print_a_dash(built: Path) -> None:
     assert rows["Tanggal Revisi"] == "-"
 
 
+def _signature_cell(docx: Path):
+    table = Document(str(docx)).tables[0]
+    return next(table.cell(r, 2) for r in range(6) if cell_text(table.cell(r, 1)) == "Disahkan oleh")
+
+
+def test_the_signature_block_is_centred_with_room_to_sign(built: Path) -> None:
+    cell = _signature_cell(built / "umum" / "pengelolaan-surat-masuk.docx")
+    texts = [p.text for p in cell.paragraphs]
+    assert texts == ["Kepala Bagian Umum", "", "Dra. Sri Wahyuni, M.Si.\nNIP 19720514 200003 2 003"]
+    assert all(p.paragraph_format.alignment == 1 for p in cell.paragraphs), "centred, as signed originals"
+    room = cell.paragraphs[1].paragraph_format
+    assert room.line_spacing_rule == 4 and 17 <= room.line_spacing.mm <= 20, "17-20 mm for signature and stamp"
+
+
+def test_units_that_sign_electronically_get_their_placeholder(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES, tmp_path / "src")
+    config = tmp_path / "src" / "sopc.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "[document]", '[document]\nsignature_mm = 25\nsignature_text = "${ttd_pengesah} <b>"'), encoding="utf-8")
+    result = run_cli("build", str(tmp_path / "src"), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert result.exit_code == 0, result.output
+    room = _signature_cell(tmp_path / "out" / "umum" / "pengelolaan-surat-masuk.docx").paragraphs[1]
+    assert room.text == "${ttd_pengesah} <b>" and round(room.paragraph_format.line_spacing.mm) == 25
+
+
 def test_flowchart_tables_one_row_per_step(built: Path) -> None:
     unit = unit_of("perjalanan-dinas")
     doc = Document(str(built / "umum" / "perjalanan-dinas.docx"))

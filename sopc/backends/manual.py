@@ -15,7 +15,7 @@ from jinja2 import TemplateError
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.flowtable import flowchart_xml
-from sopc.backends.docx.identity import LOGO_HEIGHT_MM, Logo, identity_xml
+from sopc.backends.docx.identity import LOGO_HEIGHT_MM, Logo, Signature, identity_xml
 from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
 from sopc.labels import environment
@@ -54,8 +54,9 @@ class Manual:
     """
 
     def __init__(self, settings: Mapping[str, object], lang: str = "id", numbers: Mapping[str, str] | None = None,
-                 logo: Logo | None = None) -> None:
+                 logo: Logo | None = None, signature: Signature = Signature()) -> None:
         self.settings, self.lang, self.numbers, self.logo = settings, lang, numbers or {}, logo
+        self.signature = signature
         self.text = TEXTS.get(lang, TEXTS["id"])
         self.first: Sop | None = None  # its instansi and unit head the cover
         self.base: Skeleton | None = None
@@ -76,7 +77,7 @@ class Manual:
                 self.media.append(self.base.media(self.logo, LOGO_HEIGHT_MM))
         picture = self.media[0].picture if self.media else None
         heading = ooxml.paragraph(HEADING, ooxml.run(f"{sop.nomor} – {sop.nama}"), page_break=True)
-        identity = identity_xml(sop, self.width, self.lang, self.numbers, picture, self.drawing_id)
+        identity = identity_xml(sop, self.width, self.lang, self.numbers, picture, self.drawing_id, self.signature)
         flowchart, self.drawing_id = flowchart_xml(layout, self.lang, self.drawing_id + 1)
         self.sections.append((heading + identity + flowchart).encode("utf-8"))  # a third of the text's size
         self.entries.append((sop.nomor, sop.nama, len(layout.pages)))

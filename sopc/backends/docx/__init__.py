@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from sopc.backends.docx.flowtable import flowchart_xml
-from sopc.backends.docx.identity import LOGO_HEIGHT_MM, Logo, identity_xml
+from sopc.backends.docx.identity import LOGO_HEIGHT_MM, Logo, Signature, identity_xml
 from sopc.backends.docx.package import core_properties, skeleton
 from sopc.layout.geometry import Layout
 from sopc.model.sop import Sop
@@ -15,13 +15,13 @@ FIRST_SHAPE_ID = 1000  # drawing ids of the flowchart's shapes; the logo is draw
 
 
 def build_docx(sop: Sop, layout: Layout, lang: str = "id", numbers: Mapping[str, str] | None = None,
-               logo: Logo | None = None, template: Path | None = None) -> bytes:
+               logo: Logo | None = None, template: Path | None = None, signature: Signature = Signature()) -> bytes:
     """The DOCX of one SOP. `numbers` maps the repository's SOP numbers to names (for keterkaitan);
     `logo` is the image bytes (and SVG original) from `sopc.backends.docx.logo.logo_png`."""
     base = skeleton(template, layout.width, layout.height, layout.margin)
     media = base.media(logo, LOGO_HEIGHT_MM) if logo is not None else None
     identity = identity_xml(sop, layout.width - 2 * layout.margin, lang, numbers or {},
-                            media.picture if media else None, logo_id=1)
+                            media.picture if media else None, logo_id=1, signature=signature)
     flowchart, _ = flowchart_xml(layout, lang, FIRST_SHAPE_ID)
     properties = core_properties(sop.nama, sop.nomor, sop.instansi, sop.tanggal.pembuatan)
     return base.package(identity + flowchart, properties, [media] if media else [])

@@ -7,6 +7,7 @@ Tanggal Pembuatan, Revisi, Efektif, Disahkan oleh, Nama SOP); then three two-col
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.ooxml import Cell, Picture
@@ -15,15 +16,23 @@ from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.model.sop import Sop
 
 LOGO_HEIGHT_MM = 22.0
-SIGNATURE_LINES = 3  # blank lines left for the signature (or the TTE QR code) and the stamp
+SIGNATURE_MM = 18.0  # room for the signature and the stamp: signed originals leave 17-20 mm
 ABOVE = 0.8  # mm above each cell's text
 
 
 Logo = tuple[bytes, "bytes | None"]  # the raster image, and the SVG original if the logo is SVG
 
 
+class Signature(NamedTuple):
+    """The room left between jabatan and nama: blank for a wet signature and stamp, or holding the
+    placeholder text an electronic-signature (TTE) system finds and replaces with its seal."""
+
+    height_mm: float = SIGNATURE_MM
+    placeholder: str | None = None
+
+
 def identity_xml(sop: Sop, width: float, lang: str, numbers: Mapping[str, str], logo: Picture | None,
-                 logo_id: int = 1) -> str:
+                 logo_id: int = 1, signature: Signature = Signature()) -> str:
     """The identity table. `numbers` maps the repository's SOP numbers to their names; `logo` is the
     picture the package holds (drawn with drawing id `logo_id`)."""
     text = labels(lang)
@@ -34,7 +43,7 @@ def identity_xml(sop: Sop, width: float, lang: str, numbers: Mapping[str, str], 
         (text["tanggal_pembuatan"], [long_date(tanggal.pembuatan, lang)]),
         (text["tanggal_revisi"], [long_date(tanggal.revisi, lang) if tanggal.revisi else "-"]),
         (text["tanggal_efektif"], [long_date(tanggal.efektif, lang)]),
-        (text["disahkan_oleh"], _pengesahan(sop, text)),
+        (text["disahkan_oleh"], None),
         (text["nama_sop"], [sop.nama]),
     ]
     out = [ooxml.table_start(widths)]
@@ -44,7 +53,8 @@ def identity_xml(sop: Sop, width: float, lang: str, numbers: Mapping[str, str], 
         out.append(ooxml.row([
             kop,
             Cell(widths[1], ooxml.lines_paragraph([label], "SOPIdentitasLabel", PAD, ABOVE), valign="top"),
-            Cell(widths[2], ooxml.lines_paragraph(value, "SOPIdentitas", PAD, ABOVE)),
+            Cell(widths[2], ooxml.lines_paragraph(value, "SOPIdentitas", PAD, ABOVE) if value is not None
+                 else _pengesahan(sop, text, signature)),
         ]))
     pairs = [("dasar_hukum", sop.dasar_hukum, "kualifikasi_pelaksana", sop.kualifikasi_pelaksana),
              ("keterkaitan", tuple(_link(item, numbers) for item in sop.keterkaitan),
@@ -78,12 +88,14 @@ def _link(item: str, numbers: Mapping[str, str]) -> str:
     return f"{item} – {numbers[item]}" if item in numbers else item
 
 
-def _pengesahan(sop: Sop, text: Mapping[str, str]) -> list[str]:
+def _pengesahan(sop: Sop, text: Mapping[str, str], signature: Signature) -> str:
+    """Jabatan, the room to sign in, nama and NIP, centred as signed originals print them."""
     signer = sop.disahkan_oleh
-    lines = [signer.jabatan, *([""] * SIGNATURE_LINES), signer.nama]
-    if signer.nip:
-        lines.append(f"{text['nip']} {nip_grouped(signer.nip)}")
-    return lines
+    centred = lambda lines, **kw: ooxml.lines_paragraph(lines, "SOPIdentitas", PAD, align="center", **kw)  # noqa: E731
+    below = [signer.nama] + ([f"{text['nip']} {nip_grouped(signer.nip)}"] if signer.nip else [])
+    return "".join([centred([signer.jabatan], space_before_mm=ABOVE),
+                    centred([signature.placeholder or ""], line_mm=signature.height_mm),
+                    centred(below)])
 
 
 def _kop(sop: Sop, logo: Picture | None, logo_id: int) -> str:

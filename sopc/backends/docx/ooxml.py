@@ -142,14 +142,19 @@ def run(text: str, bold: bool | None = None, size_pt: float | None = None, br: b
 
 def lines_paragraph(lines: Sequence[str], style_id: str, indent_mm: float, space_before_mm: float = 0.0,
                     bold: bool = False, bold_first: bool = False, size_pt: float | None = None,
-                    keep_next: bool = False) -> str:
-    """A paragraph of the given lines joined by line breaks (so heights match the layout's wrapping)."""
-    spacing = f'<w:spacing w:before="{twips(space_before_mm)}"/>' if space_before_mm else ""
+                    keep_next: bool = False, align: str | None = None, line_mm: float | None = None) -> str:
+    """A paragraph of the given lines joined by line breaks (so heights match the layout's wrapping).
+    `line_mm` fixes the height of each line exactly (room left blank, e.g. for a signature)."""
+    space = f' w:before="{twips(space_before_mm)}"' if space_before_mm else ""
+    if line_mm is not None:
+        space += f' w:line="{twips(line_mm)}" w:lineRule="exact"'
+    spacing = f"<w:spacing{space}/>" if space else ""
     runs = "".join(run(line, True if bold or (bold_first and i == 0) else None, size_pt, br=i > 0)
                    for i, line in enumerate(lines))
     indent = twips(indent_mm)
+    jc = f'<w:jc w:val="{attr(align)}"/>' if align else ""
     return (f'<w:p><w:pPr><w:pStyle w:val="{attr(style_id)}"/>{"<w:keepNext/>" if keep_next else ""}{spacing}'
-            f'<w:ind w:left="{indent}" w:right="{indent}"/></w:pPr>{runs}</w:p>')
+            f'<w:ind w:left="{indent}" w:right="{indent}"/>{jc}</w:pPr>{runs}</w:p>')
 
 
 def paragraph(style_id: str, runs: str = "", page_break: bool = False, before_mm: float | None = None,
