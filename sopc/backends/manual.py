@@ -15,7 +15,7 @@ from jinja2 import TemplateError
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.flowtable import flowchart_xml
-from sopc.backends.docx.identity import LOGO_HEIGHT_MM, Logo, Signature, identity_xml
+from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, identity_xml
 from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
 from sopc.labels import environment
@@ -54,7 +54,7 @@ class Manual:
     """
 
     def __init__(self, settings: Mapping[str, object], lang: str = "id", numbers: Mapping[str, str] | None = None,
-                 logo: Logo | None = None, signature: Signature = Signature()) -> None:
+                 logo: Logo | None = None, signature: Signature = WET) -> None:
         self.settings, self.lang, self.numbers, self.logo = settings, lang, numbers or {}, logo
         self.signature = signature
         self.text = TEXTS.get(lang, TEXTS["id"])

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from sopc.backends.docx.flowtable import flowchart_xml
-from sopc.backends.docx.identity import LOGO_HEIGHT_MM, Logo, Signature, identity_xml
+from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, identity_xml
 from sopc.backends.docx.package import core_properties, skeleton
 from sopc.layout.geometry import Layout
 from sopc.model.sop import Sop
@@ -15,7 +15,7 @@ FIRST_SHAPE_ID = 1000  # drawing ids of the flowchart's shapes; the logo is draw
 
 
 def build_docx(sop: Sop, layout: Layout, lang: str = "id", numbers: Mapping[str, str] | None = None,
-               logo: Logo | None = None, template: Path | None = None, signature: Signature = Signature()) -> bytes:
+               logo: Logo | None = None, template: Path | None = None, signature: Signature = WET) -> bytes:
     """The DOCX of one SOP. `numbers` maps the repository's SOP numbers to names (for keterkaitan);
     `logo` is the image bytes (and SVG original) from `sopc.backends.docx.logo.logo_png`."""
     base = skeleton(template, layout.width, layout.height, layout.margin)

@@ -31,8 +31,11 @@ class Signature(NamedTuple):
     placeholder: str | None = None
 
 
+WET = Signature()  # the default: blank room for a wet signature and stamp
+
+
 def identity_xml(sop: Sop, width: float, lang: str, numbers: Mapping[str, str], logo: Picture | None,
-                 logo_id: int = 1, signature: Signature = Signature()) -> str:
+                 logo_id: int = 1, signature: Signature = WET) -> str:
     """The identity table. `numbers` maps the repository's SOP numbers to their names; `logo` is the
     picture the package holds (drawn with drawing id `logo_id`)."""
     text = labels(lang)
