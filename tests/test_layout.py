@@ -220,3 +220,21 @@ def test_a_500_character_activity_gives_a_readable_row() -> None:
     assert "".join(lines).replace(" ", "") == kegiatan.replace(" ", "")
     assert all(text_width(line, 8.0) <= column.w for line in lines)
     assert text_height(lines) <= row.h
+
+
+def test_waktu_values_fit_two_lines_even_with_many_lanes() -> None:
+    """Waktu values as units write them stay on at most two lines, broken only at spaces or after their own
+    / (never '2' / 'menit/' / 'berkas', never inside a word), even when six lanes squeeze the text columns."""
+    values = ["2 menit/berkas", "1-2 hari kerja", "5-10 menit", "30 menit/dokumen", "3 x 24 jam", "1 hari kerja"]
+    actors = "".join(f"{{id: p{i}, nama: Pelaksana {i}}}, " for i in range(6))
+    steps = "".join(f"  - {{kegiatan: Memproses tahap {i}, pelaksana: p{i % 6}, waktu: '{value}'}}\n"
+                    for i, value in enumerate(values))
+    source, diags = load_text(compose_sop(f"pelaksana: [{actors}]\nlangkah:\n{steps}"))
+    sop, diags = validate(source, {})
+    assert sop is not None, diags
+    layout = layout_sop(sop, build_flow(sop), "A4")
+    waktu = [row.cells["waktu"] for page in layout.pages for row in page.rows]
+    assert len(waktu) == len(values)
+    for value, lines in zip(values, waktu, strict=True):
+        assert len(lines) <= 2 and " ".join(lines).replace("/ ", "/") == value, (value, lines)
+    assert waktu[0] == ("2 menit/", "berkas")

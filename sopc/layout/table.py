@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sopc.layout.geometry import Column
-from sopc.layout.text import line_height, wrap
+from sopc.layout.text import line_height, pieces, text_width, wrap
 from sopc.model.sop import Langkah, Sop
 
 PAPERS = {"A4": (297.0, 210.0), "F4": (330.0, 215.0), "Letter": (279.4, 215.9), "Legal": (355.6, 215.9)}
@@ -18,6 +18,7 @@ PAD = 1.2  # cell padding around text
 # there, and the exact row height cut its last line off.
 WRAP_SLACK = 0.4
 MIN_LANE = 20.0
+WAKTU_MAX = 26.0  # Waktu grows to fit its values on two lines, up to this width
 
 # Text columns: (key, Indonesian title, English title, width, smallest width) in mm.
 TEXT_COLUMNS = (
@@ -46,15 +47,15 @@ def columns(sop: Sop, paper: str, lang: str = "id",
     """The table's columns left to right: No, Kegiatan, one lane per actor, Mutu Baku (3), Keterangan."""
     page_w, page_h = PAPERS[paper]
     available = page_w - 2 * margin
-    widths = {key: wide for key, _, _, wide, _ in TEXT_COLUMNS}
+    titles = {key: (id_title if lang == "id" else en_title) for key, id_title, en_title, _, _ in TEXT_COLUMNS}
+    widths, smallest = _text_widths(sop, titles)
     lanes = len(sop.pelaksana)
     shortfall = lanes * MIN_LANE - (available - sum(widths.values()))
     if shortfall > 0:  # take the lanes' room from the text columns, down to their smallest widths
-        slack = {key: wide - small for key, _, _, wide, small in TEXT_COLUMNS}
-        share = min(1.0, shortfall / sum(slack.values()))
+        slack = {key: widths[key] - smallest[key] for key in widths}
+        share = min(1.0, shortfall / (sum(slack.values()) or 1.0))
         widths = {key: widths[key] - slack[key] * share for key in widths}
     lane_w = (available - sum(widths.values())) / lanes
-    titles = {key: (id_title if lang == "id" else en_title) for key, id_title, en_title, _, _ in TEXT_COLUMNS}
     out: list[Column] = []
     x = margin
     for key in ("no", "kegiatan"):
@@ -67,6 +68,47 @@ def columns(sop: Sop, paper: str, lang: str = "id",
         out.append(Column(key, titles[key], x, widths[key]))
         x += widths[key]
     return tuple(out), Dimensions(page_w, page_h, symbol_w=min(14.0, max(10.0, lane_w - 10.0)))
+
+
+def _text_widths(sop: Sop, titles: dict[str, str]) -> tuple[dict[str, float], dict[str, float]]:
+    """Each text column's width from its content, and the smallest it may be squeezed to.
+
+    A column is at least as wide as its title and its longest unbreakable piece (words cut after
+    their own / and -), so no word is chopped, and Waktu, squeezed as far as it goes, still sets
+    every value on two lines ("2 menit/berkas", "1-2 hari kerja"). A column with text is at least
+    its usual width (longer words widen it, up to half as much again); a column empty in every row
+    takes its smallest width and leaves the room to the lanes.
+    """
+    texts: dict[str, list[str]] = {key: [] for key in titles}
+    for number, step in enumerate(sop.langkah, start=1):
+        for key, text in cell_texts(step, number).items():
+            if text and text != "-":
+                texts[key].append(text)
+    room = 2 * PAD + WRAP_SLACK
+    widths, smallest = {}, {}
+    for key, _, _, wide, small in TEXT_COLUMNS:
+        title = text_width(titles[key], HEADER_PT, bold=True) + room
+        words = {piece for text in texts[key] for piece in pieces(text)}
+        longest = max((text_width(word, TEXT_PT) for word in words), default=0.0) + room
+        floor = max(small, title, min(longest, wide))
+        if key == "waktu":
+            floor = max(floor, _two_lines(texts[key], small - room, WAKTU_MAX - room) + room)
+        if texts[key]:
+            widths[key] = max(wide, floor, min(longest, wide * 1.5))
+        else:
+            widths[key] = floor
+        smallest[key] = floor
+    return widths, smallest
+
+
+def _two_lines(values: list[str], start: float, most: float) -> float:
+    """The narrowest text width from `start` (in 0.5 mm steps, up to `most`) that sets every value
+    on at most two lines."""
+    width = start
+    for value in sorted(set(values), key=lambda v: -text_width(v, TEXT_PT)):
+        while width < most and len(wrap(value, width, TEXT_PT)) > 2:
+            width += 0.5
+    return width
 
 
 def cell_texts(step: Langkah, number: int) -> dict[str, str]:

@@ -60,7 +60,12 @@ def _wrap_paragraph(text: str, width: float, size_pt: float, bold: bool) -> list
             current = candidate
             continue
         if current:
-            lines.append(current)
+            head = _joined_head(word, width - text_width(current + " ", size_pt, bold), size_pt, bold)
+            if head:  # `2 menit/` + `berkas`: the word is broken after its own / or -, as typesetters do
+                lines.append(f"{current} {word[:head]}")
+                word = word[head:]
+            else:
+                lines.append(current)
         current = ""
         while text_width(word, size_pt, bold) > width and len(word) > 1:
             cut = _fit(word, width, size_pt, bold)
@@ -69,6 +74,32 @@ def _wrap_paragraph(text: str, width: float, size_pt: float, bold: bool) -> list
         current = word
     lines.append(current)
     return lines
+
+
+def _joined_head(word: str, room: float, size_pt: float, bold: bool) -> int:
+    """The longest head of `word` that ends at a joint (`_joint`) and fits in `room` mm; 0 if none does."""
+    for cut in range(len(word) - 1, 0, -1):
+        if _joint(word, cut) and text_width(word[:cut], size_pt, bold) <= room:
+            return cut
+    return 0
+
+
+def _joint(word: str, cut: int) -> bool:
+    """A line may break before word[cut]: after a `/` or `-`, not before a digit (`5-10`, `1/2` stay whole)."""
+    return word[cut - 1] in "/-" and not word[cut].isdigit()
+
+
+def pieces(text: str) -> list[str]:
+    """The parts of `text` a line never breaks inside: words, cut after their own `/` and `-`."""
+    out: list[str] = []
+    for word in text.split():
+        start = 0
+        for cut in range(1, len(word)):
+            if _joint(word, cut):
+                out.append(word[start:cut])
+                start = cut
+        out.append(word[start:])
+    return out
 
 
 def _fit(word: str, width: float, size_pt: float, bold: bool) -> int:
