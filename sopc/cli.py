@@ -106,7 +106,7 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
 @click.option("--paper", type=click.Choice(["A4", "F4", "Letter", "Legal"]), default=None,
               help="Paper, always landscape. Default: [document] paper of sopc.toml, else A4.")
 @click.option("--svg-style", type=click.Choice(["flow", "table"]), default="flow", show_default=True,
-              help="flow: the actor lanes only; table: the whole official table, for web pages.")
+              help="flow: No, Kegiatan and the actor lanes, each symbol numbered; table: the whole official table.")
 @click.option("--svg-pages", type=click.Choice(["split", "single"]), default="split", show_default=True,
               help="split: one SVG per page of the printed table; single: one tall sheet.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),

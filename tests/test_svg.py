@@ -149,3 +149,36 @@ def test_a_failing_graphviz_is_named_not_a_traceback(tmp_path: Path, monkeypatch
     result = run_cli("map", str(EXAMPLES), "-o", str(tmp_path / "m.svg"), "--lang", "en")
     assert result.exit_code == 2 and "Graphviz could not draw the map: Error: out of memory" in result.stderr
     assert not (tmp_path / "m.svg").exists()
+
+
+def test_the_flow_style_reads_alone_numbers_activities_and_titles() -> None:
+    from sopc.layout.swimlane import layout_sop
+    from tests.test_docx import unit_of
+
+    unit = unit_of("peminjaman-ruang-rapat")
+    layout = layout_sop(unit.sop, unit.flow, "A4")
+    root = ET.fromstring(render_pages(layout, "flow")[0])
+    texts = _texts(root)
+    assert "Kegiatan" in texts and "No" in texts and "Kelengkapan" not in texts
+    assert any(t.startswith("Mencatat peminjaman dalam buku") for t in texts), "the kegiatan, wrapped in its cell"
+    for group in root.iter(f"{{{NS['s']}}}g"):
+        symbol = next((el for el in group if el.get("class") in SYMBOLS), None)
+        if symbol is None or not symbol.get("data-step"):
+            continue
+        step = int(symbol.get("data-step"))
+        number = group.find("s:text[@class='sopc-number']", NS)
+        assert number is not None and "".join(number.itertext()) == str(step), "the step number in its symbol"
+        assert group.find("s:title", NS).text.endswith(": " + unit.sop.langkah[step - 1].kegiatan)
+
+
+def test_the_table_header_rules_part_kegiatan_pelaksana_and_mutu_baku() -> None:
+    layout = LAYOUTS[0][1]
+    page = layout.pages[0]
+    root = ET.fromstring(render_pages(layout, "table")[0])
+    rules = {(round(float(el.get("x1")), 2), round(float(el.get("y1")), 2))
+             for el in root.iter(f"{{{NS['s']}}}line") if el.get("x1") == el.get("x2")}
+    first_lane = layout.lanes[0]
+    kelengkapan = next(c for c in layout.columns if c.key == "kelengkapan")
+    keterangan = next(c for c in layout.columns if c.key == "keterangan")
+    for col in (first_lane, kelengkapan, keterangan):  # each rule runs up through the top header row
+        assert (round(col.x, 2), round(page.top, 2)) in rules, col.key

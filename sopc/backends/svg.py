@@ -1,4 +1,5 @@
-"""Layout -> SVG: one drawing per page, either the lanes only (`flow`) or the whole official table (`table`).
+"""Layout -> SVG: one drawing per page, either the flowchart to read alone (`flow`: No, Kegiatan and
+the actor lanes, each symbol numbered) or the whole official table (`table`).
 
 Built with ElementTree, so every text a SOP author wrote is escaped, never parsed as markup.
 User units are millimetres (viewBox), so the drawing prints at its true size.
@@ -27,6 +28,8 @@ text {{ font-family: {FONT}; fill: #000; }}
 """
 
 ET.register_namespace("", SVG_NS)
+FLOW_COLUMNS = ("no", "kegiatan", "lane")  # what the flow style shows: enough to read it without the table
+NUMBER_PT = 7.0  # a step's number inside its symbol (flow style)
 
 
 def render_pages(layout: Layout, style: str = "flow", lang: str = "id", title: str = "") -> list[bytes]:
@@ -35,7 +38,7 @@ def render_pages(layout: Layout, style: str = "flow", lang: str = "id", title: s
 
 
 def _page_svg(layout: Layout, page: Page, style: str, lang: str, title: str) -> bytes:
-    shown = layout.columns if style == "table" else layout.lanes
+    shown = layout.columns if style == "table" else tuple(c for c in layout.columns if c.key in FLOW_COLUMNS)
     x0 = shown[0].x - 1
     x1 = shown[-1].x + shown[-1].w + 1
     y0, y1 = page.top - 1, page.bottom + 1
@@ -55,7 +58,7 @@ def _page_svg(layout: Layout, page: Page, style: str, lang: str, title: str) -> 
     ET.SubElement(marker, "path", {"d": "M0,0 L10,5 L0,10 z", "fill": "#000"})
     _grid(svg, layout, page, shown, lang)
     for shape in page.shapes:
-        _shape(svg, shape)
+        _shape(svg, shape, layout.activities, numbered=style == "flow")
     for arrow in page.arrows:
         _arrow(svg, arrow)
     return ET.tostring(svg, encoding="utf-8", xml_declaration=True) + b"\n"
@@ -80,7 +83,9 @@ def _grid(svg: ET.Element, layout: Layout, page: Page, shown: tuple[Column, ...]
         y, h = (top, h1 + h2) if spans_both else (top + h1, h2)
         size = layout.lane_title_pt if col.key == "lane" else HEADER_PT
         _text_block(g, lines, col.cx, y + h / 2, size, anchor="middle", bold=True, centre=True)
-        _line(g, col.x, y, col.x, page.bottom, "sopc-grid" if col.key != "lane" or col is lanes[0] else "sopc-lane")
+        starts_group = col is lanes[0] or (bool(mutu) and col is mutu[0])  # the rule runs up through the top row
+        _line(g, col.x, top if starts_group else y, col.x, page.bottom,
+              "sopc-grid" if col.key != "lane" or col is lanes[0] else "sopc-lane")
     _line(g, right, top, right, page.bottom, "sopc-grid")
     _line(g, lanes[0].x, top + h1, lanes[-1].x + lanes[-1].w, top + h1, "sopc-grid")
     if mutu:
@@ -105,7 +110,7 @@ def _merged(g: ET.Element, cols: list[Column], top: float, h: float, title: str)
     _text_block(g, (title,), (left + right) / 2, top + h / 2, HEADER_PT, anchor="middle", bold=True, centre=True)
 
 
-def _shape(svg: ET.Element, shape: Shape) -> None:
+def _shape(svg: ET.Element, shape: Shape, activities: tuple[str, ...], numbered: bool) -> None:
     b = shape.box
     # the symbol element itself carries the class and data attributes (CSS and tests select it)
     attrs = {"class": f"sopc-{shape.kind}", "data-lane": shape.lane or ""}
@@ -119,8 +124,10 @@ def _shape(svg: ET.Element, shape: Shape) -> None:
         label = f"{name[shape.kind]} {shape.letter}"
     else:
         label = f"{name[shape.kind]}, langkah {attrs.get('data-step')}"
+    if shape.step is not None and shape.step < len(activities):
+        label += ": " + activities[shape.step]  # the full text, however it was wrapped
     if shape.text and shape.kind == "decision":
-        label += ": " + " ".join(shape.text)
+        label += " — " + " ".join(shape.text)
     ET.SubElement(g, "title").text = label
     if shape.kind in ("process", "terminator"):
         rx = b.h / 2 if shape.kind == "terminator" else 0
@@ -136,6 +143,9 @@ def _shape(svg: ET.Element, shape: Shape) -> None:
         size = 7.0 if shape.kind == "offpage" else shape.text_pt
         cy = b.y + 0.42 * b.h if shape.kind == "offpage" else b.cy
         _text_block(g, shape.text, b.cx, cy, size, anchor="middle", centre=True, bold=shape.kind == "offpage")
+    elif numbered and shape.step is not None:
+        _text_block(g, (str(shape.step + 1),), b.cx, b.cy, NUMBER_PT, anchor="middle", centre=True, bold=True,
+                    cls="sopc-number")
 
 
 def _arrow(svg: ET.Element, arrow: Arrow) -> None:

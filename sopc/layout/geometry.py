@@ -137,6 +137,7 @@ class Layout:
     lane_titles: dict[str, tuple[str, ...]]  # actor id -> wrapped name
     pages: tuple[Page, ...]
     lane_title_pt: float = 8.0  # size of the actor names in the header
+    activities: tuple[str, ...] = ()  # each step's kegiatan in full (titles of the SVG symbols)
 
     @property
     def lanes(self) -> tuple[Column, ...]:

@@ -79,7 +79,8 @@ def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single
         heights = [max(h, grown.get(i, 0.0)) for i, h in enumerate(heights)]
     pages = tuple(page for page, _ in built)
     height = max(dims.height, pages[-1].bottom + margin) if single_sheet else dims.height
-    return Layout(paper, dims.width, height, margin, cols, header, lane_titles, pages, title_pt)
+    return Layout(paper, dims.width, height, margin, cols, header, lane_titles, pages, title_pt,
+                  tuple(step.kegiatan for step in sop.langkah))
 
 
 @dataclass(frozen=True)
