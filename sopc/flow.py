@@ -27,12 +27,14 @@ class Symbol(str, enum.Enum):
 
 
 class EdgeKind(str, enum.Enum):
-    """Why an arrow exists: the next row, an explicit jump, or a decision branch."""
+    """Why an arrow exists: the next row, an explicit jump, a decision branch, or a hand-off between
+    the actors of one row (`berurutan`)."""
 
     NEXT = "next"
     JUMP = "jump"
     YA = "ya"
     TIDAK = "tidak"
+    HANDOFF = "handoff"
 
 
 @dataclass(frozen=True, order=True)
@@ -63,6 +65,7 @@ class Flow:
     edges: tuple[Edge, ...]
     starts: tuple[int, ...]
     _succ: tuple[tuple[int, ...], ...] = field(repr=False)
+    texts: dict[Node, str] = field(default_factory=dict)  # text written inside a symbol (`teks`)
 
     def nodes_of(self, step: int) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes if n.step == step)
@@ -145,12 +148,25 @@ def build_flow(sop: Sop) -> Flow:
         by_step.setdefault(node.step, ())
         by_step[node.step] += (node,)
     columns: dict[str | None, int] = {actor: i for actor, i in sop.actor_index.items()}
+    entries = {i: (by_step[i][:1] if step.berurutan else by_step[i]) for i, step in enumerate(sop.langkah)}
     edges = tuple(edge for i, step in enumerate(sop.langkah)
-                  for edge in _step_edges(sop, i, step, by_step, columns))
+                  for edge in _step_edges(sop, i, step, by_step, entries, columns))
     starts = tuple(i for i, step in enumerate(sop.langkah) if i == 0 or step.mulai)
     succ = _successors(len(sop.langkah), edges)
-    symbols = _symbols(sop, nodes, edges, starts)
-    return Flow(len(sop.langkah), nodes, symbols, edges, starts, succ)
+    symbols = _symbols(sop, nodes, edges, {n for i in starts for n in entries[i]})
+    return Flow(len(sop.langkah), nodes, symbols, edges, starts, succ, _texts(sop, nodes))
+
+
+def _texts(sop: Sop, nodes: tuple[Node, ...]) -> dict[Node, str]:
+    """The text written inside each symbol (`teks` of the actor's part, else of the step)."""
+    out = {}
+    for node in nodes:
+        step = sop.langkah[node.step]
+        lane = next((lane for lane in step.pelaksana if lane.id == node.lane), None)
+        text = (lane.teks if lane is not None else None) or step.teks
+        if text:
+            out[node] = text
+    return out
 
 
 def _step_nodes(index: int, step: Langkah) -> tuple[Node, ...]:
@@ -158,7 +174,9 @@ def _step_nodes(index: int, step: Langkah) -> tuple[Node, ...]:
 
 
 def _step_edges(sop: Sop, index: int, step: Langkah, by_step: dict[int, tuple[Node, ...]],
-                columns: dict[str | None, int]) -> Iterator[Edge]:
+                entries: dict[int, tuple[Node, ...]], columns: dict[str | None, int]) -> Iterator[Edge]:
+    """The arrows leaving a step's symbols. A row entered elsewhere is entered at its `entries`
+    (the first actor of a `berurutan` row, else every actor)."""
     sources = by_step[index]
     last = len(sop.langkah) - 1
     if step.keputusan is not None:
@@ -169,15 +187,22 @@ def _step_edges(sop: Sop, index: int, step: Langkah, by_step: dict[int, tuple[No
         for kind, target, default, label in branches:
             dst = sop.step_index(target) if target is not None else default
             if dst is not None:
-                yield from _connect(sources[:1], by_step[dst], kind, label, columns)
+                yield from _connect(sources[:1], entries[dst], kind, label, columns)
         return
-    exits: dict[int | None, list[Node]] = {}
-    for node, lane in zip(sources, step.pelaksana or (None,), strict=True):
-        exits.setdefault(_exit(sop, index, step, lane.lanjut if lane else None), []).append(node)
-    for dst, group in exits.items():
+    lanes = step.pelaksana or (None,)
+    exits: dict[tuple[int | None, str | None], list[Node]] = {}
+    for k, (node, lane) in enumerate(zip(sources, lanes, strict=True)):
+        own = lane.lanjut if lane else None
+        if step.berurutan and k < len(sources) - 1:  # hands the work on to the next actor of the row
+            yield Edge(node, sources[k + 1], EdgeKind.HANDOFF, lane.label if lane else None)
+            if own is None:
+                continue
+        label = (lane.label if lane else None) or step.label
+        exits.setdefault((_exit(sop, index, step, own), label), []).append(node)
+    for (dst, label), group in exits.items():
         if dst is not None:
             explicit = dst != index + 1 or step.lanjut is not None
-            yield from _connect(group, by_step[dst], EdgeKind.JUMP if explicit else EdgeKind.NEXT, None, columns)
+            yield from _connect(group, entries[dst], EdgeKind.JUMP if explicit else EdgeKind.NEXT, label, columns)
 
 
 def _exit(sop: Sop, index: int, step: Langkah, lane_target: int | str | None) -> int | None:
@@ -215,19 +240,18 @@ def _nearest(node: Node, candidates: list[Node], columns: dict[str | None, int])
 def _successors(count: int, edges: tuple[Edge, ...]) -> tuple[tuple[int, ...], ...]:
     succ: list[list[int]] = [[] for _ in range(count)]
     for edge in edges:
-        if edge.dst.step not in succ[edge.src.step]:
+        if edge.kind is not EdgeKind.HANDOFF and edge.dst.step not in succ[edge.src.step]:
             succ[edge.src.step].append(edge.dst.step)
     return tuple(tuple(s) for s in succ)
 
 
-def _symbols(sop: Sop, nodes: tuple[Node, ...], edges: tuple[Edge, ...],
-             starts: tuple[int, ...]) -> dict[Node, Symbol]:
+def _symbols(sop: Sop, nodes: tuple[Node, ...], edges: tuple[Edge, ...], starting: set[Node]) -> dict[Node, Symbol]:
     leaving = {e.src for e in edges}
     symbols = {}
     for node in nodes:
         if sop.langkah[node.step].keputusan is not None:
             symbols[node] = Symbol.DECISION
-        elif node.step in starts or node not in leaving:
+        elif node in starting or node not in leaving:
             symbols[node] = Symbol.TERMINATOR
         else:
             symbols[node] = Symbol.PROCESS

@@ -88,3 +88,26 @@ def test_each_target_takes_its_own_column_then_the_nearest_and_no_source_is_left
     # two actors each going on in their own column: no link between the columns
     f = flow_of("  - {kegiatan: A, pelaksana: [b, c]}\n  - {kegiatan: B, pelaksana: [b, c]}\n")
     assert sorted(arrows(f)) == [(1, "b", 2, "b", "next"), (1, "c", 2, "c", "next")]
+
+
+def test_a_hand_off_inside_a_row_enters_at_the_first_actor_and_leaves_from_the_last() -> None:
+    """`berurutan`: Pegawai -> Admin -> Teknisi in one row, and in another the reverse, right to left."""
+    f = flow_of("  - {kegiatan: A, pelaksana: d}\n"
+                "  - {kegiatan: B, pelaksana: [a, b, c], berurutan: true, label: Diteruskan}\n"
+                "  - {kegiatan: C, pelaksana: [c, b, a], berurutan: true}\n"
+                "  - {kegiatan: D, pelaksana: a}\n")
+    assert arrows(f) == [
+        (1, "d", 2, "a", "next"),
+        (2, "a", 2, "b", "handoff"), (2, "b", 2, "c", "handoff"), (2, "c", 3, "c", "next"),
+        (3, "c", 3, "b", "handoff"), (3, "b", 3, "a", "handoff"), (3, "a", 4, "a", "next")]
+    assert [e.label for e in f.edges if e.src.step == 1] == [None, None, "Diteruskan"]
+    assert f.successors(1) == (2,) and not f.cycles(), "a hand-off is no loop"
+    assert [f.symbols[Node(1, lane)] for lane in "abc"] == [Symbol.PROCESS] * 3
+
+
+def test_texts_inside_capsules_and_labels_on_plain_arrows() -> None:
+    f = flow_of("  - {kegiatan: A, pelaksana: a, teks: Langsung ke Kantor, lanjut: 3}\n"
+                "  - {kegiatan: B, pelaksana: [{id: b, teks: Via Email, label: Surel diteruskan}], mulai: true}\n"
+                "  - {kegiatan: C, pelaksana: a, label: Selesai}\n  - {kegiatan: D, pelaksana: a}\n")
+    assert f.texts == {Node(0, "a"): "Langsung ke Kantor", Node(1, "b"): "Via Email"}
+    assert {(e.src.step + 1, e.label) for e in f.edges} == {(1, None), (2, "Surel diteruskan"), (3, "Selesai")}

@@ -238,3 +238,29 @@ def test_waktu_values_fit_two_lines_even_with_many_lanes() -> None:
     for value, lines in zip(values, waktu, strict=True):
         assert len(lines) <= 2 and " ".join(lines).replace("/ ", "/") == value, (value, lines)
     assert waktu[0] == ("2 menit/", "berkas")
+
+
+def test_hand_offs_run_inside_their_row_and_texts_stand_where_signed_sops_put_them() -> None:
+    from tests.test_docx import unit_of
+
+    unit = unit_of("perbaikan-sarana-kantor")
+    layout = layout_sop(unit.sop, unit.flow, "A4")
+    lanes = {c.actor: c for c in layout.lanes}
+    rows = {row.step: row for page in layout.pages for row in page.rows}
+    arrows = [a for page in layout.pages for a in page.arrows]
+    handoffs = [a for a in arrows if a.kind == "handoff"]
+    assert {(a.src, a.dst) for a in handoffs} == {
+        ("3:pegawai", "3:admin"), ("3:admin", "3:teknisi"),  # left to right in row 3
+        ("6:teknisi", "6:admin"), ("6:admin", "6:pegawai")}  # and back, right to left, in row 6
+    for a in handoffs:
+        row, (start, end) = rows[int(a.src.split(":")[0]) - 1], (a.points[0], a.points[-1])
+        assert all(row.y < p.y < row.bottom for p in a.points), "a hand-off stays inside its row"
+        assert len(a.points) == 2 and start.y == end.y, "a short straight arrow"
+        src, dst = lanes[a.src.split(":")[1]], lanes[a.dst.split(":")[1]]
+        assert src.x < start.x < src.x + src.w and dst.x < end.x < dst.x + dst.w
+    into_row = [a for a in arrows if a.dst.startswith(("3:", "6:")) and a.kind != "handoff"]
+    assert {a.dst for a in into_row} == {"3:pegawai", "6:teknisi"}, "a hand-off row is entered at its first actor"
+    labels = {a.src: " ".join(a.label.lines) for a in arrows if a.label is not None}
+    assert labels["6:pegawai"] == "Laporan pekerjaan selesai" and labels["5:kasubbag"] == "Disetujui"
+    texts = {s.step: " ".join(s.text) for page in layout.pages for s in page.shapes if s.kind == "terminator"}
+    assert texts[0] == "Langsung ke Kantor" and texts[1] == "Via Email"

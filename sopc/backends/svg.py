@@ -165,7 +165,7 @@ def _arrow(svg: ET.Element, arrow: Arrow) -> None:
         box = label.box
         ET.SubElement(g, "rect", {"class": "sopc-label-ground", "x": _f(box.x), "y": _f(box.y),
                                   "width": _f(box.w), "height": _f(box.h)})
-        _text_block(g, (label.text,), box.cx, box.cy, label.size_pt, anchor="middle", centre=True,
+        _text_block(g, label.lines, box.cx, box.cy, label.size_pt, anchor="middle", centre=True,
                     cls="sopc-label")
 
 

@@ -34,9 +34,9 @@ class Placer:
 
     def find(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label | None:
         """The first clear place beside `points` (the arrow's own line), or None."""
-        for box, size in self._candidates(text, points):
+        for box, size, lines in self._candidates(text, points):
             if self._clear(box):
-                return Label(text, box, size)
+                return Label(lines, box, size)
         return None
 
     def commit(self, label: Label | None, points: tuple[Point, ...] | list[Point]) -> None:
@@ -50,11 +50,13 @@ class Placer:
         w, h = _size(text, SIZES[-1])
         return Label(text, Box(points[0].x + OFFSET, points[0].y - OFFSET - h, w, h), SIZES[-1])
 
-    def _candidates(self, text: str, points: tuple[Point, ...] | list[Point]) -> Iterator[tuple[Box, float]]:
-        for a, b in list(itertools.pairwise(points))[:RUNS]:
-            for size in SIZES:
-                w, h = _size(text, size)
-                yield from ((box, size) for box in _along(a, b, w, h))
+    def _candidates(self, text: str, points: tuple[Point, ...] | list[Point]) -> Iterator[tuple[Box, float, str]]:
+        shown = [text, *([_two_lines(text)] if " " in text else [])]  # then a long label on two lines
+        for lines in shown:
+            for a, b in list(itertools.pairwise(points))[:RUNS]:
+                for size in SIZES:
+                    w, h = _size(lines, size)
+                    yield from ((box, size, lines) for box in _along(a, b, w, h))
 
     def _clear(self, box: Box) -> bool:
         if not any(lo <= box.x and box.right <= hi for lo, hi in self.lanes):
@@ -68,7 +70,18 @@ class Placer:
 
 @lru_cache(maxsize=256)
 def _size(text: str, size_pt: float) -> tuple[float, float]:
-    return text_width(text, size_pt) + 2 * PAD, size_pt * PT_MM * 1.2
+    """Width and height of a label's ground; `text` may hold two lines (split by a newline)."""
+    lines = text.split("\n")
+    return max(text_width(line, size_pt) for line in lines) + 2 * PAD, len(lines) * size_pt * PT_MM * 1.2
+
+
+@lru_cache(maxsize=256)
+def _two_lines(text: str) -> str:
+    """The text on two lines, broken at the space that makes the longer line shortest."""
+    words = text.split()
+    best = min(range(1, len(words)), key=lambda i: max(text_width(" ".join(words[:i]), 6.0),
+                                                      text_width(" ".join(words[i:]), 6.0)))
+    return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
 
 def _along(a: Point, b: Point, w: float, h: float) -> Iterator[Box]:

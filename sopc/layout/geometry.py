@@ -93,11 +93,16 @@ class Shape:
 
 @dataclass(frozen=True)
 class Label:
-    """Text beside an arrow ("Ya", "Tidak", custom labels), centred in its box (its white ground)."""
+    """Text beside an arrow ("Ya", "Tidak", custom labels), centred in its box (its white ground);
+    a long label is set on two lines (`lines`)."""
 
-    text: str
+    text: str  # the lines, joined by a newline
     box: Box
     size_pt: float
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(self.text.split("\n"))
 
 
 @dataclass(frozen=True)

@@ -217,6 +217,9 @@ def _symbol(sop: Sop, flow: Flow, node: Node, lanes: tuple[Column, ...], lane_in
     if kind == "decision" and decision is not None and decision.pertanyaan:
         text, size = _fit_question(decision.pertanyaan, symbol_w * 0.7)
         return Shape(kind, box, node.step, node.lane, text, text_pt=size)
+    if node in flow.texts:  # `teks`: "Via Email" inside a start capsule, clear of its rounded ends
+        text, size = _fit_question(flow.texts[node], symbol_w - (0.4 * h if kind == "terminator" else 2.0))
+        return Shape(kind, box, node.step, node.lane, text, text_pt=size)
     return Shape(kind, box, node.step, node.lane)
 
 

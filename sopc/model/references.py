@@ -50,6 +50,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "keputusan diambil oleh satu pelaksana; langkah ini menyebut {count}",
         "en": "a decision is taken by one actor; this step names {count}",
     },
+    "ref.decision_label": {
+        "id": "label keluaran keputusan ditulis di `keputusan.label`, bukan `label`",
+        "en": "a decision's exits are labelled by `keputusan.label`, not `label`",
+    },
+    "ref.sequence_one": {
+        "id": "`berurutan` menyerahkan pekerjaan antarpelaksana dalam satu baris; langkah ini menyebut {count}",
+        "en": "`berurutan` passes the work between the actors of one row; this step names {count}",
+    },
     "ref.decision_lanjut": {
         "id": "keputusan keluar melalui `ya`/`tidak`, bukan `lanjut`",
         "en": "a decision leaves through `ya`/`tidak`, not `lanjut`",
@@ -130,7 +138,11 @@ def _step_problems(sop: Sop, index: int, step: Langkah) -> Iterator[Problem]:
         yield from _decision_problems(sop, index, step)
     elif step.lanjut is not None:
         yield from _target_problems(sop, (*base, "lanjut"), step.lanjut, allow_end=True)
+    if step.berurutan and len(step.pelaksana) < 2:
+        yield (*base, "berurutan"), "ref.sequence_one", {"count": len(step.pelaksana)}
     for j, lane in enumerate(step.pelaksana):
+        if lane.label is not None and step.keputusan is not None:
+            yield (*base, "pelaksana", j, "label"), "ref.decision_label", {}
         if lane.lanjut is None:
             continue
         if step.keputusan is not None:
@@ -147,6 +159,8 @@ def _decision_problems(sop: Sop, index: int, step: Langkah) -> Iterator[Problem]
         yield (*base, "pelaksana"), "ref.decision_lanes", {"count": len(step.pelaksana)}
     if step.lanjut is not None:
         yield (*base, "lanjut"), "ref.decision_lanjut", {}
+    if step.label is not None:
+        yield (*base, "label"), "ref.decision_label", {}
     for branch in ("ya", "tidak"):
         target = getattr(decision, branch)
         if target is not None:

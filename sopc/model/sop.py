@@ -75,6 +75,8 @@ class Lajur(StrictModel):
     id: Text = Field(description="The actor (pelaksana id) doing this part.")
     lanjut: Union[Target, None] = Field(
         None, description="Where this actor's part goes next: a step id or number, or `selesai` to end here.")
+    label: OptionalText = Field(None, description="Text on the arrow leaving this actor's symbol.")
+    teks: OptionalText = Field(None, description="Short text inside this actor's symbol (`Via Email`).")
 
 
 Lanes = Annotated[tuple[Lajur, ...], BeforeValidator(
@@ -113,6 +115,13 @@ class Langkah(StrictModel):
     lanjut: Union[Target, None] = Field(
         None, description="Jump to a step id or number instead of the next row, or `selesai` to end here.")
     mulai: StrictBool = Field(False, description="An extra start of the flow (a terminator) besides the first step.")
+    berurutan: StrictBool = Field(False, description="The row's actors pass the work on to each other in the order "
+                                  "listed (right to left when listed so): short arrows join their symbols inside "
+                                  "the row; the row is entered at the first and left from the last.")
+    label: OptionalText = Field(None, description="Text on the arrow leaving this step (`Laporan pekerjaan "
+                                "selesai`); a decision labels its exits with `keputusan.label`.")
+    teks: OptionalText = Field(None, description="Short text inside the step's symbol, such as a start capsule's "
+                               "`Langsung ke Kantor`.")
 
     @property
     def actor_ids(self) -> tuple[str, ...]:

@@ -47,7 +47,7 @@ def _draw(drawing: Drawing, page: Page) -> str:
     for arrow in page.arrows:
         runs.append(drawing.polyline(arrow.points, f"Panah {arrow.src}-{arrow.dst}"))
         if arrow.label:
-            runs.append(drawing.label(arrow.label.box, (arrow.label.text,), arrow.label.size_pt))
+            runs.append(drawing.label(arrow.label.box, arrow.label.lines, arrow.label.size_pt))
     return "".join(runs)
 
 
