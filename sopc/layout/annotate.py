@@ -21,6 +21,7 @@ MARGIN = 0.35  # mm kept from a border
 PAD = 0.3  # the white ground's margin around the text
 RUNS = 3  # a label further along its arrow than this many runs reads as another arrow's
 REACH = 45.0  # mm along one run, at most, that a label may sit from the run's start
+DOOR = 2.4  # mm in front of each side of a symbol kept free of labels (arrows leave and enter there)
 
 
 class Placer:
@@ -30,12 +31,17 @@ class Placer:
         self.lanes = [(c.x + MARGIN, c.x + c.w - MARGIN) for c in lanes]
         self.rows = [(y + MARGIN, y + h - MARGIN) for y, h in rows]
         self.blocked = [_grow(s.box, 0.3) for s in shapes]
+        self.doors = [(id(s), door) for s in shapes for door in _doors(s.box)]
+        self.pending: dict[int, int] = {}  # id(shape) -> arrows still to draw from or into it
         self.segments: list[tuple[Point, Point]] = []
 
     def find(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label | None:
         """The first clear place beside `points` (the arrow's own line), or None."""
+        start = points[0]
+        doors = [d for owner, d in self.doors if self.pending.get(owner)
+                 and not (d.x <= start.x <= d.right and d.y <= start.y <= d.bottom)]
         for box, size, lines in self._candidates(text, points):
-            if self._clear(box):
+            if self._clear(box) and not any(_overlap(box, door) for door in doors):  # its own exit's door is free
                 return Label(lines, box, size)
         return None
 
@@ -104,6 +110,14 @@ def _along(a: Point, b: Point, w: float, h: float) -> Iterator[Box]:
         t += STEP
         if t + extent > length + 0.5:
             break
+
+
+def _doors(box: Box) -> tuple[Box, ...]:
+    """The room in front of a symbol's four mid-points, where arrows leave and enter: kept free of
+    labels while the symbol has arrows still to draw, or a label placed early could wall it in."""
+    half, deep = DOOR / 2, DOOR
+    return (Box(box.cx - half, box.bottom, DOOR, deep), Box(box.cx - half, box.y - deep, DOOR, deep),
+            Box(box.right, box.cy - half, deep, DOOR), Box(box.x - deep, box.cy - half, deep, DOOR))
 
 
 def _grow(box: Box, by: float) -> Box:

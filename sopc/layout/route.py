@@ -194,7 +194,9 @@ class Router:
         self.centres = [Tracks([lane.cx]) for lane in lanes]
         self.zones: list[dict[str, Tracks]] = []
         for i, lane in enumerate(lanes):
-            half = max([symbol_w / 2] + [s.box.w / 2 + abs(s.box.cx - lane.cx) for s in self._lane_shapes(i)])
+            # the zone starts beside the lane's centred symbols; a connector standing off-centre in
+            # some row is an obstacle there only (`_clear`), not a reason to narrow the whole lane
+            half = max([symbol_w / 2] + [s.box.w / 2 for s in self._lane_shapes(i) if abs(s.box.cx - lane.cx) < 0.01])
             right = _spaced(lane.cx + half + CLEAR, lane.x + lane.w - GAP)
             left = [2 * lane.cx - x for x in _spaced(lane.cx + half + CLEAR, lane.cx + (lane.cx - lane.x) - GAP)]
             self.zones.append({"left": Tracks(left), "right": Tracks(right)})
@@ -247,6 +249,7 @@ class Router:
         """The best polyline for `request` and its label, their tracks and place then taken."""
         net = Net((request.src.ref, request.kind), request.dst.ref)
         self.net = net
+        self._drawn(request)  # its own symbols' doors are its to use
         found = self._best(request, net)
         if found is None:  # the preferred exits are taken: any exit, any entry
             found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
@@ -258,7 +261,76 @@ class Router:
             points = self._fallback(request)
             label = self.placer.fallback(request.label, points) if request.label else None
             return points, label
-        cand, label = found
+        _, cand, label = found
+        return self._commit(request, net, cand, label)
+
+    def expect(self, requests: list[Request]) -> None:
+        """The arrows this page will draw: their symbols' doors stay free of labels until drawn."""
+        for req in requests:
+            for placed in (req.src, req.dst):
+                key = id(placed.shape)
+                self.placer.pending[key] = self.placer.pending.get(key, 0) + 1
+
+    def _drawn(self, request: Request) -> None:
+        for placed in (request.src, request.dst):
+            key = id(placed.shape)
+            self.placer.pending[key] = self.placer.pending.get(key, 1) - 1
+
+    def attempt(self, request: Request) -> float | None:
+        """Route `request` by its own exits only (no retry), as `route` would draw it; its cost, or None."""
+        net = Net((request.src.ref, request.kind), request.dst.ref)
+        self.net = net
+        self._drawn(request)
+        found = self._best(request, net)
+        if found is None:
+            return None
+        cost, cand, label = found
+        self._commit(request, net, cand, label)
+        return cost
+
+    def snapshot(self) -> tuple:
+        """What routing changes, copied: `restore` undoes every route drawn since (trying a fork's exits)."""
+        tracks = [*self.centres, *(t for zone in self.zones for t in zone.values()), *self.mids, *self.upper,
+                  *self.lower]
+        return ([[list(runs) for runs in t.taken] for t in tracks],
+                [{k: list(v) for k, v in band.bands.items()} for band in (*self.upper, *self.lower)],
+                dict(self.sides), dict(self.exit_of), dict(self.entry_of), list(self.drawn), list(self.labels),
+                list(self.placer.segments), list(self.placer.blocked), dict(self.placer.pending))
+
+    def restore(self, snap: tuple) -> None:
+        taken, bands, sides, exit_of, entry_of, drawn, labels, segments, blocked, pending = snap
+        tracks = [*self.centres, *(t for zone in self.zones for t in zone.values()), *self.mids, *self.upper,
+                  *self.lower]
+        for t, runs in zip(tracks, taken, strict=True):
+            t.taken = [list(r) for r in runs]
+        for band, held in zip((*self.upper, *self.lower), bands, strict=True):
+            band.bands = {k: list(v) for k, v in held.items()}
+        self.sides, self.exit_of, self.entry_of = dict(sides), dict(exit_of), dict(entry_of)
+        self.drawn, self.labels = list(drawn), list(labels)
+        self.placer.segments, self.placer.blocked, self.placer.pending = list(segments), list(blocked), dict(pending)
+
+    def place_label(self, text: str, branches: list[tuple[Point, ...]]) -> Label:
+        """A fork's one label, placed once all its branches are drawn: beside the trunk they share."""
+        trunk = list(branches[0])
+        for other in branches[1:]:
+            common = 0
+            while common < min(len(trunk), len(other)) and trunk[common] == other[common]:
+                common += 1
+            if common < len(trunk) and common < len(other) and common > 0:
+                a, b, c = trunk[common - 1], trunk[common], other[common]
+                # the branches part inside this run: the trunk ends where the nearer one turns off
+                nearer = b if abs(b.x - a.x) + abs(b.y - a.y) <= abs(c.x - a.x) + abs(c.y - a.y) else c
+                trunk = [*trunk[:common], nearer]
+            else:
+                trunk = trunk[:max(common, 2)]
+        label = self.placer.find(text, trunk) or self.placer.find(text, branches[0]) \
+            or self.placer.fallback(text, branches[0])
+        self.placer.commit(label, [])
+        self.labels.append(label.box)
+        return label
+
+    def _commit(self, request: Request, net: Net, cand: _Candidate,
+                label: Label | None) -> tuple[tuple[Point, ...], Label | None]:
         if request.label and label is None:
             label = self.placer.fallback(request.label, cand.points)
         self.placer.commit(label, cand.points)
@@ -273,7 +345,7 @@ class Router:
         self.drawn.append((net, cand.points, _bounds(cand.points)))
         return tuple(_simplify(cand.points)), label
 
-    def _best(self, request: Request, net: Net, locked: bool = True) -> tuple[_Candidate, Label | None] | None:
+    def _best(self, request: Request, net: Net, locked: bool = True) -> tuple[float, _Candidate, Label | None] | None:
         """Cheapest first, shape by shape (fewest bends first), stopping once nothing can cost less."""
         s, d = request.src, request.dst
         exits = [e for e in request.exits if self._side_free(s, e, ("out", net.out))]
@@ -287,7 +359,7 @@ class Router:
         sharing = any(n.shares(net) for n, _, _ in self.drawn)  # a fork's or merge's later branch
         plain = self._plain(request, net, exits, entries)
         if plain is not None:
-            return plain
+            return (plain[0].length + BEND * plain[0].bends, *plain)
         best: tuple[float, _Candidate, Label | None] | None = None
         for bends, builders in self._shapes:
             if best is not None and not sharing and gap + BEND * bends >= best[0]:
@@ -309,7 +381,7 @@ class Router:
                     cost += NO_LABEL
                 if best is None or cost < best[0]:
                     best = (cost, cand, label)
-        return (best[1], best[2]) if best else None
+        return best
 
     def _plain(self, request: Request, net: Net, exits: list[str],
                entries: list[str]) -> tuple[_Candidate, Label | None] | None:

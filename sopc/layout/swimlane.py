@@ -13,12 +13,12 @@ in the column it leaves from, as the signed originals draw it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sopc.flow import Edge, Flow, Node
 from sopc.layout.geometry import Arrow, Box, Column, Layout, Page, Row, Shape
 from sopc.layout.paginate import BAND, paginate
-from sopc.layout.route import GAP, Placed, Request, Router, Slot, band_room
+from sopc.layout.route import ALL_EXITS, GAP, Placed, Request, Router, Slot, band_room
 from sopc.layout.table import MARGIN, columns, header_heights, text_height, wrapped_cells
 from sopc.layout.text import text_width, wrap
 from sopc.model.sop import Sop
@@ -29,6 +29,7 @@ CONNECTOR_W = 7.0
 MIN_ROW = 16.0
 QUESTION_PT = 5.5
 PASSES = 4  # route, grow the rows that need it, route again: never more than this
+FORK_ELSEWHERE = 10.0  # what a fork leaving by an exit other than its preferred ones costs (mm)
 
 
 @dataclass(frozen=True)
@@ -275,10 +276,48 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
         labelled.add((src.ref, kind))
         requests.append(Request(src, dst, kind, _exits(src, dst, kind, wanted), label if first else None))
     arrows = []
-    for req in _in_order(requests):
-        points, label = router.route(req)
-        arrows.append(Arrow(points, req.src.ref, req.dst.ref, req.kind, label))
+    router.expect(requests)
+    for group in _in_order(requests):
+        if len(group) == 1:
+            points, label = router.route(group[0])
+            arrows.append(Arrow(points, group[0].src.ref, group[0].dst.ref, group[0].kind, label))
+            continue
+        text = next((r.label for r in group if r.label), None)
+        exit_, late = _fork_exit(router, group)
+        if exit_ is not None:  # one trunk: every branch by this exit
+            group = [replace(r, exits=(exit_,), label=r.label if not late else None) for r in group]
+        drawn = [router.route(r) for r in group]
+        label = router.place_label(text, [points for points, _ in drawn]) if text and late else None
+        for i, (req, (points, own)) in enumerate(zip(group, drawn, strict=True)):
+            arrows.append(Arrow(points, req.src.ref, req.dst.ref, req.kind, label if i == 0 and label else own))
     return tuple(arrows)
+
+
+def _fork_exit(router: Router, group: list[Request]) -> tuple[str | None, bool]:
+    """The exit by which every branch of a fork can be drawn, cheapest in all (tried and undone), and
+    whether its label must wait until the branches are drawn (placed with the first branch, it stood
+    where a later one turns off). (None, False) when no one exit serves them all."""
+    preferred = list(dict.fromkeys([*group[0].exits, *ALL_EXITS]))
+    labelled = any(r.label for r in group)
+    for late in ((False, True) if labelled else (False,)):
+        best: tuple[float, str] | None = None
+        for exit_ in preferred:
+            snap = router.snapshot()
+            total = 0.0
+            for req in group:
+                cost = router.attempt(replace(req, exits=(exit_,), label=None if late else req.label))
+                if cost is None:
+                    break
+                total += cost
+            else:
+                if exit_ not in group[0].exits:
+                    total += FORK_ELSEWHERE
+                if best is None or total < best[0]:
+                    best = (total, exit_)
+            router.restore(snap)
+        if best is not None:
+            return best[1], late
+    return None, False
 
 
 def _exits(src: Placed, dst: Placed, kind: str,
@@ -297,7 +336,8 @@ def _exits(src: Placed, dst: Placed, kind: str,
     return ("bottom", "left", "right")
 
 
-def _in_order(requests: list[Request]) -> Iterable[Request]:
+def _in_order(requests: list[Request]) -> Iterable[list[Request]]:
+    """The arrows to draw, shortest first, each fork's branches together (farthest first)."""
     def key(req: Request) -> tuple:
         span = abs(req.dst.slot - req.src.slot)
         return (span > 1, span, req.kind == "tidak", req.src.slot, req.src.lane, req.dst.slot, req.dst.lane)
@@ -308,9 +348,8 @@ def _in_order(requests: list[Request]) -> Iterable[Request]:
             continue
         fork = [r for r in requests if r.src is req.src and r.kind == req.kind]
         fork.sort(key=lambda r: (-abs(r.dst.lane - r.src.lane), -r.dst.slot, r.dst.lane))
-        for member in fork:
-            done.add(id(member))
-            yield member
+        done.update(id(member) for member in fork)
+        yield fork
 
 
 def _ref(node: Node) -> str:
