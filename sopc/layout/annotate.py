@@ -33,6 +33,7 @@ class Placer:
         self.blocked = [_grow(s.box, 0.3) for s in shapes]
         self.doors = [(id(s), door) for s in shapes for door in _doors(s.box)]
         self.pending: dict[int, int] = {}  # id(shape) -> arrows still to draw from or into it
+        self.tracks: list[float] = []  # x of the lanes' side tracks: a label there may wall in a later route
         self.segments: list[tuple[Point, Point]] = []
 
     def find(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label | None:
@@ -40,10 +41,13 @@ class Placer:
         start = points[0]
         doors = [d for owner, d in self.doors if self.pending.get(owner)
                  and not (d.x <= start.x <= d.right and d.y <= start.y <= d.bottom)]
+        fallback: Label | None = None
         for box, size, lines in self._candidates(text, points):
             if self._clear(box) and not any(_overlap(box, door) for door in doors):  # its own exit's door is free
-                return Label(lines, box, size)
-        return None
+                if not any(box.x - 0.5 < x < box.right + 0.5 for x in self.tracks):
+                    return Label(lines, box, size)
+                fallback = fallback or Label(lines, box, size)  # over a side track: if nothing better
+        return fallback
 
     def commit(self, label: Label | None, points: tuple[Point, ...] | list[Point]) -> None:
         """Keep a drawn arrow's line and its label clear of every later label."""

@@ -212,6 +212,7 @@ class Router:
             for shape in slot.shapes:
                 self.by_lane[self._lane_of(shape.box.cx)].append((s, shape))
         self.placer = Placer(lanes, [(slot.y, slot.h) for slot in slots], tuple(s for sl in slots for s in sl.shapes))
+        self.placer.tracks = [x for zone in self.zones for tracks in zone.values() for x in tracks.positions]
         self.labels: list[Box] = []  # placed labels: later arrows keep out of them
         self.sides: dict[tuple[int, str], object] = {}  # (id(shape), side) -> the owner using it
         # a fork leaves by one exit, a merge from one row arrives by one entry: the first branch decides

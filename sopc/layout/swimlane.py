@@ -29,6 +29,7 @@ CONNECTOR_W = 7.0
 MIN_ROW = 16.0
 QUESTION_PT = 5.5
 PASSES = 4  # route, grow the rows that need it, route again: never more than this
+LABEL_ROOM = 12.5  # mm kept, where the lane allows, between a lane's border and a connector beside a decision
 FORK_ELSEWHERE = 10.0  # what a fork leaving by an exit other than its preferred ones costs (mm)
 
 
@@ -156,7 +157,8 @@ def _page(sheet: _Sheet, number: int, steps: list[int], last: bool) -> tuple[Pag
                 continue
             node = c.src if end == "src" else c.edges[0].dst
             k = steps.index(node.step)
-            box = _beside(row_shapes[node.step], lane_index.get(node.lane, 0), lanes, rows[k]) if c.inline else None
+            box = _beside(row_shapes[node.step], lane_index.get(node.lane, 0), lanes, rows[k],
+                          sheet.symbol_w) if c.inline else None
             if box is not None:
                 lane = _lane_at(lanes, box.cx)
                 shape = Shape("offpage", box, None, lanes[lane].actor, (c.letter,), c.letter)
@@ -187,15 +189,19 @@ def _lane_at(lanes: tuple[Column, ...], x: float) -> int:
     return next((i for i, c in enumerate(lanes) if x < c.x + c.w), len(lanes) - 1)
 
 
-def _beside(shapes: list[Shape], lane: int, lanes: tuple[Column, ...], row: Row) -> Box | None:
+def _beside(shapes: list[Shape], lane: int, lanes: tuple[Column, ...], row: Row, symbol_w: float) -> Box | None:
     """Room for a connector beside the symbol in `lane` of this row: the next lane's cell if it is
     empty (right, then left), else beside the symbol in its own lane if the lane is wide enough."""
     taken = {_lane_at(lanes, s.box.cx) for s in shapes}
     y = row.y + row.h / 2 - SYMBOL_H["offpage"] / 2
     for other, away in ((lane + 1, 1.0), (lane - 1, -1.0)):
         if 0 <= other < len(lanes) and other not in taken:
-            # towards the far side of that cell: room on the arrow between for a decision's label
-            x = lanes[other].cx + away * max(0.0, lanes[other].w / 2 - GAP - 1.0 - CONNECTOR_W) / 2
+            # towards the far side of that cell, as far as leaves LABEL_ROOM between the lane's
+            # border and the connector (room on the arrow for a decision's label), but within the
+            # lane's column of symbols: its side tracks stay free for the lines that pass
+            half = lanes[other].w / 2
+            x = lanes[other].cx + away * min(max(0.0, LABEL_ROOM + CONNECTOR_W / 2 - half),
+                                             max(0.0, (symbol_w - CONNECTOR_W) / 2))
             return Box(x - CONNECTOR_W / 2, y, CONNECTOR_W, SYMBOL_H["offpage"])
     column = lanes[lane]
     own = [s.box for s in shapes if _lane_at(lanes, s.box.cx) == lane]
