@@ -68,7 +68,14 @@ class Flow:
     texts: dict[Node, str] = field(default_factory=dict)  # text written inside a symbol (`teks`)
 
     def nodes_of(self, step: int) -> tuple[Node, ...]:
-        return tuple(n for n in self.nodes if n.step == step)
+        return self._by_step[step]
+
+    @cached_property
+    def _by_step(self) -> tuple[tuple[Node, ...], ...]:
+        out: list[list[Node]] = [[] for _ in range(self.step_count)]
+        for node in self.nodes:
+            out[node.step].append(node)
+        return tuple(tuple(nodes) for nodes in out)
 
     def out_edges(self, step: int) -> tuple[Edge, ...]:
         """Arrows leaving the symbols of `step`."""

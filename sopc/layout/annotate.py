@@ -30,30 +30,32 @@ class Placer:
     def __init__(self, lanes: tuple[Column, ...], rows: list[tuple[float, float]], shapes: tuple[Shape, ...]) -> None:
         self.lanes = [(c.x + MARGIN, c.x + c.w - MARGIN) for c in lanes]
         self.rows = [(y + MARGIN, y + h - MARGIN) for y, h in rows]
-        self.blocked = [_grow(s.box, 0.3) for s in shapes]
-        self.doors = [(id(s), door) for s in shapes for door in _doors(s.box)]
+        # everything a label keeps clear of, as plain (x0, y0, x1, y1): this is the inner loop of labelling
+        self.blocked = [_edges(_grow(s.box, 0.3)) for s in shapes]
+        self.doors = [(id(s), _edges(door)) for s in shapes for door in _doors(s.box)]
         self.pending: dict[int, int] = {}  # id(shape) -> arrows still to draw from or into it
         self.tracks: list[float] = []  # x of the lanes' side tracks: a label there may wall in a later route
-        self.segments: list[tuple[Point, Point]] = []
+        self.segments: list[tuple[float, float, float, float]] = []  # drawn runs, as (x0, y0, x1, y1)
 
     def find(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label | None:
         """The first clear place beside `points` (the arrow's own line), or None."""
-        start = points[0]
-        doors = [d for owner, d in self.doors if self.pending.get(owner)
-                 and not (d.x <= start.x <= d.right and d.y <= start.y <= d.bottom)]
+        sx, sy = points[0].x, points[0].y
+        doors = [d for owner, d in self.doors if self.pending.get(owner)  # its own exit's door is free
+                 and not (d[0] <= sx <= d[2] and d[1] <= sy <= d[3])]
         fallback: Label | None = None
         for box, size, lines in self._candidates(text, points):
-            if self._clear(box) and not any(_overlap(box, door) for door in doors):  # its own exit's door is free
-                if not any(box.x - 0.5 < x < box.right + 0.5 for x in self.tracks):
+            if self._clear(box, doors):
+                if not any(box.x - 0.5 < x < box.x + box.w + 0.5 for x in self.tracks):
                     return Label(lines, box, size)
                 fallback = fallback or Label(lines, box, size)  # over a side track: if nothing better
         return fallback
 
     def commit(self, label: Label | None, points: tuple[Point, ...] | list[Point]) -> None:
         """Keep a drawn arrow's line and its label clear of every later label."""
-        self.segments += list(itertools.pairwise(points))
+        self.segments += [(min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y))
+                          for a, b in itertools.pairwise(points)]
         if label is not None:
-            self.blocked.append(label.box)
+            self.blocked.append(_edges(label.box))
 
     def fallback(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label:
         """Where a label goes when no place is clear: beside the arrow's start, smallest type."""
@@ -68,14 +70,22 @@ class Placer:
                     w, h = _size(lines, size)
                     yield from ((box, size, lines) for box in _along(a, b, w, h))
 
-    def _clear(self, box: Box) -> bool:
-        if not any(lo <= box.x and box.right <= hi for lo, hi in self.lanes):
+    def _clear(self, box: Box, doors: list[tuple[float, float, float, float]]) -> bool:
+        x0, y0 = box.x, box.y
+        x1, y1 = x0 + box.w, y0 + box.h
+        if not any(lo <= x0 and x1 <= hi for lo, hi in self.lanes):
             return False
-        if not any(lo <= box.y and box.bottom <= hi for lo, hi in self.rows):
+        if not any(lo <= y0 and y1 <= hi for lo, hi in self.rows):
             return False
-        if any(_overlap(box, other) for other in self.blocked):
-            return False
-        return not any(_touches(box, a, b) for a, b in self.segments)
+        for bx0, by0, bx1, by1 in self.blocked:  # symbols and labels: no overlap
+            if x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1:
+                return False
+        for bx0, by0, bx1, by1 in doors:
+            if x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1:
+                return False
+        # lines: not into the box, nor within 0.1 mm of it (its white ground would cut the line)
+        x0, y0, x1, y1 = x0 - 0.1, y0 - 0.1, x1 + 0.1, y1 + 0.1
+        return not any(sx0 < x1 and sx1 > x0 and sy0 < y1 and sy1 > y0 for sx0, sy0, sx1, sy1 in self.segments)
 
 
 @lru_cache(maxsize=256)
@@ -128,11 +138,5 @@ def _grow(box: Box, by: float) -> Box:
     return Box(box.x - by, box.y - by, box.w + 2 * by, box.h + 2 * by)
 
 
-def _overlap(a: Box, b: Box) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
-
-
-def _touches(box: Box, a: Point, b: Point) -> bool:
-    """Whether the segment a-b enters the box (its white ground would cut the line)."""
-    x0, x1, y0, y1 = min(a.x, b.x), max(a.x, b.x), min(a.y, b.y), max(a.y, b.y)
-    return x0 < box.right + 0.1 and x1 > box.x - 0.1 and y0 < box.bottom + 0.1 and y1 > box.y - 0.1
+def _edges(box: Box) -> tuple[float, float, float, float]:
+    return box.x, box.y, box.x + box.w, box.y + box.h

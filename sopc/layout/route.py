@@ -192,11 +192,20 @@ class Router:
     def __init__(self, lanes: tuple[Column, ...], slots: list[Slot], symbol_w: float) -> None:
         self.lanes, self.slots = lanes, slots
         self.centres = [Tracks([lane.cx]) for lane in lanes]
+        self.by_lane: list[list[tuple[int, Shape]]] = [[] for _ in lanes]
+        for s, slot in enumerate(slots):
+            for shape in slot.shapes:
+                self.by_lane[self._lane_of(shape.box.cx)].append((s, shape))
+        # what `_clear` keeps runs out of, as plain numbers: the symbols of each lane (an upright run
+        # keeps CLEAR / 2 beside them) and of each slot (a flat run keeps 0.3 mm)
+        self.lane_boxes = [[(id(sh), sh.box.x - CLEAR / 2, sh.box.y - 0.3, sh.box.right + CLEAR / 2, sh.box.bottom + 0.3)
+                            for _, sh in shapes] for shapes in self.by_lane]
+        self.slot_boxes = [[(id(sh), sh.box.x - 0.3, sh.box.right + 0.3) for sh in slot.shapes] for slot in slots]
         self.zones: list[dict[str, Tracks]] = []
         for i, lane in enumerate(lanes):
             # the zone starts beside the lane's centred symbols; a connector standing off-centre in
             # some row is an obstacle there only (`_clear`), not a reason to narrow the whole lane
-            half = max([symbol_w / 2] + [s.box.w / 2 for s in self._lane_shapes(i) if abs(s.box.cx - lane.cx) < 0.01])
+            half = max([symbol_w / 2] + [sh.box.w / 2 for _, sh in self.by_lane[i] if abs(sh.box.cx - lane.cx) < 0.01])
             right = _spaced(lane.cx + half + CLEAR, lane.x + lane.w - GAP)
             left = [2 * lane.cx - x for x in _spaced(lane.cx + half + CLEAR, lane.cx + (lane.cx - lane.x) - GAP)]
             self.zones.append({"left": Tracks(left), "right": Tracks(right)})
@@ -207,27 +216,20 @@ class Router:
             room = max(0, int(((slot.h - slot.symbol_h) / 2 - GAP - CLEAR + 1e-6) // SEP) + 1)
             self.upper.append(Band(slot.y, 1.0, room, slot.connector_band))
             self.lower.append(Band(slot.y + slot.h, -1.0, room, slot.connector_band))
-        self.by_lane: list[list[tuple[int, Shape]]] = [[] for _ in lanes]
-        for s, slot in enumerate(slots):
-            for shape in slot.shapes:
-                self.by_lane[self._lane_of(shape.box.cx)].append((s, shape))
         self.placer = Placer(lanes, [(slot.y, slot.h) for slot in slots], tuple(s for sl in slots for s in sl.shapes))
         self.placer.tracks = [x for zone in self.zones for tracks in zone.values() for x in tracks.positions]
-        self.labels: list[Box] = []  # placed labels: later arrows keep out of them
+        # placed labels, as (x0, y0, x1, y1) grown by 0.2 mm: later arrows keep out of them
+        self.labels: list[tuple[float, float, float, float]] = []
         self.sides: dict[tuple[int, str], object] = {}  # (id(shape), side) -> the owner using it
         # a fork leaves by one exit, a merge from one row arrives by one entry: the first branch decides
         self.exit_of: dict[tuple[str, str], str] = {}
         self.entry_of: dict[tuple[str, int], str] = {}
         self.net = Net(("", ""), "")  # the net being routed
         self.relaxed = False  # the last resort: taken tracks may be shared, at a price
-        self.drawn: list[tuple[Net, list[Point], tuple[float, float, float, float]]] = []
-
-    def _lane_shapes(self, lane: int) -> Iterator[Shape]:
-        column = self.lanes[lane]
-        for slot in self.slots:
-            for shape in slot.shapes:
-                if column.x <= shape.box.cx <= column.x + column.w:
-                    yield shape
+        # each drawn route: its net, bounds, and its horizontal and vertical runs (crossings are counted often)
+        self.drawn: list[tuple[Net, tuple[float, float, float, float], list, list]] = []
+        self.last_cost = 0.0  # the cost of the route `attempt` drew
+        self.bound = float("inf")  # the best cost found so far in the search under way (builders skip worse)
 
     def _lane_of(self, x: float) -> int:
         for i, lane in enumerate(self.lanes):
@@ -277,17 +279,17 @@ class Router:
             key = id(placed.shape)
             self.placer.pending[key] = self.placer.pending.get(key, 1) - 1
 
-    def attempt(self, request: Request) -> float | None:
-        """Route `request` by its own exits only (no retry), as `route` would draw it; its cost, or None."""
+    def attempt(self, request: Request) -> tuple[tuple[Point, ...] | None, Label | None]:
+        """Route `request` by its preferred exits only (no retry), as `route` would draw it; (None, None)
+        when they do not serve. Its cost is then `last_cost`."""
         net = Net((request.src.ref, request.kind), request.dst.ref)
         self.net = net
         self._drawn(request)
         found = self._best(request, net)
         if found is None:
-            return None
-        cost, cand, label = found
-        self._commit(request, net, cand, label)
-        return cost
+            return None, None
+        self.last_cost, cand, label = found
+        return self._commit(request, net, cand, label)
 
     def snapshot(self) -> tuple:
         """What routing changes, copied: `restore` undoes every route drawn since (trying a fork's exits)."""
@@ -327,7 +329,7 @@ class Router:
         label = self.placer.find(text, trunk) or self.placer.find(text, branches[0]) \
             or self.placer.fallback(text, branches[0])
         self.placer.commit(label, [])
-        self.labels.append(label.box)
+        self.labels.append(_keep_out(label.box))
         return label
 
     def _commit(self, request: Request, net: Net, cand: _Candidate,
@@ -336,14 +338,14 @@ class Router:
             label = self.placer.fallback(request.label, cand.points)
         self.placer.commit(label, cand.points)
         if label is not None:
-            self.labels.append(label.box)
+            self.labels.append(_keep_out(label.box))
         for leg in cand.legs:
             leg.tracks.take(leg.index, leg.lo, leg.hi, net)
         self.exit_of.setdefault(net.out, cand.exit)
         self.entry_of.setdefault((net.into, request.src.slot), cand.entry)
         self.sides[(id(request.src.shape), cand.exit)] = ("out", net.out)
         self.sides[(id(request.dst.shape), cand.entry)] = ("in", net.into)
-        self.drawn.append((net, cand.points, _bounds(cand.points)))
+        self.drawn.append((net, _bounds(cand.points), *_split(cand.points)))
         return tuple(_simplify(cand.points)), label
 
     def _best(self, request: Request, net: Net, locked: bool = True) -> tuple[float, _Candidate, Label | None] | None:
@@ -357,19 +359,25 @@ class Router:
             entries = [e for e in entries if self.entry_of.get((net.into, s.slot), e) == e]
         gap = max(0.0, abs(s.box.cx - d.box.cx) - (s.box.w + d.box.w) / 2) + \
             max(0.0, abs(s.box.cy - d.box.cy) - (s.box.h + d.box.h) / 2)
-        sharing = any(n.shares(net) for n, _, _ in self.drawn)  # a fork's or merge's later branch
+        sharing = any(n.shares(net) for n, _, _, _ in self.drawn)  # a fork's or merge's later branch
         plain = self._plain(request, net, exits, entries)
         if plain is not None:
             return (plain[0].length + BEND * plain[0].bends, *plain)
         best: tuple[float, _Candidate, Label | None] | None = None
+        self.bound = float("inf")
         for bends, builders in self._shapes:
-            if best is not None and not sharing and gap + BEND * bends >= best[0]:
+            self.bound = best[0] if best is not None and not sharing else float("inf")
+            # lower bounds: the shortest such route; for a later branch, whose runs on its net's
+            # tracks cost nothing, only its bends
+            if best is not None and (BEND * bends if sharing else gap + BEND * bends) >= best[0]:
                 break
             found = [c for build in builders for c in build(s, d, exits, entries) if c is not None]
             for cand in sorted(found, key=lambda c: c.length + BEND * c.bends):
                 base = cand.length + BEND * cand.bends
-                if best is not None and not sharing and base >= best[0]:
-                    break
+                if best is not None and (BEND * cand.bends if sharing else base) >= best[0]:
+                    if not sharing:
+                        break
+                    continue
                 if not self._clear(cand, s, d):
                     continue
                 cost = self._cost(cand, net, base)
@@ -424,7 +432,9 @@ class Router:
 
     def _crossings(self, cand: _Candidate, net: Net) -> int:
         box = _bounds(cand.points)
-        return sum(crossings_between(cand.points, points) for other, points, other_box in self.drawn
+        flat, upright = _split(cand.points)
+        return sum(_cross(flat, other_upright) + _cross(other_flat, upright)
+                   for other, other_box, other_flat, other_upright in self.drawn
                    if _meet(box, other_box) and not other.shares(net))
 
     def _fallback(self, request: Request) -> tuple[Point, ...]:
@@ -481,6 +491,9 @@ class Router:
                     continue
                 b = d.box.side_mid(side_d == "right")
                 for _, _, tracks in self._zone_tracks(s, d):
+                    if tracks.count() and self._beyond(abs(a.x - tracks.position(0)) + abs(tracks.position(0) - b.x)
+                                                       + abs(a.y - b.y) - 2 * SEP * tracks.count(), 2):
+                        continue  # even its nearest track is longer than the best route found
                     index = self._free(tracks, a.y, b.y)
                     if index is None:
                         continue
@@ -517,6 +530,9 @@ class Router:
             a = s.box.side_mid(side_s == "right")
             for _, _, tracks in self._zone_tracks(s, d):
                 y_probe = band.position(0)
+                if tracks.count() and self._beyond(abs(a.x - tracks.position(0)) + abs(tracks.position(0) - b.x)
+                                                   + abs(a.y - b.y) - 2 * SEP * tracks.count(), 3):
+                    continue
                 index = self._free(tracks, a.y, y_probe)
                 if index is None:
                     continue
@@ -542,7 +558,8 @@ class Router:
                 continue
             b = d.box.side_mid(side_d == "right")
             for _, _, tracks in self._zone_tracks(s, d):
-                if tracks.count() == 0:
+                if tracks.count() == 0 or self._beyond(abs(a.x - tracks.position(0)) + abs(tracks.position(0) - b.x)
+                                                       + abs(a.y - b.y) - 2 * SEP * tracks.count(), 3):
                     continue
                 k = self._free(band, a.x, tracks.position(0))
                 if k is None:
@@ -578,6 +595,10 @@ class Router:
 
     # --- legs and checks ---------------------------------------------------------------------
 
+    def _beyond(self, length: float, bends: int) -> bool:
+        """Whether a route at least this long with these bends cannot beat the best found (`bound`)."""
+        return length + BEND * bends >= self.bound
+
     def _free(self, tracks: Tracks, lo: float, hi: float) -> int | None:
         """The first track free over [lo, hi]; in the last resort, the first track whatever holds it."""
         index = tracks.first_free(lo, hi, self.net)
@@ -588,24 +609,27 @@ class Router:
 
     def _clear(self, cand: _Candidate, s: Placed, d: Placed) -> bool:
         """No run passes through a symbol other than the route's own two ends (band runs lie
-        beside the row's symbols by construction, once the row has grown to hold them)."""
+        beside the row's symbols by construction, once the row has grown to hold them), nor
+        through a label."""
         own = (id(s.shape), id(d.shape))
-        for (a, b), leg in zip(itertools.pairwise(cand.points), cand.legs, strict=True):
-            if any(_enters(box, a, b) for box in self.labels):
-                return False
+        points = cand.points
+        for i, leg in enumerate(cand.legs):
+            a, b = points[i], points[i + 1]
+            x0, x1 = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
+            y0, y1 = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
+            for lx0, ly0, lx1, ly1 in self.labels:
+                if x0 < lx1 and x1 > lx0 and y0 < ly1 and y1 > ly0:
+                    return False
             if isinstance(leg.tracks, Band):
                 continue
-            if abs(a.x - b.x) < 1e-6:
-                lo, hi = min(a.y, b.y), max(a.y, b.y)
-                shapes = (shape for _, shape in self.by_lane[self._lane_of(a.x)])
-                if any(id(sh) not in own and sh.box.x - CLEAR / 2 < a.x < sh.box.right + CLEAR / 2
-                       and lo < sh.box.bottom + 0.3 and hi > sh.box.y - 0.3 for sh in shapes):
-                    return False
+            if x1 - x0 < 1e-6:  # upright: clear of the symbols of its lane, by CLEAR / 2 at least
+                for ident, bx0, by0, bx1, by1 in self.lane_boxes[self._lane_of(a.x)]:
+                    if bx0 < a.x < bx1 and y0 < by1 and y1 > by0 and ident not in own:
+                        return False
             else:
                 slot = self._slot_at(a.y)
-                lo, hi = min(a.x, b.x), max(a.x, b.x)
-                if slot is not None and any(id(sh) not in own and lo < sh.box.right + 0.3 and hi > sh.box.x - 0.3
-                                            for sh in self.slots[slot].shapes):
+                if slot is not None and any(x0 < bx1 and x1 > bx0 and ident not in own
+                                            for ident, bx0, bx1 in self.slot_boxes[slot]):
                     return False
         return True
 
@@ -640,9 +664,9 @@ def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, fl
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def _enters(box: Box, a: Point, b: Point) -> bool:
-    return min(a.x, b.x) < box.right + 0.2 and max(a.x, b.x) > box.x - 0.2 and \
-        min(a.y, b.y) < box.bottom + 0.2 and max(a.y, b.y) > box.y - 0.2
+def _keep_out(box: Box) -> tuple[float, float, float, float]:
+    """A label's box grown by 0.2 mm: the room no run may enter."""
+    return box.x - 0.2, box.y - 0.2, box.right + 0.2, box.bottom + 0.2
 
 
 def _spaced(start: float, stop: float) -> list[float]:

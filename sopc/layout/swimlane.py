@@ -289,6 +289,14 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
             arrows.append(Arrow(points, group[0].src.ref, group[0].dst.ref, group[0].kind, label))
             continue
         text = next((r.label for r in group if r.label), None)
+        snap = router.snapshot()
+        done = [router.attempt(r) for r in group]  # most forks: the first branch's exit serves them all
+        if all(found is not None for found, _ in done):
+            for req, (found, own) in zip(group, done, strict=True):
+                assert found is not None
+                arrows.append(Arrow(found, req.src.ref, req.dst.ref, req.kind, own))
+            continue
+        router.restore(snap)
         exit_, late = _fork_exit(router, group)
         if exit_ is not None:  # one trunk: every branch by this exit
             group = [replace(r, exits=(exit_,), label=r.label if not late else None) for r in group]
@@ -311,10 +319,10 @@ def _fork_exit(router: Router, group: list[Request]) -> tuple[str | None, bool]:
             snap = router.snapshot()
             total = 0.0
             for req in group:
-                cost = router.attempt(replace(req, exits=(exit_,), label=None if late else req.label))
-                if cost is None:
+                points, _ = router.attempt(replace(req, exits=(exit_,), label=None if late else req.label))
+                if points is None:
                     break
-                total += cost
+                total += router.last_cost
             else:
                 if exit_ not in group[0].exits:
                     total += FORK_ELSEWHERE

@@ -25,11 +25,17 @@ def _table() -> dict:
 
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     """Width of `text` set in Liberation Sans at `size_pt`, in millimetres."""
+    return _units(text, bold) * size_pt * PT_MM
+
+
+@lru_cache(maxsize=8192)
+def _units(text: str, bold: bool) -> float:
+    """Advance of `text` in em (widths simply add up: the metrics carry no kerning). Cached: the
+    same words come back in every row and every wrap."""
     table = _table()
     style = "bold" if bold else "regular"
     widths, average = table[style], table[f"{style}_avg"]
-    units = sum(widths.get(ch, average) for ch in text)
-    return units / table["units_per_em"] * size_pt * PT_MM
+    return sum(widths.get(ch, average) for ch in text) / table["units_per_em"]
 
 
 def line_height(size_pt: float) -> float:
@@ -54,13 +60,15 @@ def wrap(text: str, width: float, size_pt: float, bold: bool = False) -> tuple[s
 def _wrap_paragraph(text: str, width: float, size_pt: float, bold: bool) -> list[str]:
     lines: list[str] = []
     current = ""
+    used = 0.0  # width of `current`: widths add up, so each word is measured once
+    space = text_width(" ", size_pt, bold)
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size_pt, bold) <= width:
-            current = candidate
+        wide = text_width(word, size_pt, bold)
+        if used + (space if current else 0.0) + wide <= width + 1e-9:
+            current, used = (f"{current} {word}", used + space + wide) if current else (word, wide)
             continue
         if current:
-            head = _joined_head(word, width - text_width(current + " ", size_pt, bold), size_pt, bold)
+            head = _joined_head(word, width - used - space, size_pt, bold)
             if head:  # `2 menit/` + `berkas`: the word is broken after its own / or -, as typesetters do
                 lines.append(f"{current} {word[:head]}")
                 word = word[head:]
@@ -71,7 +79,7 @@ def _wrap_paragraph(text: str, width: float, size_pt: float, bold: bool) -> list
             cut = _fit(word, width, size_pt, bold)
             lines.append(word[:cut])
             word = word[cut:]
-        current = word
+        current, used = word, text_width(word, size_pt, bold)
     lines.append(current)
     return lines
 
@@ -93,6 +101,9 @@ def pieces(text: str) -> list[str]:
     """The parts of `text` a line never breaks inside: words, cut after their own `/` and `-`."""
     out: list[str] = []
     for word in text.split():
+        if "/" not in word and "-" not in word:
+            out.append(word)
+            continue
         start = 0
         for cut in range(1, len(word)):
             if _joint(word, cut):
