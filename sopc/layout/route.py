@@ -198,8 +198,8 @@ class Router:
                 self.by_lane[self._lane_of(shape.box.cx)].append((s, shape))
         # what `_clear` keeps runs out of, as plain numbers: the symbols of each lane (an upright run
         # keeps CLEAR / 2 beside them) and of each slot (a flat run keeps 0.3 mm)
-        self.lane_boxes = [[(id(sh), sh.box.x - CLEAR / 2, sh.box.y - 0.3, sh.box.right + CLEAR / 2, sh.box.bottom + 0.3)
-                            for _, sh in shapes] for shapes in self.by_lane]
+        self.lane_boxes = [[(id(sh), sh.box.x - CLEAR / 2, sh.box.y - 0.3, sh.box.right + CLEAR / 2,
+                             sh.box.bottom + 0.3) for _, sh in shapes] for shapes in self.by_lane]
         self.slot_boxes = [[(id(sh), sh.box.x - 0.3, sh.box.right + 0.3) for sh in slot.shapes] for slot in slots]
         self.zones: list[dict[str, Tracks]] = []
         for i, lane in enumerate(lanes):
