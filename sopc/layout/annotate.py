@@ -31,8 +31,9 @@ class Placer:
         self.lanes = [(c.x + MARGIN, c.x + c.w - MARGIN) for c in lanes]
         self.rows = [(y + MARGIN, y + h - MARGIN) for y, h in rows]
         # everything a label keeps clear of, as plain (x0, y0, x1, y1): this is the inner loop of labelling
-        self.blocked = [_edges(_grow(s.box, 0.3)) for s in shapes]
-        self.doors = [(id(s), _edges(door)) for s in shapes for door in _doors(s.box)]
+        self.blocked = [(s.box.x - 0.3, s.box.y - 0.3, s.box.x + s.box.w + 0.3, s.box.y + s.box.h + 0.3)
+                        for s in shapes]
+        self.doors = [(id(s), door) for s in shapes for door in _doors(s.box)]
         self.pending: dict[int, int] = {}  # id(shape) -> arrows still to draw from or into it
         self.tracks: list[float] = []  # x of the lanes' side tracks: a label there may wall in a later route
         self.segments: list[tuple[float, float, float, float]] = []  # drawn runs, as (x0, y0, x1, y1)
@@ -68,15 +69,40 @@ class Placer:
             for a, b in list(itertools.pairwise(points))[:RUNS]:
                 for size in SIZES:
                     w, h = _size(lines, size)
-                    yield from ((box, size, lines) for box in _along(a, b, w, h))
+                    yield from ((box, size, lines) for box in self._along(a, b, w, h))
+
+    def _along(self, a: Point, b: Point, w: float, h: float) -> Iterator[Box]:
+        """Boxes beside the run a-b inside one lane and one row, from its start onwards: above then
+        below a horizontal run, right then left of a vertical one. The side of a run that cannot
+        hold the box in one lane (or one row) is ruled out at once."""
+        length = min(REACH, abs(a.x - b.x) + abs(a.y - b.y))
+        sign = 1.0 if (b.x - a.x) + (b.y - a.y) >= 0 else -1.0
+        horizontal = abs(a.y - b.y) < 1e-6
+        lanes, rows = self.lanes, self.rows
+        if horizontal:
+            sides = [y for y in (a.y - OFFSET - h, a.y + OFFSET) if any(lo <= y and y + h <= hi for lo, hi in rows)]
+        else:
+            sides = [x for x in (a.x + OFFSET, a.x - OFFSET - w) if any(lo <= x and x + w <= hi for lo, hi in lanes)]
+        if not sides:
+            return
+        extent = w if horizontal else h
+        t = 0.8
+        while True:
+            if horizontal:
+                x = a.x + sign * t - (w if sign < 0 else 0.0)
+                if any(lo <= x and x + w <= hi for lo, hi in lanes):
+                    yield from (Box(x, y, w, h) for y in sides)
+            else:
+                y = a.y + sign * t - (h if sign < 0 else 0.0)
+                if any(lo <= y and y + h <= hi for lo, hi in rows):
+                    yield from (Box(x, y, w, h) for x in sides)
+            t += STEP
+            if t + extent > length + 0.5:
+                break
 
     def _clear(self, box: Box, doors: list[tuple[float, float, float, float]]) -> bool:
         x0, y0 = box.x, box.y
         x1, y1 = x0 + box.w, y0 + box.h
-        if not any(lo <= x0 and x1 <= hi for lo, hi in self.lanes):
-            return False
-        if not any(lo <= y0 and y1 <= hi for lo, hi in self.rows):
-            return False
         for bx0, by0, bx1, by1 in self.blocked:  # symbols and labels: no overlap
             if x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1:
                 return False
@@ -104,38 +130,13 @@ def _two_lines(text: str) -> str:
     return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
 
-def _along(a: Point, b: Point, w: float, h: float) -> Iterator[Box]:
-    """Boxes beside the run a-b, from its start onwards: above then below a horizontal run,
-    right then left of a vertical one."""
-    length = min(REACH, abs(a.x - b.x) + abs(a.y - b.y))
-    sign = 1.0 if (b.x - a.x) + (b.y - a.y) >= 0 else -1.0
-    horizontal = abs(a.y - b.y) < 1e-6
-    extent = w if horizontal else h
-    t = 0.8
-    while t + extent <= length + 0.5 or t == 0.8:
-        if horizontal:
-            x = a.x + sign * t - (w if sign < 0 else 0.0)
-            yield Box(x, a.y - OFFSET - h, w, h)
-            yield Box(x, a.y + OFFSET, w, h)
-        else:
-            y = a.y + sign * t - (h if sign < 0 else 0.0)
-            yield Box(a.x + OFFSET, y, w, h)
-            yield Box(a.x - OFFSET - w, y, w, h)
-        t += STEP
-        if t + extent > length + 0.5:
-            break
-
-
-def _doors(box: Box) -> tuple[Box, ...]:
-    """The room in front of a symbol's four mid-points, where arrows leave and enter: kept free of
-    labels while the symbol has arrows still to draw, or a label placed early could wall it in."""
-    half, deep = DOOR / 2, DOOR
-    return (Box(box.cx - half, box.bottom, DOOR, deep), Box(box.cx - half, box.y - deep, DOOR, deep),
-            Box(box.right, box.cy - half, deep, DOOR), Box(box.x - deep, box.cy - half, deep, DOOR))
-
-
-def _grow(box: Box, by: float) -> Box:
-    return Box(box.x - by, box.y - by, box.w + 2 * by, box.h + 2 * by)
+def _doors(box: Box) -> tuple[tuple[float, float, float, float], ...]:
+    """The room in front of a symbol's four mid-points, where arrows leave and enter, as (x0, y0, x1, y1):
+    kept free of labels while the symbol has arrows still to draw, or a label placed early could wall it in."""
+    x0, y0, x1, y1 = box.x, box.y, box.x + box.w, box.y + box.h
+    cx, cy, half = (x0 + x1) / 2, (y0 + y1) / 2, DOOR / 2
+    return ((cx - half, y1, cx + half, y1 + DOOR), (cx - half, y0 - DOOR, cx + half, y0),
+            (x1, cy - half, x1 + DOOR, cy + half), (x0 - DOOR, cy - half, x0, cy + half))
 
 
 def _edges(box: Box) -> tuple[float, float, float, float]:

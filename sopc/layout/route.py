@@ -363,18 +363,24 @@ class Router:
         plain = self._plain(request, net, exits, entries)
         if plain is not None:
             return (plain[0].length + BEND * plain[0].bends, *plain)
+        # A label is looked for only on the cheapest routes, last: a route whose label finds no room
+        # costs NO_LABEL more, so `bound` (what any route must cost less than to matter) is the best
+        # route with its label, or the cheapest route still unlabelled as if it found none.
         best: tuple[float, _Candidate, Label | None] | None = None
+        waiting: list[tuple[float, int, _Candidate]] = []  # routes whose label is not yet looked for
         self.bound = float("inf")
         for bends, builders in self._shapes:
-            self.bound = best[0] if best is not None and not sharing else float("inf")
+            self.bound = self._limit(best, waiting) if not sharing else float("inf")
             # lower bounds: the shortest such route; for a later branch, whose runs on its net's
             # tracks cost nothing, only its bends
-            if best is not None and (BEND * bends if sharing else gap + BEND * bends) >= best[0]:
+            limit = self._limit(best, waiting)
+            if (BEND * bends if sharing else gap + BEND * bends) >= limit:
                 break
             found = [c for build in builders for c in build(s, d, exits, entries) if c is not None]
             for cand in sorted(found, key=lambda c: c.length + BEND * c.bends):
                 base = cand.length + BEND * cand.bends
-                if best is not None and (BEND * cand.bends if sharing else base) >= best[0]:
+                limit = self._limit(best, waiting)
+                if (BEND * cand.bends if sharing else base) >= limit:
                     if not sharing:
                         break
                     continue
@@ -383,14 +389,26 @@ class Router:
                 cost = self._cost(cand, net, base)
                 if cost is not None and d.shape.kind == "decision" and cand.entry != "top":
                     cost += INTO_DIAMOND_SIDE
-                if cost is None or (best is not None and cost >= best[0]):
+                if cost is None or cost >= limit:
                     continue
-                label = self.placer.find(request.label, cand.points) if request.label else None
-                if request.label and label is None:
-                    cost += NO_LABEL
-                if best is None or cost < best[0]:
-                    best = (cost, cand, label)
+                if request.label:
+                    waiting.append((cost, len(waiting), cand))
+                else:
+                    best = (cost, cand, None)
+        for cost, _, cand in sorted(waiting, key=lambda w: w[:2]):
+            if best is not None and cost >= best[0]:
+                break
+            label = self.placer.find(request.label, cand.points) if request.label else None
+            total = cost if label is not None else cost + NO_LABEL
+            if best is None or total < best[0]:
+                best = (total, cand, label)
         return best
+
+    @staticmethod
+    def _limit(best: tuple[float, _Candidate, Label | None] | None, waiting: list) -> float:
+        """What a route must cost less than to matter (see `_best`)."""
+        limit = best[0] if best is not None else float("inf")
+        return min([limit] + [cost + NO_LABEL for cost, _, _ in waiting])
 
     def _plain(self, request: Request, net: Net, exits: list[str],
                entries: list[str]) -> tuple[_Candidate, Label | None] | None:
@@ -401,7 +419,8 @@ class Router:
             for cand in build(s, d, exits, entries):
                 if cand is None or not self._clear(cand, s, d) or (d.shape.kind == "decision" and cand.entry != "top"):
                     continue
-                if self._cost(cand, net, 0.0, count_crossings=False) is None or self._crossings(cand, net):
+                if not all(leg.tracks.free(leg.index, leg.lo, leg.hi, net) for leg in cand.legs) \
+                        or self._crossings(cand, net):
                     continue
                 label = self.placer.find(request.label, cand.points) if request.label else None
                 if request.label is None or label is not None:
@@ -416,7 +435,7 @@ class Router:
         return ((0, (self._straight, self._row)), (1, (self._ell,)), (2, (self._zed, self._via_band)),
                 (3, (self._via_zone_band, self._band_zone)))
 
-    def _cost(self, cand: _Candidate, net: Net, base: float, count_crossings: bool = True) -> float | None:
+    def _cost(self, cand: _Candidate, net: Net, base: float) -> float | None:
         shared = 0.0
         grow = 0
         for leg in cand.legs:
@@ -427,8 +446,7 @@ class Router:
             shared += leg.tracks.shared(leg.index, leg.lo, leg.hi, net)
             if isinstance(leg.tracks, Band) and leg.index >= leg.tracks.capacity:
                 grow += leg.index - leg.tracks.capacity + 1
-        crossings = self._crossings(cand, net) if count_crossings else 0
-        return base - shared + CROSS * crossings + GROW * grow
+        return base - shared + CROSS * self._crossings(cand, net) + GROW * grow
 
     def _crossings(self, cand: _Candidate, net: Net) -> int:
         box = _bounds(cand.points)
