@@ -65,8 +65,14 @@ class Tracks:
         return len(self.positions)
 
     def free(self, index: int, lo: float, hi: float, net: Net) -> bool:
-        lo, hi = min(lo, hi) - SEP / 2, max(lo, hi) + SEP / 2
-        return all(hi <= a or lo >= b or net.shares(owner) for a, b, owner in self._taken(index))
+        if lo > hi:
+            lo, hi = hi, lo
+        lo, hi = lo - SEP / 2, hi + SEP / 2
+        out, into = net.out, net.into
+        for a, b, owner in self._taken(index):
+            if hi > a and lo < b and owner.out != out and owner.into != into:
+                return False
+        return True
 
     def shared(self, index: int, lo: float, hi: float, net: Net) -> float:
         """Length of [lo, hi] already drawn on this track by the same net."""
@@ -75,7 +81,10 @@ class Tracks:
                    for a, b, owner in self._taken(index) if net.shares(owner))
 
     def first_free(self, lo: float, hi: float, net: Net) -> int | None:
-        return next((i for i in range(self.count()) if self.free(i, lo, hi, net)), None)
+        for i in range(self.count()):
+            if self.free(i, lo, hi, net):
+                return i
+        return None
 
     def take(self, index: int, lo: float, hi: float, net: Net) -> None:
         self._taken(index).append((min(lo, hi) - SEP / 2, max(lo, hi) + SEP / 2, net))
