@@ -51,13 +51,6 @@ class Placer:
                 fallback = fallback or Label(lines, box, size)  # over a side track: if nothing better
         return fallback
 
-    def commit(self, label: Label | None, points: tuple[Point, ...] | list[Point]) -> None:
-        """Keep a drawn arrow's line and its label clear of every later label."""
-        self.segments += [(min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y))
-                          for a, b in itertools.pairwise(points)]
-        if label is not None:
-            self.blocked.append(_edges(label.box))
-
     def fallback(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label:
         """Where a label goes when no place is clear: beside the arrow's start, smallest type."""
         w, h = _size(text, SIZES[-1])

@@ -29,6 +29,9 @@ from sopc.layout.geometry import Box, Column, Label, Point, Shape
 GAP = 2.2  # mm between a run and any table or lane border it runs along
 SEP = 2.2  # mm between two parallel runs of different arrows
 CLEAR = 1.3  # mm between a run and a symbol it passes
+HEAD = 2.0  # mm of straight run an arrow should end with: its arrowhead sits there, not on a bend
+SHORT_HEAD = 15.0  # what ending with a shorter run costs
+ZONE_START = 2.5  # mm from a lane's symbols to its first side track (a lane of MIN_LANE still holds one)
 BEND = 8.0  # what a bend costs, in millimetres of length: a reader follows a straight line best
 CROSS = 12.0  # what crossing another arrow costs
 GROW = 5.0  # what a band track beyond a row's present height costs (the row grows by SEP)
@@ -86,8 +89,9 @@ class Tracks:
                 return i
         return None
 
-    def take(self, index: int, lo: float, hi: float, net: Net) -> None:
-        self._taken(index).append((min(lo, hi) - SEP / 2, max(lo, hi) + SEP / 2, net))
+    def runs(self, index: int) -> list[tuple[float, float, Net]]:
+        """The list the runs taken on track `index` are kept in (the router appends to it)."""
+        return self.taken[index]
 
     def _taken(self, index: int) -> list[tuple[float, float, Net]]:
         return self.taken[index]
@@ -116,8 +120,8 @@ class Band(Tracks):
     def _taken(self, index: int) -> list[tuple[float, float, Net]]:
         return self.bands.get(index, [])
 
-    def take(self, index: int, lo: float, hi: float, net: Net) -> None:
-        self.bands.setdefault(index, []).append((min(lo, hi) - SEP / 2, max(lo, hi) + SEP / 2, net))
+    def runs(self, index: int) -> list[tuple[float, float, Net]]:
+        return self.bands.setdefault(index, [])
 
     def used(self) -> int:
         return max((i + 1 for i, runs in self.bands.items() if runs), default=0)
@@ -183,13 +187,14 @@ class _Candidate:
 
 @dataclass(frozen=True)
 class Request:
-    """One arrow to route: from a symbol to a symbol, and the exits it may use."""
+    """One arrow to route: from a symbol to a symbol, and the exits and entries it may use."""
 
     src: Placed
     dst: Placed
     kind: str
     exits: tuple[str, ...] = ("bottom", "left", "right")
     label: str | None = None
+    entries: tuple[str, ...] = ("top", "left", "right", "bottom")  # bottom: only within a row
 
 
 ALL_EXITS = Request.__dataclass_fields__["exits"].default
@@ -215,8 +220,9 @@ class Router:
             # the zone starts beside the lane's centred symbols; a connector standing off-centre in
             # some row is an obstacle there only (`_clear`), not a reason to narrow the whole lane
             half = max([symbol_w / 2] + [sh.box.w / 2 for _, sh in self.by_lane[i] if abs(sh.box.cx - lane.cx) < 0.01])
-            right = _spaced(lane.cx + half + CLEAR, lane.x + lane.w - GAP)
-            left = [2 * lane.cx - x for x in _spaced(lane.cx + half + CLEAR, lane.cx + (lane.cx - lane.x) - GAP)]
+            # the first track far enough from the symbols for an arrow entering a side to show its head
+            right = _spaced(lane.cx + half + ZONE_START, lane.x + lane.w - GAP)
+            left = [2 * lane.cx - x for x in _spaced(lane.cx + half + ZONE_START, lane.cx + (lane.cx - lane.x) - GAP)]
             self.zones.append({"left": Tracks(left), "right": Tracks(right)})
         self.mids = [Tracks([slot.mid]) for slot in slots]
         self.upper: list[Band] = []
@@ -239,6 +245,7 @@ class Router:
         self.drawn: list[tuple[Net, tuple[float, float, float, float], list, list]] = []
         self.last_cost = 0.0  # the cost of the route `attempt` drew
         self.bound = float("inf")  # the best cost found so far in the search under way (builders skip worse)
+        self.journal: list[tuple[object, object, object]] = []  # every change made, to take back (`restore`)
 
     def _lane_of(self, x: float) -> int:
         for i, lane in enumerate(self.lanes):
@@ -284,9 +291,34 @@ class Router:
                 self.placer.pending[key] = self.placer.pending.get(key, 0) + 1
 
     def _drawn(self, request: Request) -> None:
+        pending = self.placer.pending
         for placed in (request.src, request.dst):
             key = id(placed.shape)
-            self.placer.pending[key] = self.placer.pending.get(key, 1) - 1
+            self._set(pending, key, pending.get(key, 1) - 1)
+
+    # every change routing makes goes through these two, and is written in `journal`, so that
+    # `restore` can take back what was tried (a fork's exits, a merge's entries) without copying
+    def _append(self, target: list, item: object) -> None:
+        target.append(item)
+        self.journal.append((target, None, None))
+
+    def _set(self, target: dict, key: object, value: object) -> None:
+        self.journal.append((target, key, target.get(key, _MISSING)))
+        target[key] = value
+
+    def snapshot(self) -> int:
+        """A point to `restore` to: every route drawn since is then taken back."""
+        return len(self.journal)
+
+    def restore(self, snap: int) -> None:
+        while len(self.journal) > snap:
+            target, key, old = self.journal.pop()
+            if isinstance(target, list):
+                target.pop()
+            elif old is _MISSING:
+                del target[key]
+            else:
+                target[key] = old
 
     def attempt(self, request: Request) -> tuple[tuple[Point, ...] | None, Label | None]:
         """Route `request` by its preferred exits only (no retry), as `route` would draw it; (None, None)
@@ -299,27 +331,6 @@ class Router:
             return None, None
         self.last_cost, cand, label = found
         return self._commit(request, net, cand, label)
-
-    def snapshot(self) -> tuple:
-        """What routing changes, copied: `restore` undoes every route drawn since (trying a fork's exits)."""
-        tracks = [*self.centres, *(t for zone in self.zones for t in zone.values()), *self.mids, *self.upper,
-                  *self.lower]
-        return ([[list(runs) for runs in t.taken] for t in tracks],
-                [{k: list(v) for k, v in band.bands.items()} for band in (*self.upper, *self.lower)],
-                dict(self.sides), dict(self.exit_of), dict(self.entry_of), list(self.drawn), list(self.labels),
-                list(self.placer.segments), list(self.placer.blocked), dict(self.placer.pending))
-
-    def restore(self, snap: tuple) -> None:
-        taken, bands, sides, exit_of, entry_of, drawn, labels, segments, blocked, pending = snap
-        tracks = [*self.centres, *(t for zone in self.zones for t in zone.values()), *self.mids, *self.upper,
-                  *self.lower]
-        for t, runs in zip(tracks, taken, strict=True):
-            t.taken = [list(r) for r in runs]
-        for band, held in zip((*self.upper, *self.lower), bands, strict=True):
-            band.bands = {k: list(v) for k, v in held.items()}
-        self.sides, self.exit_of, self.entry_of = dict(sides), dict(exit_of), dict(entry_of)
-        self.drawn, self.labels = list(drawn), list(labels)
-        self.placer.segments, self.placer.blocked, self.placer.pending = list(segments), list(blocked), dict(pending)
 
     def place_label(self, text: str, branches: list[tuple[Point, ...]]) -> Label:
         """A fork's one label, placed once all its branches are drawn: beside the trunk they share."""
@@ -337,31 +348,36 @@ class Router:
                 trunk = trunk[:max(common, 2)]
         label = self.placer.find(text, trunk) or self.placer.find(text, branches[0]) \
             or self.placer.fallback(text, branches[0])
-        self.placer.commit(label, [])
-        self.labels.append(_keep_out(label.box))
+        self._append(self.placer.blocked, _edges(label.box))
+        self._append(self.labels, _keep_out(label.box))
         return label
 
     def _commit(self, request: Request, net: Net, cand: _Candidate,
                 label: Label | None) -> tuple[tuple[Point, ...], Label | None]:
         if request.label and label is None:
             label = self.placer.fallback(request.label, cand.points)
-        self.placer.commit(label, cand.points)
+        for a, b in itertools.pairwise(cand.points):  # the placer keeps later labels off this line
+            self._append(self.placer.segments, (min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y)))
         if label is not None:
-            self.labels.append(_keep_out(label.box))
+            self._append(self.placer.blocked, _edges(label.box))
+            self._append(self.labels, _keep_out(label.box))
         for leg in cand.legs:
-            leg.tracks.take(leg.index, leg.lo, leg.hi, net)
-        self.exit_of.setdefault(net.out, cand.exit)
-        self.entry_of.setdefault((net.into, request.src.slot), cand.entry)
-        self.sides[(id(request.src.shape), cand.exit)] = ("out", net.out)
-        self.sides[(id(request.dst.shape), cand.entry)] = ("in", net.into)
-        self.drawn.append((net, _bounds(cand.points), *_split(cand.points)))
+            lo, hi = min(leg.lo, leg.hi), max(leg.lo, leg.hi)
+            self._append(leg.tracks.runs(leg.index), (lo - SEP / 2, hi + SEP / 2, net))
+        if net.out not in self.exit_of:
+            self._set(self.exit_of, net.out, cand.exit)
+        if (net.into, request.src.slot) not in self.entry_of:
+            self._set(self.entry_of, (net.into, request.src.slot), cand.entry)
+        self._set(self.sides, (id(request.src.shape), cand.exit), ("out", net.out))
+        self._set(self.sides, (id(request.dst.shape), cand.entry), ("in", net.into))
+        self._append(self.drawn, (net, _bounds(cand.points), *_split(cand.points)))
         return tuple(_simplify(cand.points)), label
 
     def _best(self, request: Request, net: Net, locked: bool = True) -> tuple[float, _Candidate, Label | None] | None:
         """Cheapest first, shape by shape (fewest bends first), stopping once nothing can cost less."""
         s, d = request.src, request.dst
         exits = [e for e in request.exits if self._side_free(s, e, ("out", net.out))]
-        entries = ["top", "left", "right"] + (["bottom"] if s.slot == d.slot else [])  # bottom: within a row
+        entries = [e for e in request.entries if e != "bottom" or s.slot == d.slot]  # bottom: within a row
         entries = [e for e in entries if self._side_free(d, e, ("in", net.into))]
         if locked:
             exits = [e for e in exits if self.exit_of.get(net.out, e) == e]
@@ -455,6 +471,9 @@ class Router:
             shared += leg.tracks.shared(leg.index, leg.lo, leg.hi, net)
             if isinstance(leg.tracks, Band) and leg.index >= leg.tracks.capacity:
                 grow += leg.index - leg.tracks.capacity + 1
+        a, b = cand.points[-2], cand.points[-1]
+        if abs(a.x - b.x) + abs(a.y - b.y) < HEAD:  # its arrowhead would sit on the bend
+            base += SHORT_HEAD
         return base - shared + CROSS * self._crossings(cand, net) + GROW * grow
 
     def _crossings(self, cand: _Candidate, net: Net) -> int:
@@ -689,6 +708,13 @@ def _bounds(points: list[Point]) -> tuple[float, float, float, float]:
 
 def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+_MISSING = object()  # a key the journal saw absent
+
+
+def _edges(box: Box) -> tuple[float, float, float, float]:
+    return box.x, box.y, box.x + box.w, box.y + box.h
 
 
 def _keep_out(box: Box) -> tuple[float, float, float, float]:

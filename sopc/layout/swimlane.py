@@ -288,6 +288,9 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
             points, label = router.route(group[0])
             arrows.append(Arrow(points, group[0].src.ref, group[0].dst.ref, group[0].kind, label))
             continue
+        if group[0].src is not group[1].src:  # a merge: the arrows of one row into one symbol
+            arrows += _merge(router, group)
+            continue
         text = next((r.label for r in group if r.label), None)
         snap = router.snapshot()
         done = [router.attempt(r) for r in group]  # most forks: the first branch's exit serves them all
@@ -305,6 +308,32 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
         for i, (req, (points, own)) in enumerate(zip(group, drawn, strict=True)):
             arrows.append(Arrow(points, req.src.ref, req.dst.ref, req.kind, label if i == 0 and label else own))
     return tuple(arrows)
+
+
+def _merge(router: Router, group: list[Request]) -> list[Arrow]:
+    """The arrows of one row into one symbol, arriving by one entry: as routed when the first one's
+    entry serves them all, else by the entry that serves them all cheapest (tried and undone)."""
+    snap = router.snapshot()
+    done = [router.attempt(r) for r in group]
+    if any(points is None for points, _ in done):
+        router.restore(snap)
+        best: tuple[float, str] | None = None
+        for entry in ("top", "left", "right"):
+            snap = router.snapshot()
+            total = 0.0
+            for req in group:
+                points, _ = router.attempt(replace(req, entries=(entry,)))
+                if points is None:
+                    break
+                total += router.last_cost
+            else:
+                if best is None or total < best[0]:
+                    best = (total, entry)
+            router.restore(snap)
+        chosen = [replace(r, entries=(best[1],)) for r in group] if best else group
+        done = [router.route(r) for r in chosen]
+    return [Arrow(points, r.src.ref, r.dst.ref, r.kind, label)
+            for r, (points, label) in zip(group, done, strict=True) if points is not None]
 
 
 def _fork_exit(router: Router, group: list[Request]) -> tuple[str | None, bool]:
@@ -357,13 +386,21 @@ def _in_order(requests: list[Request]) -> Iterable[list[Request]]:
         return (span > 1, span, req.kind == "tidak", req.src.slot, req.src.lane, req.dst.slot, req.dst.lane)
 
     done: set[int] = set()
+    forks: dict[tuple[int, str], list[Request]] = {}
+    for req in requests:
+        forks.setdefault((id(req.src), req.kind), []).append(req)
     for req in sorted(requests, key=key):
         if id(req) in done:
             continue
-        fork = [r for r in requests if r.src is req.src and r.kind == req.kind]
-        fork.sort(key=lambda r: (-abs(r.dst.lane - r.src.lane), -r.dst.slot, r.dst.lane))
-        done.update(id(member) for member in fork)
-        yield fork
+        fork = forks[(id(req.src), req.kind)]
+        if len(fork) == 1:  # alone from its exit: the other arrows from its row into its target join it
+            group = [r for r in requests if r.dst is req.dst and r.src.slot == req.src.slot and id(r) not in done
+                     and len(forks[(id(r.src), r.kind)]) == 1 and r.src.slot != r.dst.slot]
+            group = group if req in group else [req]
+        else:
+            group = sorted(fork, key=lambda r: (-abs(r.dst.lane - r.src.lane), -r.dst.slot, r.dst.lane))
+        done.update(id(member) for member in group)
+        yield group
 
 
 def _ref(node: Node) -> str:
