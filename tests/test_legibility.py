@@ -86,7 +86,7 @@ NOT_YET = {"generated-5"}
 FORK_SPLIT_YET: set[str] = set()
 # merges that arrive by two entries where an arrow of the same row is also a fork's branch, or where an
 # arriving connector's arrows take the bottoms the row's own arrows would leave by
-MERGE_SPLIT_YET = {"generated-0", "generated-8"}
+MERGE_SPLIT_YET: set[str] = set()
 # a decision in the last lane whose neighbour cell already holds an arriving connector: its jump's
 # connector finds no cell in the row and goes to the page's head band
 CLIMBS_YET = {"generated-20"}

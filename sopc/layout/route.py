@@ -37,6 +37,7 @@ CROSS = 12.0  # what crossing another arrow costs
 GROW = 5.0  # what a band track beyond a row's present height costs (the row grows by SEP)
 NO_LABEL = 40.0  # what a route costs whose label finds no clear place beside it
 SHARED_TRACK = 60.0  # a run on a track another arrow holds (the last resort, before crossing a symbol)
+INTO_BOTTOM = 15.0  # a symbol's bottom is where its own arrow leaves: entered only when nothing else fits
 INTO_DIAMOND_SIDE = 20.0  # a diamond's sides are where its branches leave: enter by its top when possible
 
 
@@ -414,6 +415,8 @@ class Router:
                 cost = self._cost(cand, net, base)
                 if cost is not None and d.shape.kind == "decision" and cand.entry != "top":
                     cost += INTO_DIAMOND_SIDE
+                if cost is not None and cand.entry == "bottom":
+                    cost += INTO_BOTTOM
                 if cost is None or cost >= limit:
                     continue
                 if request.label:
@@ -544,7 +547,7 @@ class Router:
                     if index is None:
                         continue
                     x = tracks.position(index)
-                    if (x > a.x) != (side_s == "right") or (x > b.x) != (side_d == "right"):
+                    if not _beyond_side(x, a.x, side_s) or not _beyond_side(x, b.x, side_d):
                         continue
                     legs = [_Leg(self.mids[s.slot], 0, a.x, x), _Leg(tracks, index, a.y, b.y),
                             _Leg(self.mids[d.slot], 0, x, b.x)]
@@ -565,8 +568,9 @@ class Router:
 
     def _via_zone_band(self, s: Placed, d: Placed, exits: list[str],
                        entries: list[str]) -> Iterator[_Candidate | None]:
-        """Out of a side to a side zone, up or down it to the target row's upper band, down into the top."""
-        if "top" not in entries or s.slot == d.slot:
+        """Out of a side to a side zone, up or down it to the target row's upper band, down into the top
+        (within one row too: over the symbols between, rather than into a bottom the target leaves by)."""
+        if "top" not in entries:
             return
         band = self.upper[d.slot]
         b = d.box.top_mid()
@@ -583,7 +587,7 @@ class Router:
                 if index is None:
                     continue
                 x = tracks.position(index)
-                if (x > a.x) != (side_s == "right"):
+                if not _beyond_side(x, a.x, side_s):
                     continue
                 k = self._free(band, x, b.x)
                 if k is None:
@@ -615,7 +619,7 @@ class Router:
                 if index is None:
                     continue
                 x = tracks.position(index)
-                if (x > b.x) != (side_d == "right"):
+                if not _beyond_side(x, b.x, side_d):
                     continue
                 legs = [self._vleg(s.lane, a.y, y), _Leg(band, k, a.x, x), _Leg(tracks, index, y, b.y),
                         _Leg(self.mids[d.slot], 0, x, b.x)]
@@ -711,6 +715,11 @@ def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, fl
 
 
 _MISSING = object()  # a key the journal saw absent
+
+
+def _beyond_side(x: float, side_x: float, side: str) -> bool:
+    """Whether a run at `x` lies out beyond a symbol's `side` (at `side_x`), not on or behind it."""
+    return x >= side_x + CLEAR if side == "right" else x <= side_x - CLEAR
 
 
 def _edges(box: Box) -> tuple[float, float, float, float]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from sopc.flow import Edge, Flow, Node
-from sopc.layout.geometry import Arrow, Box, Column, Layout, Page, Row, Shape
+from sopc.layout.geometry import Arrow, Box, Column, Layout, Page, Point, Row, Shape
 from sopc.layout.paginate import BAND, paginate
 from sopc.layout.route import ALL_EXITS, GAP, Placed, Request, Router, Slot, band_room
 from sopc.layout.table import MARGIN, columns, header_heights, text_height, wrapped_cells
@@ -294,7 +294,7 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
         text = next((r.label for r in group if r.label), None)
         snap = router.snapshot()
         done = [router.attempt(r) for r in group]  # most forks: the first branch's exit serves them all
-        if all(found is not None for found, _ in done):
+        if all(found is not None and not _from_below(found) for found, _ in done):
             for req, (found, own) in zip(group, done, strict=True):
                 assert found is not None
                 arrows.append(Arrow(found, req.src.ref, req.dst.ref, req.kind, own))
@@ -310,6 +310,12 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
     return tuple(arrows)
 
 
+def _from_below(points: tuple[Point, ...]) -> bool:
+    """Whether an arrow enters its symbol's bottom (where that symbol's own arrow would leave)."""
+    a, b = points[-2], points[-1]
+    return abs(a.x - b.x) < 1e-6 and b.y < a.y
+
+
 def _merge(router: Router, group: list[Request]) -> list[Arrow]:
     """The arrows of one row into one symbol, arriving by one entry: as routed when the first one's
     entry serves them all, else by the entry that serves them all cheapest (tried and undone)."""
@@ -317,20 +323,24 @@ def _merge(router: Router, group: list[Request]) -> list[Arrow]:
     done = [router.attempt(r) for r in group]
     if any(points is None for points, _ in done):
         router.restore(snap)
-        best: tuple[float, str] | None = None
-        for entry in ("top", "left", "right"):
-            snap = router.snapshot()
-            total = 0.0
-            for req in group:
-                points, _ = router.attempt(replace(req, entries=(entry,)))
-                if points is None:
-                    break
-                total += router.last_cost
-            else:
-                if best is None or total < best[0]:
-                    best = (total, entry)
-            router.restore(snap)
-        chosen = [replace(r, entries=(best[1],)) for r in group] if best else group
+        best: tuple[float, tuple[str, ...], str] | None = None
+        # by their own exits first; when those are taken (by arrows into those symbols), by any
+        for exits, extra in ((None, 0.0), (ALL_EXITS, FORK_ELSEWHERE)):
+            for entry in ("top", "left", "right"):
+                snap = router.snapshot()
+                total = extra
+                for req in group:
+                    points, _ = router.attempt(replace(req, entries=(entry,), exits=exits or req.exits))
+                    if points is None:
+                        break
+                    total += router.last_cost
+                else:
+                    if best is None or total < best[0]:
+                        best = (total, exits or (), entry)
+                router.restore(snap)
+            if best is not None:
+                break
+        chosen = [replace(r, entries=(best[2],), exits=best[1] or r.exits) for r in group] if best else group
         done = [router.route(r) for r in chosen]
     return [Arrow(points, r.src.ref, r.dst.ref, r.kind, label)
             for r, (points, label) in zip(group, done, strict=True) if points is not None]
