@@ -46,7 +46,7 @@ class Placer:
         fallback: Label | None = None
         for box, size, lines in self._candidates(text, points):
             if self._clear(box, doors):
-                if not any(box.x - 0.5 < x < box.x + box.w + 0.5 for x in self.tracks):
+                if not any(box.x - 0.3 < x < box.x + box.w + 0.3 for x in self.tracks):
                     return Label(lines, box, size)
                 fallback = fallback or Label(lines, box, size)  # over a side track: if nothing better
         return fallback
