@@ -157,12 +157,20 @@ def _page(sheet: _Sheet, number: int, steps: list[int], last: bool) -> tuple[Pag
                 continue
             node = c.src if end == "src" else c.edges[0].dst
             k = steps.index(node.step)
-            box = _beside(row_shapes[node.step], lane_index.get(node.lane, 0), lanes, rows[k],
-                          sheet.symbol_w) if c.inline else None
+            lane_of_node = lane_index.get(node.lane, 0)
+            box = _beside(row_shapes[node.step], lane_of_node, lanes, rows[k], sheet.symbol_w) if c.inline else None
+            for near in ((k - 1, k + 1) if c.inline and box is None else ()):
+                # a full row: the empty cell of its own lane or a neighbour's in the row above or below
+                # (still beside the symbol, rather than at the page's head or foot)
+                if 0 <= near < len(steps):
+                    box = _free_cell(row_shapes[steps[near]], lane_of_node, lanes, rows[near])
+                    if box is not None:
+                        k = near
+                        break
             if box is not None:
                 lane = _lane_at(lanes, box.cx)
                 shape = Shape("offpage", box, None, lanes[lane].actor, (c.letter,), c.letter)
-                row_shapes[node.step].append(shape)
+                row_shapes[steps[k]].append(shape)
                 placed[(c.letter, end)] = Placed(shape, first_slot + k, lane, f"offpage:{c.letter}")
             elif (end == "src") == c.forward:
                 foot.append((c, end))
@@ -211,6 +219,16 @@ def _beside(shapes: list[Shape], lane: int, lanes: tuple[Column, ...], row: Row,
     left = min((b.x for b in own), default=column.cx)
     if left - 3.0 - CONNECTOR_W >= column.x + GAP:
         return Box(left - 3.0 - CONNECTOR_W, y, CONNECTOR_W, SYMBOL_H["offpage"])
+    return None
+
+
+def _free_cell(shapes: list[Shape], lane: int, lanes: tuple[Column, ...], row: Row) -> Box | None:
+    """A connector centred in an empty cell of this row: in `lane`, else the next lane, right then left."""
+    taken = {_lane_at(lanes, s.box.cx) for s in shapes}
+    y = row.y + row.h / 2 - SYMBOL_H["offpage"] / 2
+    for other in (lane, lane + 1, lane - 1):
+        if 0 <= other < len(lanes) and other not in taken:
+            return Box(lanes[other].cx - CONNECTOR_W / 2, y, CONNECTOR_W, SYMBOL_H["offpage"])
     return None
 
 
