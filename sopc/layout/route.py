@@ -247,6 +247,9 @@ class Router:
         self.last_cost = 0.0  # the cost of the route `attempt` drew
         self.bound = float("inf")  # the best cost found so far in the search under way (builders skip worse)
         self.journal: list[tuple[object, object, object]] = []  # every change made, to take back (`restore`)
+        self.owners: list[tuple[Label, tuple[Point, ...]]] = []  # each placed label and the line it stands by
+        self.evicting = False  # a route may pass placed labels, which are then placed anew (`moved`)
+        self.moved: dict[Label, Label] = {}  # labels placed anew: the old one -> where it went
 
     def _lane_of(self, x: float) -> int:
         for i, lane in enumerate(self.lanes):
@@ -273,6 +276,14 @@ class Router:
         found = self._best(request, net)
         if found is None:  # the preferred exits are taken: any exit, any entry
             found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
+        if found is None:  # walled in by labels placed earlier: go through, and place those labels anew
+            self.evicting = True
+            found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
+            self.evicting = False
+            if found is not None:
+                points, label = self._commit(request, net, found[1], found[2])
+                self._replace_labels(found[1].points)
+                return points, label
         if found is None:  # every track is taken: share one (a bundle) rather than cross a symbol
             self.relaxed = True
             found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
@@ -351,7 +362,22 @@ class Router:
             or self.placer.fallback(text, branches[0])
         self._append(self.placer.blocked, _edges(label.box))
         self._append(self.labels, _keep_out(label.box))
+        self._append(self.owners, (label, tuple(trunk)))
         return label
+
+    def _replace_labels(self, points: list[Point]) -> None:
+        """Labels the route just drawn passes through, placed again beside their own lines (a
+        place clear of it now, else the smallest type beside the line's start)."""
+        for i, (x0, y0, x1, y1) in enumerate(self.labels):
+            if not any(min(a.x, b.x) < x1 and max(a.x, b.x) > x0 and min(a.y, b.y) < y1 and max(a.y, b.y) > y0
+                       for a, b in itertools.pairwise(points)):
+                continue
+            old, line = self.owners[i]
+            self.placer.blocked.remove(_edges(old.box))
+            new = self.placer.find(old.text.replace("\n", " "), line) or self.placer.fallback(old.text, line)
+            self.placer.blocked.append(_edges(new.box))
+            self.labels[i], self.owners[i] = _keep_out(new.box), (new, line)
+            self.moved[old] = new
 
     def _commit(self, request: Request, net: Net, cand: _Candidate,
                 label: Label | None) -> tuple[tuple[Point, ...], Label | None]:
@@ -362,6 +388,7 @@ class Router:
         if label is not None:
             self._append(self.placer.blocked, _edges(label.box))
             self._append(self.labels, _keep_out(label.box))
+            self._append(self.owners, (label, tuple(cand.points)))
         for leg in cand.legs:
             lo, hi = min(leg.lo, leg.hi), max(leg.lo, leg.hi)
             self._append(leg.tracks.runs(leg.index), (lo - SEP / 2, hi + SEP / 2, net))
@@ -667,7 +694,7 @@ class Router:
             a, b = points[i], points[i + 1]
             x0, x1 = (a.x, b.x) if a.x <= b.x else (b.x, a.x)
             y0, y1 = (a.y, b.y) if a.y <= b.y else (b.y, a.y)
-            for lx0, ly0, lx1, ly1 in self.labels:
+            for lx0, ly0, lx1, ly1 in (() if self.evicting else self.labels):
                 if x0 < lx1 and x1 > lx0 and y0 < ly1 and y1 > ly0:
                     return False
             if isinstance(leg.tracks, Band):

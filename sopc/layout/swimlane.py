@@ -325,7 +325,14 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
         label = router.place_label(text, [points for points, _ in drawn]) if text and late else None
         for i, (req, (points, own)) in enumerate(zip(group, drawn, strict=True)):
             arrows.append(Arrow(points, req.src.ref, req.dst.ref, req.kind, label if i == 0 and label else own))
-    return tuple(arrows)
+    # labels a later arrow had to pass through were placed anew (perhaps more than once)
+    out = []
+    for arrow in arrows:
+        label = arrow.label
+        while label in router.moved:
+            label = router.moved[label]
+        out.append(replace(arrow, label=label) if label is not arrow.label else arrow)
+    return tuple(out)
 
 
 def _from_below(points: tuple[Point, ...]) -> bool:
