@@ -250,6 +250,7 @@ class Router:
         self.owners: list[tuple[Label, tuple[Point, ...]]] = []  # each placed label and the line it stands by
         self.evicting = False  # a route may pass placed labels, which are then placed anew (`moved`)
         self.moved: dict[Label, Label] = {}  # labels placed anew: the old one -> where it went
+        self.strained: list[Request] = []  # arrows that found no free way (shared a track or a side)
 
     def _lane_of(self, x: float) -> int:
         for i, lane in enumerate(self.lanes):
@@ -285,6 +286,7 @@ class Router:
                 self._replace_labels(found[1].points)
                 return points, label
         if found is None:  # every track is taken: share one (a bundle) rather than cross a symbol
+            self.strained.append(request)
             self.relaxed = True
             found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
             self.relaxed = False

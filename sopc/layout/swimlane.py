@@ -185,6 +185,12 @@ def _page(sheet: _Sheet, number: int, steps: list[int], last: bool) -> tuple[Pag
         y += BAND
     router = Router(lanes, slots, sheet.symbol_w)
     arrows = _route_page(router, number, sheet, placed)
+    if router.strained:  # an arrow found no free way: route the page again, those arrows first
+        early = {(r.src.ref, r.dst.ref, r.kind) for r in router.strained}
+        again = Router(lanes, slots, sheet.symbol_w)
+        redone = _route_page(again, number, sheet, placed, early)
+        if len(again.strained) < len(router.strained):
+            router, arrows = again, redone
     needs = {}
     for slot, tracks in router.needs().items():
         step = steps[slot - first_slot]  # connector bands hold no tracks, so never need more
@@ -280,7 +286,8 @@ def _band(y: float, ends: list[tuple[Crossing, str]], lanes: tuple[Column, ...],
     return Slot(y, BAND, tuple(shapes), connector_band=True)
 
 
-def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple[Arrow, ...]:
+def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict,
+                early: set[tuple[str, str, str]] | None = None) -> tuple[Arrow, ...]:
     """Every arrow drawn on this page, shortest first so that longer loops wrap around shorter ones;
     the arrows of one fork one after the other, farthest first, so that the nearer ones join its line."""
     wanted: list[tuple[Placed, Placed, str, str | None]] = []
@@ -301,7 +308,7 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict) -> tuple
         requests.append(Request(src, dst, kind, _exits(src, dst, kind, wanted), label if first else None))
     arrows = []
     router.expect(requests)
-    for group in _in_order(requests):
+    for group in _in_order(requests, early or set()):
         if len(group) == 1:
             points, label = router.route(group[0])
             arrows.append(Arrow(points, group[0].src.ref, group[0].dst.ref, group[0].kind, label))
@@ -414,11 +421,13 @@ def _exits(src: Placed, dst: Placed, kind: str,
     return ("bottom", "left", "right")
 
 
-def _in_order(requests: list[Request]) -> Iterable[list[Request]]:
-    """The arrows to draw, shortest first, each fork's branches together (farthest first)."""
+def _in_order(requests: list[Request], early: set[tuple[str, str, str]]) -> Iterable[list[Request]]:
+    """The arrows to draw, shortest first (those in `early` before all), each fork's branches
+    together (farthest first)."""
     def key(req: Request) -> tuple:
         span = abs(req.dst.slot - req.src.slot)
-        return (span > 1, span, req.kind == "tidak", req.src.slot, req.src.lane, req.dst.slot, req.dst.lane)
+        return ((req.src.ref, req.dst.ref, req.kind) not in early, span > 1, span, req.kind == "tidak",
+                req.src.slot, req.src.lane, req.dst.slot, req.dst.lane)
 
     done: set[int] = set()
     forks: dict[tuple[int, str], list[Request]] = {}
