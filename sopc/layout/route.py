@@ -469,11 +469,14 @@ class Router:
 
     def _plain(self, request: Request, net: Net, exits: list[str],
                entries: list[str]) -> tuple[_Candidate, Label | None] | None:
-        """Most arrows: straight down, or one bend into the next actor's symbol. When that route is
-        free, crosses nothing and has room for its label, no other shape can be better."""
+        """Most arrows: straight down, straight along the row, or one bend into the next actor's
+        symbol. When that route is free, crosses nothing and has room for its label, no other shape
+        can be better."""
         s, d = request.src, request.dst
-        for build in (self._straight, self._ell):
+        for build in (self._straight, self._row, self._ell):
             for cand in build(s, d, exits, entries):
+                if build == self._row and cand is not None and cand.bends:  # in a row: only side to side
+                    continue
                 if cand is None or not self._clear(cand, s, d) or (d.shape.kind == "decision" and cand.entry != "top"):
                     continue
                 if not all(leg.tracks.free(leg.index, leg.lo, leg.hi, net) for leg in cand.legs) \
@@ -482,7 +485,7 @@ class Router:
                 label = self.placer.find(request.label, cand.points) if request.label else None
                 if request.label is None or label is not None:
                     return cand, label
-            if build == self._straight and s.lane == d.lane:
+            if build == self._straight and s.lane == d.lane and d.slot > s.slot:
                 return None  # straight down was not free: let the search weigh the detours
         return None
 
