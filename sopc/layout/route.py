@@ -512,11 +512,22 @@ class Router:
         return base - shared + CROSS * self._crossings(cand, net) + GROW * grow
 
     def _crossings(self, cand: _Candidate, net: Net) -> int:
-        box = _bounds(cand.points)
+        bx0, by0, bx1, by1 = _bounds(cand.points)
         flat, upright = _split(cand.points)
-        return sum(_cross(flat, other_upright) + _cross(other_flat, upright)
-                   for other, other_box, other_flat, other_upright in self.drawn
-                   if _meet(box, other_box) and not other.shares(net))
+        out, into = net.out, net.into
+        count = 0
+        for other, (ox0, oy0, ox1, oy1), other_flat, other_upright in self.drawn:
+            if ox0 > bx1 or bx0 > ox1 or oy0 > by1 or by0 > oy1 or other.out == out or other.into == into:
+                continue  # apart, or its own net
+            for y, x0, x1 in flat:
+                for x, y0, y1 in other_upright:
+                    if x0 < x < x1 and y0 < y < y1:
+                        count += 1
+            for y, x0, x1 in other_flat:
+                for x, y0, y1 in upright:
+                    if x0 < x < x1 and y0 < y < y1:
+                        count += 1
+        return count
 
     def _fallback(self, request: Request) -> tuple[Point, ...]:
         src, dst = request.src.box, request.dst.box
@@ -740,10 +751,6 @@ def _cross(flat: list[tuple[float, float, float]], upright: list[tuple[float, fl
 def _bounds(points: list[Point]) -> tuple[float, float, float, float]:
     xs, ys = [p.x for p in points], [p.y for p in points]
     return min(xs), min(ys), max(xs), max(ys)
-
-
-def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 _MISSING = object()  # a key the journal saw absent
