@@ -122,6 +122,17 @@ def test_every_arrow_joins_the_right_symbols(name: str, layout: Layout, flow: Fl
         assert any((c, dst) in drawn for c in via), f"{src} -> {dst} is not drawn"
 
 
+@pytest.mark.parametrize("name,layout,flow", CORPUS, ids=IDS)
+def test_every_arrowhead_sits_on_a_straight_run(name: str, layout: Layout, flow: Flow) -> None:
+    """An arrow ends with at least 2 mm of straight line, so its head is seen pointing into its symbol
+    (not sitting on the bend before it), and never enters a symbol from below."""
+    for page in layout.pages:
+        for arrow in page.arrows:
+            a, b = arrow.points[-2], arrow.points[-1]
+            assert abs(a.x - b.x) + abs(a.y - b.y) >= 1.95, (page.number, arrow.src, arrow.dst)
+            assert not (abs(a.x - b.x) < 1e-6 and b.y < a.y), (page.number, arrow.src, arrow.dst, "from below")
+
+
 @pytest.mark.parametrize("name,layout,flow", _cases(FORK_SPLIT_YET))
 def test_forks_leave_by_one_trunk_with_one_label(name: str, layout: Layout, flow: Flow) -> None:
     for page in layout.pages:
@@ -146,7 +157,8 @@ def test_merges_from_one_row_arrive_as_one_line(name: str, layout: Layout, flow:
 
 def test_a_jump_to_another_page_leaves_and_arrives_beside_its_symbols() -> None:
     """Never a line climbing to the page's top: the connector stands in its symbol's row (or, when
-    that row is full, the row just above or below it), and the arrow stays within those rows."""
+    that row is full, the row just above or below it, or the band at the page's head or foot next to
+    it), and the arrow stays within those rows."""
     for name, layout, _ in CORPUS:
         if name in NOT_YET:
             continue
@@ -162,6 +174,10 @@ def test_a_jump_to_another_page_leaves_and_arrives_beside_its_symbols() -> None:
                 step = int(symbol.split(":")[0]) - 1
                 near = [rows[s] for s in (step - 1, step, step + 1) if s in rows]
                 top, bottom = min(r.y for r in near), max(r.bottom for r in near)
+                if step == page.rows[0].step:  # the first row may use the band at the page's head
+                    top = page.top + sum(layout.header_rows)
+                if step == page.rows[-1].step:  # and the last row the band at its foot
+                    bottom = page.bottom
                 assert all(top <= p.y <= bottom for p in arrow.points), (name, arrow.src, arrow.dst)
                 own = rows[step]
                 assert any(own.y <= p.y <= own.bottom for p in arrow.points), (name, arrow.src, arrow.dst)

@@ -162,7 +162,7 @@ class Placed:
 
 def band_room(symbol_h: float, tracks: int) -> float:
     """The row height that holds `tracks` band tracks above and below symbols `symbol_h` high."""
-    return symbol_h + 2 * (GAP + (tracks - 1) * SEP + CLEAR) if tracks else symbol_h
+    return symbol_h + 2 * (GAP + (tracks - 1) * SEP + HEAD) if tracks else symbol_h
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,9 @@ class Router:
         self.upper: list[Band] = []
         self.lower: list[Band] = []
         for slot in slots:
-            room = max(0, int(((slot.h - slot.symbol_h) / 2 - GAP - CLEAR + 1e-6) // SEP) + 1)
+            # the innermost track keeps HEAD from the symbols: an arrow dropping from it into a top
+            # shows its head on a straight run
+            room = max(0, int(((slot.h - slot.symbol_h) / 2 - GAP - HEAD + 1e-6) // SEP) + 1)
             self.upper.append(Band(slot.y, 1.0, room, slot.connector_band))
             self.lower.append(Band(slot.y + slot.h, -1.0, room, slot.connector_band))
         self.placer = Placer(lanes, [(slot.y, slot.h) for slot in slots], tuple(s for sl in slots for s in sl.shapes))
