@@ -16,6 +16,7 @@ from sopc.layout.text import PT_MM, text_width
 
 SIZES = (6.5, 6.0, 5.5, 5.0)  # pt, largest first
 OFFSET = 0.6  # mm between a label and its line
+NEAR = 1.2  # mm, at least, between a label and any other arrow's line
 STEP = 1.0  # mm between positions tried along a run
 MARGIN = 0.35  # mm kept from a border
 PAD = 0.3  # the white ground's margin around the text
@@ -43,13 +44,20 @@ class Placer:
         sx, sy = points[0].x, points[0].y
         doors = [d for owner, d in self.doors if self.pending.get(owner)  # its own exit's door is free
                  and not (d[0] <= sx <= d[2] and d[1] <= sy <= d[3])]
-        fallback: Label | None = None
+        # preferred: well away from other lines and off the side tracks (a later route may need
+        # them; it can still pass, moving the label); then away from other lines; then anywhere clear
+        over_track: Label | None = None
+        close: Label | None = None
         for box, size, lines in self._candidates(text, points):
-            if self._clear(box, doors):
-                if not any(box.x - 0.3 < x < box.x + box.w + 0.3 for x in self.tracks):
-                    return Label(lines, box, size)
-                fallback = fallback or Label(lines, box, size)  # over a side track: if nothing better
-        return fallback
+            if self._clear(box, doors, 0.1):
+                label = Label(lines, box, size)
+                if not self._clear(box, doors, NEAR):
+                    close = close or label
+                elif any(box.x - 0.3 < x < box.x + box.w + 0.3 for x in self.tracks):
+                    over_track = over_track or label
+                else:
+                    return label
+        return over_track or close
 
     def fallback(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label:
         """Where a label goes when no place is clear: beside the arrow's start, smallest type."""
@@ -93,7 +101,7 @@ class Placer:
             if t + extent > length + 0.5:
                 break
 
-    def _clear(self, box: Box, doors: list[tuple[float, float, float, float]]) -> bool:
+    def _clear(self, box: Box, doors: list[tuple[float, float, float, float]], near: float) -> bool:
         x0, y0 = box.x, box.y
         x1, y1 = x0 + box.w, y0 + box.h
         for bx0, by0, bx1, by1 in self.blocked:  # symbols and labels: no overlap
@@ -102,8 +110,9 @@ class Placer:
         for bx0, by0, bx1, by1 in doors:
             if x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1:
                 return False
-        # lines: not into the box, nor within 0.1 mm of it (its white ground would cut the line)
-        x0, y0, x1, y1 = x0 - 0.1, y0 - 0.1, x1 + 0.1, y1 + 0.1
+        # other arrows' lines: not into the box, nor nearer to it than its own line is (a reader
+        # gives a label to the line it stands by)
+        x0, y0, x1, y1 = x0 - near, y0 - near, x1 + near, y1 + near
         return not any(sx0 < x1 and sx1 > x0 and sy0 < y1 and sy1 > y0 for sx0, sy0, sx1, sy1 in self.segments)
 
 
