@@ -248,7 +248,8 @@ class Router:
         self.drawn: list[tuple[Net, tuple[float, float, float, float], list, list]] = []
         self.last_cost = 0.0  # the cost of the route `attempt` drew
         self.bound = float("inf")  # the best cost found so far in the search under way (builders skip worse)
-        self.journal: list[tuple[object, object, object]] = []  # every change made, to take back (`restore`)
+        self.journal: list[tuple[object, object, object]] = []  # every change made in a trial (`restore`)
+        self.trials: list[int] = []  # the trials open (`snapshot`), by where their journal starts
         self.owners: list[tuple[Label, tuple[Point, ...]]] = []  # each placed label and the line it stands by
         self.evicting = False  # a route may pass placed labels, which are then placed anew (`moved`)
         self.moved: dict[Label, Label] = {}  # labels placed anew: the old one -> where it went
@@ -316,14 +317,17 @@ class Router:
     # `restore` can take back what was tried (a fork's exits, a merge's entries) without copying
     def _append(self, target: list, item: object) -> None:
         target.append(item)
-        self.journal.append((target, None, None))
+        if self.trials:
+            self.journal.append((target, None, None))
 
     def _set(self, target: dict, key: object, value: object) -> None:
-        self.journal.append((target, key, target.get(key, _MISSING)))
+        if self.trials:
+            self.journal.append((target, key, target.get(key, _MISSING)))
         target[key] = value
 
     def snapshot(self) -> int:
-        """A point to `restore` to: every route drawn since is then taken back."""
+        """Open a trial: `restore` takes back every route drawn since, `keep` keeps them."""
+        self.trials.append(len(self.journal))
         return len(self.journal)
 
     def restore(self, snap: int) -> None:
@@ -335,6 +339,15 @@ class Router:
                 del target[key]
             else:
                 target[key] = old
+        self.keep(snap)
+
+    def keep(self, snap: int) -> None:
+        """Close the trial opened last (at `snap`), keeping what it drew. Trials nest; outside any,
+        nothing is written down."""
+        assert self.trials and self.trials[-1] == snap, "trials close in the order opposite to opening"
+        self.trials.pop()
+        if not self.trials:
+            self.journal.clear()
 
     def attempt(self, request: Request) -> tuple[tuple[Point, ...] | None, Label | None]:
         """Route `request` by its preferred exits only (no retry), as `route` would draw it; (None, None)

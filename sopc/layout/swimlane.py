@@ -320,6 +320,7 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict,
         snap = router.snapshot()
         done = [router.attempt(r) for r in group]  # most forks: the first branch's exit serves them all
         if all(found is not None and not _from_below(found) for found, _ in done):
+            router.keep(snap)
             for req, (found, own) in zip(group, done, strict=True):
                 assert found is not None
                 arrows.append(Arrow(found, req.src.ref, req.dst.ref, req.kind, own))
@@ -353,7 +354,9 @@ def _merge(router: Router, group: list[Request]) -> list[Arrow]:
     entry serves them all, else by the entry that serves them all cheapest (tried and undone)."""
     snap = router.snapshot()
     done = [router.attempt(r) for r in group]
-    if any(points is None for points, _ in done):
+    if all(points is not None for points, _ in done):
+        router.keep(snap)
+    else:
         router.restore(snap)
         best: tuple[float, tuple[str, ...], str] | None = None
         # by their own exits first; when those are taken (by arrows into those symbols), by any
