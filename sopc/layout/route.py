@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from sopc.layout.annotate import Placer
 from sopc.layout.geometry import Box, Column, Label, Point, Shape
@@ -52,15 +52,14 @@ class Net:
         return self.out == other.out or self.into == other.into
 
 
-@dataclass
 class Tracks:
     """Parallel lines for runs, most preferred first, with the stretches taken on each."""
 
-    positions: list[float]
-    taken: list[list[tuple[float, float, Net]]] = field(default_factory=list)
+    __slots__ = ("positions", "taken")  # a page makes dozens: kept light
 
-    def __post_init__(self) -> None:
-        self.taken = [[] for _ in self.positions]
+    def __init__(self, positions: list[float]) -> None:
+        self.positions = positions
+        self.taken: list[list[tuple[float, float, Net]]] = [[] for _ in positions]
 
     def position(self, index: int) -> float:
         return self.positions[index]
@@ -104,6 +103,8 @@ class Band(Tracks):
     Unbounded: track k lies GAP + k * SEP from the border whatever the row's height; the tracks
     past `capacity` are what the row must grow to hold.
     """
+
+    __slots__ = ("edge", "inward", "capacity", "closed", "bands")
 
     def __init__(self, edge: float, inward: float, capacity: int, closed: bool = False) -> None:
         super().__init__([])
