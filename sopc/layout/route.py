@@ -77,12 +77,6 @@ class Tracks:
                 return False
         return True
 
-    def shared(self, index: int, lo: float, hi: float, net: Net) -> float:
-        """Length of [lo, hi] already drawn on this track by the same net."""
-        lo, hi = min(lo, hi), max(lo, hi)
-        return sum(max(0.0, min(hi, b - SEP / 2) - max(lo, a + SEP / 2))
-                   for a, b, owner in self._taken(index) if net.shares(owner))
-
     def first_free(self, lo: float, hi: float, net: Net) -> int | None:
         for i in range(self.count()):
             if self.free(i, lo, hi, net):
@@ -91,6 +85,10 @@ class Tracks:
 
     def runs(self, index: int) -> list[tuple[float, float, Net]]:
         """The list the runs taken on track `index` are kept in (the router appends to it)."""
+        return self.taken[index]
+
+    def runs_on(self, index: int) -> list[tuple[float, float, Net]]:
+        """The runs taken on track `index` (read only)."""
         return self.taken[index]
 
     def _taken(self, index: int) -> list[tuple[float, float, Net]]:
@@ -124,6 +122,9 @@ class Band(Tracks):
 
     def runs(self, index: int) -> list[tuple[float, float, Net]]:
         return self.bands.setdefault(index, [])
+
+    def runs_on(self, index: int) -> list[tuple[float, float, Net]]:
+        return self.bands.get(index, ())  # type: ignore[return-value]
 
     def used(self) -> int:
         return max((i + 1 for i, runs in self.bands.items() if runs), default=0)
@@ -514,14 +515,22 @@ class Router:
     def _cost(self, cand: _Candidate, net: Net, base: float) -> float | None:
         shared = 0.0
         grow = 0
+        out, into = net.out, net.into
         for leg in cand.legs:
-            if not leg.tracks.free(leg.index, leg.lo, leg.hi, net):
+            tracks = leg.tracks
+            lo, hi = (leg.lo, leg.hi) if leg.lo <= leg.hi else (leg.hi, leg.lo)
+            taken = False
+            for a, b, owner in tracks.runs_on(leg.index):  # taken by another net: not free;
+                if owner.out == out or owner.into == into:  # by its own: that stretch costs nothing
+                    shared += max(0.0, min(hi, b - SEP / 2) - max(lo, a + SEP / 2))
+                elif hi + SEP / 2 > a and lo - SEP / 2 < b:
+                    taken = True
+            if taken:
                 if not self.relaxed:
                     return None
                 base += SHARED_TRACK
-            shared += leg.tracks.shared(leg.index, leg.lo, leg.hi, net)
-            if isinstance(leg.tracks, Band) and leg.index >= leg.tracks.capacity:
-                grow += leg.index - leg.tracks.capacity + 1
+            if isinstance(tracks, Band) and leg.index >= tracks.capacity:
+                grow += leg.index - tracks.capacity + 1
         a, b = cand.points[-2], cand.points[-1]
         if abs(a.x - b.x) + abs(a.y - b.y) < HEAD:  # its arrowhead would sit on the bend
             base += SHORT_HEAD
