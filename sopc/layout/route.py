@@ -504,6 +504,22 @@ class Router:
                     return cand, label
             if build == self._straight and s.lane == d.lane and d.slot > s.slot:
                 return None  # straight down was not free: let the search weigh the detours
+        if d.slot < s.slot and d.shape.kind != "decision":
+            # a loop back: only Z routes (two bends) and longer ones (three) reach a row above. The
+            # shortest Z, when it is perfect and no three-bend route could be shorter, is the best.
+            self.bound = float("inf")
+            zeds = sorted((c for c in self._zed(s, d, exits, entries) if c is not None), key=lambda c: c.length)
+            ends = {"left": lambda b: b.side_mid(False), "right": lambda b: b.side_mid(True),
+                    "bottom": lambda b: b.bottom_mid(), "top": lambda b: b.top_mid()}
+            nearest = min((abs(p.x - q.x) + abs(p.y - q.y) for p in (ends[e](s.box) for e in exits)
+                           for q in (ends[e](d.box) for e in entries)), default=0.0)
+            if zeds and zeds[0].length + 2 * BEND <= nearest + 3 * BEND:
+                cand = zeds[0]
+                if self._clear(cand, s, d) and not self._crossings(cand, net) \
+                        and all(leg.tracks.free(leg.index, leg.lo, leg.hi, net) for leg in cand.legs):
+                    label = self.placer.find(request.label, cand.points) if request.label else None
+                    if request.label is None or label is not None:
+                        return cand, label
         return None
 
     @property
