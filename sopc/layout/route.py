@@ -19,6 +19,7 @@ a candidate that would touch a symbol or a taken track is never drawn.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -247,7 +248,10 @@ class Router:
         self.net = Net(("", ""), "")  # the net being routed
         self.relaxed = False  # the last resort: taken tracks may be shared, at a price
         # each drawn route: its net, bounds, and its horizontal and vertical runs (crossings are counted often)
-        self.drawn: list[tuple[Net, tuple[float, float, float, float], list, list]] = []
+        self.drawn: list[Net] = []  # the nets drawn
+        # every drawn run, sorted: horizontal ones (y, x0, x1, ...) and upright ones (x, y0, y1, ...)
+        self.flats: list[tuple[float, float, float, int, Net]] = []
+        self.uprights: list[tuple[float, float, float, int, Net]] = []
         self.last_cost = 0.0  # the cost of the route `attempt` drew
         self.bound = float("inf")  # the best cost found so far in the search under way (builders skip worse)
         self.journal: list[tuple[object, object, object]] = []  # every change made in a trial (`restore`)
@@ -332,10 +336,17 @@ class Router:
         self.trials.append(len(self.journal))
         return len(self.journal)
 
+    def _insort(self, target: list, item: tuple) -> None:
+        bisect.insort(target, item)
+        if self.trials:
+            self.journal.append((target, _SORTED, item))
+
     def restore(self, snap: int) -> None:
         while len(self.journal) > snap:
             target, key, old = self.journal.pop()
-            if isinstance(target, list):
+            if key is _SORTED:
+                target.remove(old)
+            elif isinstance(target, list):
                 target.pop()
             elif old is _MISSING:
                 del target[key]
@@ -417,7 +428,12 @@ class Router:
             self._set(self.entry_of, (net.into, request.src.slot), cand.entry)
         self._set(self.sides, (id(request.src.shape), cand.exit), ("out", net.out))
         self._set(self.sides, (id(request.dst.shape), cand.entry), ("in", net.into))
-        self._append(self.drawn, (net, _bounds(cand.points), *_split(cand.points)))
+        self._append(self.drawn, net)
+        flat, upright = _split(cand.points)  # kept sorted, so that crossings are looked up, not counted
+        for y, x0, x1 in flat:
+            self._insort(self.flats, (y, x0, x1, id(net), net))
+        for x, y0, y1 in upright:
+            self._insort(self.uprights, (x, y0, y1, id(net), net))
         return tuple(_simplify(cand.points)), label
 
     def _best(self, request: Request, net: Net, locked: bool = True) -> tuple[float, _Candidate, Label | None] | None:
@@ -431,7 +447,7 @@ class Router:
             entries = [e for e in entries if self.entry_of.get((net.into, s.slot), e) == e]
         gap = max(0.0, abs(s.box.cx - d.box.cx) - (s.box.w + d.box.w) / 2) + \
             max(0.0, abs(s.box.cy - d.box.cy) - (s.box.h + d.box.h) / 2)
-        sharing = any(n.shares(net) for n, _, _, _ in self.drawn)  # a fork's or merge's later branch
+        sharing = any(n.shares(net) for n in self.drawn)  # a fork's or merge's later branch
         plain = self._plain(request, net, exits, entries)
         if plain is not None:
             return (plain[0].length + BEND * plain[0].bends, *plain)
@@ -553,21 +569,23 @@ class Router:
         return base - shared + CROSS * self._crossings(cand, net) + GROW * grow
 
     def _crossings(self, cand: _Candidate, net: Net) -> int:
-        bx0, by0, bx1, by1 = _bounds(cand.points)
+        """How many drawn arrows of other nets the candidate's runs cross."""
         flat, upright = _split(cand.points)
         out, into = net.out, net.into
         count = 0
-        for other, (ox0, oy0, ox1, oy1), other_flat, other_upright in self.drawn:
-            if ox0 > bx1 or bx0 > ox1 or oy0 > by1 or by0 > oy1 or other.out == out or other.into == into:
-                continue  # apart, or its own net
-            for y, x0, x1 in flat:
-                for x, y0, y1 in other_upright:
-                    if x0 < x < x1 and y0 < y < y1:
-                        count += 1
-            for y, x0, x1 in other_flat:
-                for x, y0, y1 in upright:
-                    if x0 < x < x1 and y0 < y < y1:
-                        count += 1
+        uprights, flats = self.uprights, self.flats
+        for y, x0, x1 in flat:  # the drawn uprights with x0 < x < x1
+            for x, y0, y1, _, other in uprights[bisect.bisect_right(uprights, (x0, _INF)):]:
+                if x >= x1:
+                    break
+                if y0 < y < y1 and other.out != out and other.into != into:
+                    count += 1
+        for x, y0, y1 in upright:
+            for y, fx0, fx1, _, other in flats[bisect.bisect_right(flats, (y0, _INF)):]:
+                if y >= y1:
+                    break
+                if fx0 < x < fx1 and other.out != out and other.into != into:
+                    count += 1
         return count
 
     def _fallback(self, request: Request) -> tuple[Point, ...]:
@@ -795,6 +813,8 @@ def _bounds(points: list[Point]) -> tuple[float, float, float, float]:
 
 
 _MISSING = object()  # a key the journal saw absent
+_SORTED = object()  # the journal's mark of an item put into a sorted list
+_INF = float("inf")
 
 
 def _beyond_side(x: float, side_x: float, side: str) -> bool:
