@@ -807,11 +807,6 @@ def _cross(flat: list[tuple[float, float, float]], upright: list[tuple[float, fl
     return sum(1 for y, x0, x1 in flat for x, y0, y1 in upright if x0 < x < x1 and y0 < y < y1)
 
 
-def _bounds(points: list[Point]) -> tuple[float, float, float, float]:
-    xs, ys = [p.x for p in points], [p.y for p in points]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
 _MISSING = object()  # a key the journal saw absent
 _SORTED = object()  # the journal's mark of an item put into a sorted list
 _INF = float("inf")
