@@ -254,6 +254,7 @@ class Router:
         self.uprights: list[tuple[float, float, float, int, Net]] = []
         self.last_cost = 0.0  # the cost of the route `attempt` drew
         self.bound = float("inf")  # the best cost found so far in the search under way (builders skip worse)
+        self.zeds: list[_Candidate] | None = None
         self.journal: list[tuple[object, object, object]] = []  # every change made in a trial (`restore`)
         self.trials: list[int] = []  # the trials open (`snapshot`), by where their journal starts
         self.owners: list[tuple[Label, tuple[Point, ...]]] = []  # each placed label and the line it stands by
@@ -448,6 +449,7 @@ class Router:
         gap = max(0.0, abs(s.box.cx - d.box.cx) - (s.box.w + d.box.w) / 2) + \
             max(0.0, abs(s.box.cy - d.box.cy) - (s.box.h + d.box.h) / 2)
         sharing = any(n.shares(net) for n in self.drawn)  # a fork's or merge's later branch
+        self.zeds: list[_Candidate] | None = None  # the Z routes, when the fast path made them already
         plain = self._plain(request, net, exits, entries)
         if plain is not None:
             return (plain[0].length + BEND * plain[0].bends, *plain)
@@ -464,7 +466,9 @@ class Router:
             limit = self._limit(best, waiting)
             if (BEND * bends if sharing else gap + BEND * bends) >= limit:
                 break
-            found = [c for build in builders for c in build(s, d, exits, entries) if c is not None]
+            made = [self.zeds if build == self._zed and self.zeds is not None else build(s, d, exits, entries)
+                    for build in builders]
+            found = [c for cands in made for c in cands if c is not None]
             for cand in sorted(found, key=lambda c: c.length + BEND * c.bends):
                 base = cand.length + BEND * cand.bends
                 limit = self._limit(best, waiting)
@@ -525,6 +529,7 @@ class Router:
             # shortest Z, when it is perfect and no three-bend route could be shorter, is the best.
             self.bound = float("inf")
             zeds = sorted((c for c in self._zed(s, d, exits, entries) if c is not None), key=lambda c: c.length)
+            self.zeds = zeds
             ends = {"left": lambda b: b.side_mid(False), "right": lambda b: b.side_mid(True),
                     "bottom": lambda b: b.bottom_mid(), "top": lambda b: b.top_mid()}
             nearest = min((abs(p.x - q.x) + abs(p.y - q.y) for p in (ends[e](s.box) for e in exits)
