@@ -647,9 +647,8 @@ class Router:
                     continue
                 b = d.box.side_mid(side_d == "right")
                 for _, _, tracks in self._zone_tracks(s, d):
-                    if tracks.count() and self._beyond(abs(a.x - tracks.position(0)) + abs(tracks.position(0) - b.x)
-                                                       + abs(a.y - b.y) - 2 * SEP * tracks.count(), 2):
-                        continue  # even its nearest track is longer than the best route found
+                    if self._too_long(tracks, a, b, 2):
+                        continue
                     index = self._free(tracks, a.y, b.y)
                     if index is None:
                         continue
@@ -687,8 +686,7 @@ class Router:
             a = s.box.side_mid(side_s == "right")
             for _, _, tracks in self._zone_tracks(s, d):
                 y_probe = band.position(0)
-                if tracks.count() and self._beyond(abs(a.x - tracks.position(0)) + abs(tracks.position(0) - b.x)
-                                                   + abs(a.y - b.y) - 2 * SEP * tracks.count(), 3):
+                if self._too_long(tracks, a, b, 3):
                     continue
                 index = self._free(tracks, a.y, y_probe)
                 if index is None:
@@ -715,8 +713,7 @@ class Router:
                 continue
             b = d.box.side_mid(side_d == "right")
             for _, _, tracks in self._zone_tracks(s, d):
-                if tracks.count() == 0 or self._beyond(abs(a.x - tracks.position(0)) + abs(tracks.position(0) - b.x)
-                                                       + abs(a.y - b.y) - 2 * SEP * tracks.count(), 3):
+                if tracks.count() == 0 or self._too_long(tracks, a, b, 3):
                     continue
                 k = self._free(band, a.x, tracks.position(0))
                 if k is None:
@@ -752,8 +749,13 @@ class Router:
 
     # --- legs and checks ---------------------------------------------------------------------
 
-    def _beyond(self, length: float, bends: int) -> bool:
-        """Whether a route at least this long with these bends cannot beat the best found (`bound`)."""
+    def _too_long(self, tracks: Tracks, a: Point, b: Point, bends: int) -> bool:
+        """Whether a route from a to b through any of these tracks, with these bends, cannot beat the
+        best found (`bound`): even through its nearest track it is at least that long."""
+        if not tracks.count():
+            return False
+        x = tracks.position(0)
+        length = abs(a.x - x) + abs(x - b.x) + abs(a.y - b.y) - 2 * SEP * tracks.count()
         return length + BEND * bends >= self.bound
 
     def _free(self, tracks: Tracks, lo: float, hi: float) -> int | None:
