@@ -79,20 +79,6 @@ def _corpus() -> list[tuple[str, Layout, Flow]]:
 
 CORPUS = _corpus()
 IDS = [name for name, _, _ in CORPUS]
-# Dense cases the router does not yet draw cleanly (issue 11 goes on): a decision in a narrow lane whose
-# every side but one is taken, jumping back to a row of three actors. Strict: when mended, the mark goes.
-NOT_YET: set[str] = set()
-# and forks or merges that fall back to a second exit or entry when their first is blocked
-FORK_SPLIT_YET: set[str] = set()
-# merges that arrive by two entries where an arrow of the same row is also a fork's branch, or where an
-# arriving connector's arrows take the bottoms the row's own arrows would leave by
-MERGE_SPLIT_YET: set[str] = set()
-
-
-def _cases(known: set[str]) -> list:
-    mark = pytest.mark.xfail(strict=True, reason="dense case not yet routed cleanly (issue 11)")
-    return [pytest.param(name, layout, flow, id=name, marks=[mark] if name in known else [])
-            for name, layout, flow in CORPUS]
 
 
 def test_the_generated_corpus_has_what_real_sops_have() -> None:
@@ -104,7 +90,7 @@ def test_the_generated_corpus_has_what_real_sops_have() -> None:
     assert sum(any(e.dst.step > e.src.step + 1 for e in flow.edges) for _, flow in generated_ones) >= 20
 
 
-@pytest.mark.parametrize("name,layout,flow", _cases(NOT_YET))
+@pytest.mark.parametrize("name,layout,flow", CORPUS, ids=IDS)
 def test_no_line_a_reader_could_mistake(name: str, layout: Layout, flow: Flow) -> None:
     found = legibility(layout)
     assert {kind: len(found[kind]) for kind in KINDS} == dict.fromkeys(KINDS, 0), \
@@ -133,7 +119,7 @@ def test_every_arrowhead_sits_on_a_straight_run(name: str, layout: Layout, flow:
             assert not (abs(a.x - b.x) < 1e-6 and b.y < a.y), (page.number, arrow.src, arrow.dst, "from below")
 
 
-@pytest.mark.parametrize("name,layout,flow", _cases(FORK_SPLIT_YET))
+@pytest.mark.parametrize("name,layout,flow", CORPUS, ids=IDS)
 def test_forks_leave_by_one_trunk_with_one_label(name: str, layout: Layout, flow: Flow) -> None:
     for page in layout.pages:
         forks: dict[tuple[str, str], list] = {}
@@ -144,7 +130,7 @@ def test_forks_leave_by_one_trunk_with_one_label(name: str, layout: Layout, flow
             assert sum(a.label is not None for a in branches) <= 1, f"{src} ({kind}) labelled twice"
 
 
-@pytest.mark.parametrize("name,layout,flow", _cases(MERGE_SPLIT_YET))
+@pytest.mark.parametrize("name,layout,flow", CORPUS, ids=IDS)
 def test_merges_from_one_row_arrive_as_one_line(name: str, layout: Layout, flow: Flow) -> None:
     for page in layout.pages:
         merges: dict[tuple[str, str], set] = {}
@@ -160,8 +146,6 @@ def test_a_jump_to_another_page_leaves_and_arrives_beside_its_symbols() -> None:
     that row is full, the row just above or below it, or the band at the page's head or foot next to
     it), and the arrow stays within those rows."""
     for name, layout, _ in CORPUS:
-        if name in NOT_YET:
-            continue
         for page in layout.pages:
             rows = {row.step: row for row in page.rows}
             for arrow in page.arrows:
@@ -202,8 +186,7 @@ def test_the_shared_checker_agrees(tmp_path: Path) -> None:
         for page_no, svg in enumerate(render_pages(layout, "table"), 1):
             path = tmp_path / f"{name}.p{page_no}.svg"
             path.write_bytes(svg)
-            if name not in NOT_YET:
-                files.append(str(path))
+            files.append(str(path))
     result = subprocess.run([sys.executable, str(CHECKER), "--show", "10", *files], capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stdout[-3000:]
