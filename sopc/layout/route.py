@@ -460,6 +460,9 @@ class Router:
         waiting: list[tuple[float, int, _Candidate]] = []  # routes whose label is not yet looked for
         self.bound = float("inf")
         for bends, builders in self._shapes:
+            if waiting:  # the labels of the cheapest routes so far: a firm bound for the routes with more bends
+                best = self._labelled(request, best, waiting)
+                waiting = []
             self.bound = self._limit(best, waiting) if not sharing else float("inf")
             # lower bounds: the shortest such route; for a later branch, whose runs on its net's
             # tracks cost nothing, only its bends
@@ -489,6 +492,12 @@ class Router:
                     waiting.append((cost, len(waiting), cand))
                 else:
                     best = (cost, cand, None)
+        return self._labelled(request, best, waiting)
+
+    def _labelled(self, request: Request, best: tuple[float, _Candidate, Label | None] | None,
+                  waiting: list[tuple[float, int, _Candidate]]) -> tuple[float, _Candidate, Label | None] | None:
+        """The best of `best` and the routes waiting for their label, cheapest first, each priced with
+        NO_LABEL when its label finds no place (looking stops once no waiting route can win)."""
         for cost, _, cand in sorted(waiting, key=lambda w: w[:2]):
             if best is not None and cost >= best[0]:
                 break
