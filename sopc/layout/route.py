@@ -23,6 +23,7 @@ import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from sopc.layout.annotate import Placer
 from sopc.layout.geometry import Box, Column, Label, Point, Shape
@@ -168,25 +169,23 @@ def band_room(symbol_h: float, tracks: int) -> float:
     return symbol_h + 2 * (GAP + (tracks - 1) * SEP + HEAD) if tracks else symbol_h
 
 
-@dataclass(frozen=True)
-class _Leg:
+class _Leg(NamedTuple):
+    """One run of a candidate route: the track it lies on and the stretch it takes there."""
+
     tracks: Tracks
     index: int
     lo: float
     hi: float
 
 
-@dataclass
 class _Candidate:
-    points: list[Point]
-    legs: list[_Leg]
-    exit: str
-    entry: str
-    bends: int = 0
+    """A route under consideration: its points, the legs they take, and how it leaves and enters."""
 
-    @property
-    def length(self) -> float:
-        return sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in itertools.pairwise(self.points))
+    __slots__ = ("points", "legs", "exit", "entry", "bends", "length")  # made by the hundred per page
+
+    def __init__(self, points: list[Point], legs: list[_Leg], exit: str, entry: str, bends: int = 0) -> None:
+        self.points, self.legs, self.exit, self.entry, self.bends = points, legs, exit, entry, bends
+        self.length = sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in itertools.pairwise(points))
 
 
 @dataclass(frozen=True)
