@@ -28,7 +28,8 @@ DOOR = 2.4  # mm in front of each side of a symbol kept free of labels (arrows l
 class Placer:
     """Places the labels of one page, one after the other, each clear of everything placed."""
 
-    def __init__(self, lanes: tuple[Column, ...], rows: list[tuple[float, float]], shapes: tuple[Shape, ...]) -> None:
+    def __init__(self, lanes: tuple[Column, ...], rows: list[tuple[float, float]], shapes: tuple[Shape, ...],
+                 tracks: list[float]) -> None:
         self.lanes = [(c.x + MARGIN, c.x + c.w - MARGIN) for c in lanes]
         self.rows = [(y + MARGIN, y + h - MARGIN) for y, h in rows]
         # everything a label keeps clear of, as plain (x0, y0, x1, y1): this is the inner loop of labelling
@@ -36,7 +37,7 @@ class Placer:
                         for s in shapes]
         self.doors = [(id(s), door) for s in shapes for door in _doors(s.box)]
         self.pending: dict[int, int] = {}  # id(shape) -> arrows still to draw from or into it
-        self.tracks: list[float] = []  # x of the lanes' side tracks: a label there may wall in a later route
+        self.tracks = tracks  # x of the lanes' side tracks: a label there may wall in a later route
         self.segments: list[tuple[float, float, float, float]] = []  # drawn runs, as (x0, y0, x1, y1)
 
     def find(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label | None:
@@ -139,7 +140,3 @@ def _doors(box: Box) -> tuple[tuple[float, float, float, float], ...]:
     cx, cy, half = (x0 + x1) / 2, (y0 + y1) / 2, DOOR / 2
     return ((cx - half, y1, cx + half, y1 + DOOR), (cx - half, y0 - DOOR, cx + half, y0),
             (x1, cy - half, x1 + DOOR, cy + half), (x0 - DOOR, cy - half, x0, cy + half))
-
-
-def _edges(box: Box) -> tuple[float, float, float, float]:
-    return box.x, box.y, box.x + box.w, box.y + box.h

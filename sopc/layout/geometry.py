@@ -39,6 +39,10 @@ class Box:
     def bottom(self) -> float:
         return self.y + self.h
 
+    def edges(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom): the plain numbers hot loops compare."""
+        return self.x, self.y, self.x + self.w, self.y + self.h
+
     def top_mid(self) -> Point:
         return Point(self.cx, self.y)
 

@@ -236,8 +236,8 @@ class Router:
             room = max(0, int(((slot.h - slot.symbol_h) / 2 - GAP - HEAD + 1e-6) // SEP) + 1)
             self.upper.append(Band(slot.y, 1.0, room, slot.connector_band))
             self.lower.append(Band(slot.y + slot.h, -1.0, room, slot.connector_band))
-        self.placer = Placer(lanes, [(slot.y, slot.h) for slot in slots], tuple(s for sl in slots for s in sl.shapes))
-        self.placer.tracks = [x for zone in self.zones for tracks in zone.values() for x in tracks.positions]
+        self.placer = Placer(lanes, [(slot.y, slot.h) for slot in slots], tuple(s for sl in slots for s in sl.shapes),
+                             [x for zone in self.zones for tracks in zone.values() for x in tracks.positions])
         # placed labels, as (x0, y0, x1, y1) grown by 0.2 mm: later arrows keep out of them
         self.labels: list[tuple[float, float, float, float]] = []
         self.sides: dict[tuple[int, str], object] = {}  # (id(shape), side) -> the owner using it
@@ -253,7 +253,6 @@ class Router:
         self.uprights: list[tuple[float, float, float, int, Net]] = []
         self.last_cost = 0.0  # the cost of the route `attempt` drew
         self.bound = float("inf")  # the best cost found so far in the search under way (builders skip worse)
-        self.zeds: list[_Candidate] | None = None
         self.journal: list[tuple[object, object, object]] = []  # every change made in a trial (`restore`)
         self.trials: list[int] = []  # the trials open (`snapshot`), by where their journal starts
         self.owners: list[tuple[Label, tuple[Point, ...]]] = []  # each placed label and the line it stands by
@@ -286,8 +285,8 @@ class Router:
         found = self._best(request, net)
         if found is None:  # the preferred exits are taken: any exit, any entry
             found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
-        if found is None:  # walled in by labels placed earlier: go through, and place those labels anew
-            self.evicting = True
+        if found is None and not self.trials:  # walled in by labels placed earlier: go through, and place
+            self.evicting = True                # those labels anew (not in a trial: that is not taken back)
             found = self._best(replace(request, exits=ALL_EXITS), net, locked=False)
             self.evicting = False
             if found is not None:
@@ -390,7 +389,7 @@ class Router:
                 trunk = trunk[:max(common, 2)]
         label = self.placer.find(text, trunk) or self.placer.find(text, branches[0]) \
             or self.placer.fallback(text, branches[0])
-        self._append(self.placer.blocked, _edges(label.box))
+        self._append(self.placer.blocked, label.box.edges())
         self._append(self.labels, _keep_out(label.box))
         self._append(self.owners, (label, tuple(trunk)))
         return label
@@ -403,9 +402,9 @@ class Router:
                        for a, b in itertools.pairwise(points)):
                 continue
             old, line = self.owners[i]
-            self.placer.blocked.remove(_edges(old.box))
+            self.placer.blocked.remove(old.box.edges())
             new = self.placer.find(old.text.replace("\n", " "), line) or self.placer.fallback(old.text, line)
-            self.placer.blocked.append(_edges(new.box))
+            self.placer.blocked.append(new.box.edges())
             self.labels[i], self.owners[i] = _keep_out(new.box), (new, line)
             self.moved[old] = new
 
@@ -416,7 +415,7 @@ class Router:
         for a, b in itertools.pairwise(cand.points):  # the placer keeps later labels off this line
             self._append(self.placer.segments, (min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y)))
         if label is not None:
-            self._append(self.placer.blocked, _edges(label.box))
+            self._append(self.placer.blocked, label.box.edges())
             self._append(self.labels, _keep_out(label.box))
             self._append(self.owners, (label, tuple(cand.points)))
         for leg in cand.legs:
@@ -448,8 +447,10 @@ class Router:
         gap = max(0.0, abs(s.box.cx - d.box.cx) - (s.box.w + d.box.w) / 2) + \
             max(0.0, abs(s.box.cy - d.box.cy) - (s.box.h + d.box.h) / 2)
         sharing = any(n.shares(net) for n in self.drawn)  # a fork's or merge's later branch
-        self.zeds: list[_Candidate] | None = None  # the Z routes, when the fast path made them already
         plain = self._plain(request, net, exits, entries)
+        zeds: list[_Candidate] | None = None  # a loop's Z routes, made once for the fast path and the search
+        if plain is None and d.slot < s.slot:
+            zeds, plain = self._loop(request, net, exits, entries)
         if plain is not None:
             return (plain[0].length + BEND * plain[0].bends, *plain)
         # A label is looked for only on the cheapest routes, last: a route whose label finds no room
@@ -468,7 +469,7 @@ class Router:
             limit = self._limit(best, waiting)
             if (BEND * bends if sharing else gap + BEND * bends) >= limit:
                 break
-            made = [self.zeds if build == self._zed and self.zeds is not None else build(s, d, exits, entries)
+            made = [zeds if build == self._zed and zeds is not None else build(s, d, exits, entries)
                     for build in builders]
             found = [c for cands in made for c in cands if c is not None]
             for cand in sorted(found, key=lambda c: c.length + BEND * c.bends):
@@ -515,41 +516,45 @@ class Router:
     def _plain(self, request: Request, net: Net, exits: list[str],
                entries: list[str]) -> tuple[_Candidate, Label | None] | None:
         """Most arrows: straight down, straight along the row, or one bend into the next actor's
-        symbol. When that route is free, crosses nothing and has room for its label, no other shape
-        can be better."""
+        symbol. When that route is perfect (`_perfect`), no other shape can be better."""
         s, d = request.src, request.dst
         for build in (self._straight, self._row, self._ell):
             for cand in build(s, d, exits, entries):
-                if build == self._row and cand is not None and cand.bends:  # in a row: only side to side
+                if cand is None or (build == self._row and cand.bends):  # in a row: only side to side
                     continue
-                if cand is None or not self._clear(cand, s, d) or (d.shape.kind == "decision" and cand.entry != "top"):
-                    continue
-                if not all(leg.tracks.free(leg.index, leg.lo, leg.hi, net) for leg in cand.legs) \
-                        or self._crossings(cand, net):
-                    continue
-                label = self.placer.find(request.label, cand.points) if request.label else None
-                if request.label is None or label is not None:
-                    return cand, label
+                found = self._perfect(cand, request, net)
+                if found is not None:
+                    return found
             if build == self._straight and s.lane == d.lane and d.slot > s.slot:
                 return None  # straight down was not free: let the search weigh the detours
-        if d.slot < s.slot and d.shape.kind != "decision":
-            # a loop back: only Z routes (two bends) and longer ones (three) reach a row above. The
-            # shortest Z, when it is perfect and no three-bend route could be shorter, is the best.
-            self.bound = float("inf")
-            zeds = sorted((c for c in self._zed(s, d, exits, entries) if c is not None), key=lambda c: c.length)
-            self.zeds = zeds
-            ends = {"left": lambda b: b.side_mid(False), "right": lambda b: b.side_mid(True),
-                    "bottom": lambda b: b.bottom_mid(), "top": lambda b: b.top_mid()}
-            nearest = min((abs(p.x - q.x) + abs(p.y - q.y) for p in (ends[e](s.box) for e in exits)
-                           for q in (ends[e](d.box) for e in entries)), default=0.0)
-            if zeds and zeds[0].length + 2 * BEND <= nearest + 3 * BEND:
-                cand = zeds[0]
-                if self._clear(cand, s, d) and not self._crossings(cand, net) \
-                        and all(leg.tracks.free(leg.index, leg.lo, leg.hi, net) for leg in cand.legs):
-                    label = self.placer.find(request.label, cand.points) if request.label else None
-                    if request.label is None or label is not None:
-                        return cand, label
         return None
+
+    def _loop(self, request: Request, net: Net, exits: list[str],
+              entries: list[str]) -> tuple[list[_Candidate], tuple[_Candidate, Label | None] | None]:
+        """A loop back: only Z routes (two bends) and longer ones (three) reach a row above. Its Z
+        routes, shortest first, and the shortest when it is perfect and no three-bend route could
+        be shorter (then it is the best)."""
+        s, d = request.src, request.dst
+        self.bound = float("inf")
+        zeds = sorted((c for c in self._zed(s, d, exits, entries) if c is not None), key=lambda c: c.length)
+        nearest = min((abs(p.x - q.x) + abs(p.y - q.y) for p in (_mid(s.box, e) for e in exits)
+                       for q in (_mid(d.box, e) for e in entries)), default=0.0)
+        if zeds and d.shape.kind != "decision" and zeds[0].length + 2 * BEND <= nearest + 3 * BEND:
+            return zeds, self._perfect(zeds[0], request, net)
+        return zeds, None
+
+    def _perfect(self, cand: _Candidate, request: Request,
+                 net: Net) -> tuple[_Candidate, Label | None] | None:
+        """The candidate and its label when it is clear of symbols, on free tracks, crosses nothing,
+        enters no diamond by a side and has room for its label; else None."""
+        s, d = request.src, request.dst
+        if not self._clear(cand, s, d) or (d.shape.kind == "decision" and cand.entry != "top"):
+            return None
+        if not all(leg.tracks.free(leg.index, leg.lo, leg.hi, net) for leg in cand.legs) \
+                or self._crossings(cand, net):
+            return None
+        label = self.placer.find(request.label, cand.points) if request.label else None
+        return (cand, label) if request.label is None or label is not None else None
 
     @property
     def _shapes(self) -> tuple[tuple[int, tuple], ...]:
@@ -832,8 +837,11 @@ def _beyond_side(x: float, side_x: float, side: str) -> bool:
     return x >= side_x + CLEAR if side == "right" else x <= side_x - CLEAR
 
 
-def _edges(box: Box) -> tuple[float, float, float, float]:
-    return box.x, box.y, box.x + box.w, box.y + box.h
+def _mid(box: Box, side: str) -> Point:
+    """The mid-point of a symbol's side, where an arrow leaves or enters by it."""
+    if side in ("left", "right"):
+        return box.side_mid(side == "right")
+    return box.bottom_mid() if side == "bottom" else box.top_mid()
 
 
 def _keep_out(box: Box) -> tuple[float, float, float, float]:

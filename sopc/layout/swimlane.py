@@ -12,7 +12,7 @@ in the column it leaves from, as the signed originals draw it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from sopc.flow import Edge, Flow, Node
@@ -207,7 +207,6 @@ def _beside(shapes: list[Shape], lane: int, lanes: tuple[Column, ...], row: Row,
     """Room for a connector beside the symbol in `lane` of this row: the next lane's cell if it is
     empty (right, then left), else beside the symbol in its own lane if the lane is wide enough."""
     taken = {_lane_at(lanes, s.box.cx) for s in shapes}
-    y = row.y + row.h / 2 - SYMBOL_H["offpage"] / 2
     for other, away in ((lane + 1, 1.0), (lane - 1, -1.0)):
         if 0 <= other < len(lanes) and other not in taken:
             # towards the far side of that cell, as far as leaves LABEL_ROOM between the lane's
@@ -216,26 +215,30 @@ def _beside(shapes: list[Shape], lane: int, lanes: tuple[Column, ...], row: Row,
             half = lanes[other].w / 2
             x = lanes[other].cx + away * min(max(0.0, LABEL_ROOM + CONNECTOR_W / 2 - half),
                                              max(0.0, (symbol_w - CONNECTOR_W) / 2))
-            return Box(x - CONNECTOR_W / 2, y, CONNECTOR_W, SYMBOL_H["offpage"])
+            return _connector_box(x - CONNECTOR_W / 2, row)
     column = lanes[lane]
     own = [s.box for s in shapes if _lane_at(lanes, s.box.cx) == lane]
     right = max((b.right for b in own), default=column.cx)
     if right + 3.0 + CONNECTOR_W <= column.x + column.w - GAP:
-        return Box(right + 3.0, y, CONNECTOR_W, SYMBOL_H["offpage"])
+        return _connector_box(right + 3.0, row)
     left = min((b.x for b in own), default=column.cx)
     if left - 3.0 - CONNECTOR_W >= column.x + GAP:
-        return Box(left - 3.0 - CONNECTOR_W, y, CONNECTOR_W, SYMBOL_H["offpage"])
+        return _connector_box(left - 3.0 - CONNECTOR_W, row)
     return None
 
 
 def _free_cell(shapes: list[Shape], lane: int, lanes: tuple[Column, ...], row: Row) -> Box | None:
     """A connector centred in an empty cell of this row: in `lane`, else the next lane, right then left."""
     taken = {_lane_at(lanes, s.box.cx) for s in shapes}
-    y = row.y + row.h / 2 - SYMBOL_H["offpage"] / 2
     for other in (lane, lane + 1, lane - 1):
         if 0 <= other < len(lanes) and other not in taken:
-            return Box(lanes[other].cx - CONNECTOR_W / 2, y, CONNECTOR_W, SYMBOL_H["offpage"])
+            return _connector_box(lanes[other].cx - CONNECTOR_W / 2, row)
     return None
+
+
+def _connector_box(left: float, row: Row) -> Box:
+    """An off-page connector from `left`, centred on the row's height."""
+    return Box(left, row.y + row.h / 2 - SYMBOL_H["offpage"] / 2, CONNECTOR_W, SYMBOL_H["offpage"])
 
 
 def _symbol(sop: Sop, flow: Flow, node: Node, lanes: tuple[Column, ...], lane_index: dict, symbol_w: float,
@@ -317,15 +320,11 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict,
             arrows += _merge(router, group)
             continue
         text = next((r.label for r in group if r.label), None)
-        snap = router.snapshot()
-        done = [router.attempt(r) for r in group]  # most forks: the first branch's exit serves them all
-        if all(found is not None and not _from_below(found) for found, _ in done):
-            router.keep(snap)
-            for req, (found, own) in zip(group, done, strict=True):
-                assert found is not None
-                arrows.append(Arrow(found, req.src.ref, req.dst.ref, req.kind, own))
+        done = _as_one(router, group, forbid_below=True)  # most forks: the first branch's exit serves them all
+        if done is not None:
+            arrows += [Arrow(points, r.src.ref, r.dst.ref, r.kind, own)
+                       for r, (points, own) in zip(group, done, strict=True)]
             continue
-        router.restore(snap)
         exit_, late = _fork_exit(router, group)
         if exit_ is not None:  # one trunk: every branch by this exit
             group = [replace(r, exits=(exit_,), label=r.label if not late else None) for r in group]
@@ -349,33 +348,55 @@ def _from_below(points: tuple[Point, ...]) -> bool:
     return abs(a.x - b.x) < 1e-6 and b.y < a.y
 
 
+def _as_one(router: Router, group: list[Request], forbid_below: bool = False) -> list[tuple] | None:
+    """Route every arrow of `group` by its preferred exits and entries, all or none: their (points,
+    label), kept; or None, and nothing drawn, when one does not fit (or enters from below, if forbidden)."""
+    snap = router.snapshot()
+    done = []
+    for req in group:
+        points, label = router.attempt(req)
+        if points is None or (forbid_below and _from_below(points)):
+            router.restore(snap)
+            return None
+        done.append((points, label))
+    router.keep(snap)
+    return done
+
+
+def _cheapest(router: Router, group: list[Request], variants: list[tuple[float, Callable[[Request], Request]]]
+              ) -> int | None:
+    """Which of `variants` (an extra cost, and how each arrow is asked for) draws the whole group
+    cheapest; each is tried and taken back. None when none draws them all."""
+    best: tuple[float, int] | None = None
+    for i, (extra, ask) in enumerate(variants):
+        snap = router.snapshot()
+        total = extra
+        for req in group:
+            points, _ = router.attempt(ask(req))
+            if points is None:
+                break
+            total += router.last_cost
+        else:
+            if best is None or total < best[0]:
+                best = (total, i)
+        router.restore(snap)
+    return best[1] if best else None
+
+
 def _merge(router: Router, group: list[Request]) -> list[Arrow]:
     """The arrows of one row into one symbol, arriving by one entry: as routed when the first one's
-    entry serves them all, else by the entry that serves them all cheapest (tried and undone)."""
-    snap = router.snapshot()
-    done = [router.attempt(r) for r in group]
-    if all(points is not None for points, _ in done):
-        router.keep(snap)
-    else:
-        router.restore(snap)
-        best: tuple[float, tuple[str, ...], str] | None = None
-        # by their own exits first; when those are taken (by arrows into those symbols), by any
+    entry serves them all, else by the entry that serves them all cheapest; by their own exits
+    first, by any when those are taken (by arrows into those symbols)."""
+    done = _as_one(router, group)
+    if done is None:
+        chosen = group
         for exits, extra in ((None, 0.0), (ALL_EXITS, FORK_ELSEWHERE)):
-            for entry in ("top", "left", "right"):
-                snap = router.snapshot()
-                total = extra
-                for req in group:
-                    points, _ = router.attempt(replace(req, entries=(entry,), exits=exits or req.exits))
-                    if points is None:
-                        break
-                    total += router.last_cost
-                else:
-                    if best is None or total < best[0]:
-                        best = (total, exits or (), entry)
-                router.restore(snap)
-            if best is not None:
+            variants = [(extra, lambda r, e=entry, x=exits: replace(r, entries=(e,), exits=x or r.exits))
+                        for entry in ("top", "left", "right")]
+            pick = _cheapest(router, group, variants)
+            if pick is not None:
+                chosen = [variants[pick][1](r) for r in group]
                 break
-        chosen = [replace(r, entries=(best[2],), exits=best[1] or r.exits) for r in group] if best else group
         done = [router.route(r) for r in chosen]
     return [Arrow(points, r.src.ref, r.dst.ref, r.kind, label)
             for r, (points, label) in zip(group, done, strict=True) if points is not None]
@@ -386,25 +407,13 @@ def _fork_exit(router: Router, group: list[Request]) -> tuple[str | None, bool]:
     whether its label must wait until the branches are drawn (placed with the first branch, it stood
     where a later one turns off). (None, False) when no one exit serves them all."""
     preferred = list(dict.fromkeys([*group[0].exits, *ALL_EXITS]))
-    labelled = any(r.label for r in group)
-    for late in ((False, True) if labelled else (False,)):
-        best: tuple[float, str] | None = None
-        for exit_ in preferred:
-            snap = router.snapshot()
-            total = 0.0
-            for req in group:
-                points, _ = router.attempt(replace(req, exits=(exit_,), label=None if late else req.label))
-                if points is None:
-                    break
-                total += router.last_cost
-            else:
-                if exit_ not in group[0].exits:
-                    total += FORK_ELSEWHERE
-                if best is None or total < best[0]:
-                    best = (total, exit_)
-            router.restore(snap)
-        if best is not None:
-            return best[1], late
+    for late in ((False, True) if any(r.label for r in group) else (False,)):
+        variants = [(0.0 if exit_ in group[0].exits else FORK_ELSEWHERE,
+                     lambda r, e=exit_, lt=late: replace(r, exits=(e,), label=None if lt else r.label))
+                    for exit_ in preferred]
+        pick = _cheapest(router, group, variants)
+        if pick is not None:
+            return preferred[pick], late
     return None, False
 
 

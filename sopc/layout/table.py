@@ -92,7 +92,7 @@ def _text_widths(sop: Sop, titles: dict[str, str]) -> tuple[dict[str, float], di
         longest = max((text_width(word, TEXT_PT) for word in words), default=0.0) + room
         floor = max(small, title, min(longest, wide))
         if key == "waktu":
-            floor = max(floor, _two_lines(texts[key], small - room, WAKTU_MAX - room) + room)
+            floor = max(floor, _two_line_width(texts[key], small - room, WAKTU_MAX - room) + room)
         if texts[key]:
             widths[key] = max(wide, floor, min(longest, wide * 1.5))
         else:
@@ -101,7 +101,7 @@ def _text_widths(sop: Sop, titles: dict[str, str]) -> tuple[dict[str, float], di
     return widths, smallest
 
 
-def _two_lines(values: list[str], start: float, most: float) -> float:
+def _two_line_width(values: list[str], start: float, most: float) -> float:
     """The narrowest text width from `start` (in 0.5 mm steps, up to `most`) that sets every value
     on at most two lines."""
     width = start
