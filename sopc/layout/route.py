@@ -639,13 +639,15 @@ class Router:
             yield _Candidate([a, corner, b], [self._vleg(s.lane, a.y, b.y),
                                               _Leg(self.mids[d.slot], 0, a.x, b.x)], "bottom", facing, 1)
 
-    def _zone_tracks(self, s: Placed, d: Placed) -> Iterator[tuple[int, str, Tracks]]:
+    def _zone_tracks(self, s: Placed, d: Placed) -> Iterator[Tracks]:
+        """The upright tracks a route between s and d may take: the side zones of the lanes between
+        them, and their centres (where a lane is empty over the run's rows)."""
         wider = 1 if s.lane == d.lane else 0  # a loop within one lane may go round through a neighbour
         lo, hi = max(0, min(s.lane, d.lane) - wider), min(len(self.lanes) - 1, max(s.lane, d.lane) + wider)
         for lane in range(lo, hi + 1):
-            for side in ("left", "right"):
-                yield lane, side, self.zones[lane][side]
-            yield lane, "centre", self.centres[lane]  # a lane empty over the run's rows
+            yield self.zones[lane]["left"]
+            yield self.zones[lane]["right"]
+            yield self.centres[lane]
 
     def _zed(self, s: Placed, d: Placed, exits: list[str], entries: list[str]) -> Iterator[_Candidate | None]:
         """Out of a side, along the row to a side zone, up or down it, along the target's row into its side."""
@@ -659,7 +661,7 @@ class Router:
                 if side_d not in entries:
                     continue
                 b = d.box.side_mid(side_d == "right")
-                for _, _, tracks in self._zone_tracks(s, d):
+                for tracks in self._zone_tracks(s, d):
                     if self._too_long(tracks, a, b, 2):
                         continue
                     index = self._free(tracks, a.y, b.y)
@@ -697,11 +699,10 @@ class Router:
             if side_s not in exits:
                 continue
             a = s.box.side_mid(side_s == "right")
-            for _, _, tracks in self._zone_tracks(s, d):
-                y_probe = band.position(0)
+            for tracks in self._zone_tracks(s, d):
                 if self._too_long(tracks, a, b, 3):
                     continue
-                index = self._free(tracks, a.y, y_probe)
+                index = self._free(tracks, a.y, band.position(0))
                 if index is None:
                     continue
                 x = tracks.position(index)
@@ -725,7 +726,7 @@ class Router:
             if side_d not in entries:
                 continue
             b = d.box.side_mid(side_d == "right")
-            for _, _, tracks in self._zone_tracks(s, d):
+            for tracks in self._zone_tracks(s, d):
                 if tracks.count() == 0 or self._too_long(tracks, a, b, 3):
                     continue
                 k = self._free(band, a.x, tracks.position(0))

@@ -7,6 +7,7 @@ Tanggal Pembuatan, Revisi, Efektif, Disahkan oleh, Nama SOP); then three two-col
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import NamedTuple
 
 from sopc.backends.docx import ooxml
@@ -94,7 +95,7 @@ def _link(item: str, numbers: Mapping[str, str]) -> str:
 def _pengesahan(sop: Sop, text: Mapping[str, str], signature: Signature) -> str:
     """Jabatan, the room to sign in, nama and NIP, centred as signed originals print them."""
     signer = sop.disahkan_oleh
-    centred = lambda lines, **kw: ooxml.lines_paragraph(lines, "SOPIdentitas", PAD, align="center", **kw)  # noqa: E731
+    centred = partial(ooxml.lines_paragraph, style_id="SOPIdentitas", indent_mm=PAD, align="center")
     below = [signer.nama] + ([f"{text['nip']} {nip_grouped(signer.nip)}"] if signer.nip else [])
     return "".join([centred([signer.jabatan], space_before_mm=ABOVE),
                     centred([signature.placeholder or ""], line_mm=signature.height_mm),
