@@ -49,15 +49,19 @@ class Placer:
         # them; it can still pass, moving the label); then away from other lines; then anywhere clear
         over_track: Label | None = None
         close: Label | None = None
+        tracks = self.tracks
         for box, size, lines in self._candidates(text, points):
-            if self._clear(box, doors, 0.1):
-                label = Label(lines, box, size)
-                if not self._clear(box, doors, NEAR):
-                    close = close or label
-                elif any(box.x - 0.3 < x < box.x + box.w + 0.3 for x in self.tracks):
-                    over_track = over_track or label
-                else:
-                    return label
+            on_track = any(box.x - 0.3 < x < box.x + box.w + 0.3 for x in tracks)
+            if on_track and over_track is not None:  # no better than the one already found
+                continue
+            if not self._free(box, doors):
+                continue
+            if self._apart(box, NEAR):
+                if not on_track:
+                    return Label(lines, box, size)
+                over_track = Label(lines, box, size)
+            elif over_track is None and close is None and self._apart(box, 0.1):
+                close = Label(lines, box, size)
         return over_track or close
 
     def fallback(self, text: str, points: tuple[Point, ...] | list[Point]) -> Label:
@@ -102,18 +106,22 @@ class Placer:
             if t + extent > length + 0.5:
                 break
 
-    def _clear(self, box: Box, doors: list[tuple[float, float, float, float]], near: float) -> bool:
+    def _free(self, box: Box, doors: list[tuple[float, float, float, float]]) -> bool:
+        """Over no symbol, no label and no door kept free."""
         x0, y0 = box.x, box.y
         x1, y1 = x0 + box.w, y0 + box.h
-        for bx0, by0, bx1, by1 in self.blocked:  # symbols and labels: no overlap
+        for bx0, by0, bx1, by1 in self.blocked:
             if x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1:
                 return False
         for bx0, by0, bx1, by1 in doors:
             if x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1:
                 return False
-        # other arrows' lines: not into the box, nor nearer to it than its own line is (a reader
-        # gives a label to the line it stands by)
-        x0, y0, x1, y1 = x0 - near, y0 - near, x1 + near, y1 + near
+        return True
+
+    def _apart(self, box: Box, near: float) -> bool:
+        """No other arrow's line enters the box grown by `near`: a reader gives a label to the line
+        it stands by, so no other line may be nearer to it."""
+        x0, y0, x1, y1 = box.x - near, box.y - near, box.x + box.w + near, box.y + box.h + near
         return not any(sx0 < x1 and sx1 > x0 and sy0 < y1 and sy1 > y0 for sx0, sy0, sx1, sy1 in self.segments)
 
 

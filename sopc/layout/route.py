@@ -181,11 +181,18 @@ class _Leg(NamedTuple):
 class _Candidate:
     """A route under consideration: its points, the legs they take, and how it leaves and enters."""
 
-    __slots__ = ("points", "legs", "exit", "entry", "bends", "length")  # made by the hundred per page
+    __slots__ = ("points", "legs", "exit", "entry", "bends", "length", "_runs")  # made by the hundred per page
 
     def __init__(self, points: list[Point], legs: list[_Leg], exit: str, entry: str, bends: int = 0) -> None:
         self.points, self.legs, self.exit, self.entry, self.bends = points, legs, exit, entry, bends
         self.length = sum(abs(a.x - b.x) + abs(a.y - b.y) for a, b in itertools.pairwise(points))
+        self._runs: tuple[list, list] | None = None
+
+    def runs(self) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+        """Its horizontal and vertical runs (`_split`), made once: crossings are counted more than once."""
+        if self._runs is None:
+            self._runs = _split(self.points)
+        return self._runs
 
 
 @dataclass(frozen=True)
@@ -228,6 +235,10 @@ class Router:
             left = [2 * lane.cx - x for x in _spaced(lane.cx + half + ZONE_START, lane.cx + (lane.cx - lane.x) - GAP)]
             self.zones.append({"left": Tracks(left), "right": Tracks(right)})
         self.mids = [Tracks([slot.mid]) for slot in slots]
+        # where each track lies, for `_clear`: the lane of an upright one, the slot of a row's mid line
+        self.home = {id(t): i for i, t in enumerate(self.centres)}
+        self.home.update((id(t), i) for i, zone in enumerate(self.zones) for t in zone.values())
+        self.home.update((id(t), i) for i, t in enumerate(self.mids))
         self.upper: list[Band] = []
         self.lower: list[Band] = []
         for slot in slots:
@@ -428,7 +439,7 @@ class Router:
         self._set(self.sides, (id(request.src.shape), cand.exit), ("out", net.out))
         self._set(self.sides, (id(request.dst.shape), cand.entry), ("in", net.into))
         self._append(self.drawn, net)
-        flat, upright = _split(cand.points)  # kept sorted, so that crossings are looked up, not counted
+        flat, upright = cand.runs()  # kept sorted, so that crossings are looked up, not counted
         for y, x0, x1 in flat:
             self._insort(self.flats, (y, x0, x1, id(net), net))
         for x, y0, y1 in upright:
@@ -446,13 +457,13 @@ class Router:
             entries = [e for e in entries if self.entry_of.get((net.into, s.slot), e) == e]
         gap = max(0.0, abs(s.box.cx - d.box.cx) - (s.box.w + d.box.w) / 2) + \
             max(0.0, abs(s.box.cy - d.box.cy) - (s.box.h + d.box.h) / 2)
-        sharing = any(n.shares(net) for n in self.drawn)  # a fork's or merge's later branch
         plain = self._plain(request, net, exits, entries)
         zeds: list[_Candidate] | None = None  # a loop's Z routes, made once for the fast path and the search
         if plain is None and d.slot < s.slot:
             zeds, plain = self._loop(request, net, exits, entries)
         if plain is not None:
             return (plain[0].length + BEND * plain[0].bends, *plain)
+        sharing = any(n.shares(net) for n in self.drawn)  # a fork's or merge's later branch
         # A label is looked for only on the cheapest routes, last: a route whose label finds no room
         # costs NO_LABEL more, so `bound` (what any route must cost less than to matter) is the best
         # route with its label, or the cheapest route still unlabelled as if it found none.
@@ -588,7 +599,7 @@ class Router:
 
     def _crossings(self, cand: _Candidate, net: Net) -> int:
         """How many drawn arrows of other nets the candidate's runs cross."""
-        flat, upright = _split(cand.points)
+        flat, upright = cand.runs()
         out, into = net.out, net.into
         count = 0
         uprights, flats = self.uprights, self.flats
@@ -795,22 +806,14 @@ class Router:
                     return False
             if isinstance(leg.tracks, Band):
                 continue
+            home = self.home[id(leg.tracks)]
             if x1 - x0 < 1e-6:  # upright: clear of the symbols of its lane, by CLEAR / 2 at least
-                for ident, bx0, by0, bx1, by1 in self.lane_boxes[self._lane_of(a.x)]:
+                for ident, bx0, by0, bx1, by1 in self.lane_boxes[home]:
                     if bx0 < a.x < bx1 and y0 < by1 and y1 > by0 and ident not in own:
                         return False
-            else:
-                slot = self._slot_at(a.y)
-                if slot is not None and any(x0 < bx1 and x1 > bx0 and ident not in own
-                                            for ident, bx0, bx1 in self.slot_boxes[slot]):
-                    return False
+            elif any(x0 < bx1 and x1 > bx0 and ident not in own for ident, bx0, bx1 in self.slot_boxes[home]):
+                return False
         return True
-
-    def _slot_at(self, y: float) -> int | None:
-        for i, slot in enumerate(self.slots):
-            if slot.y <= y <= slot.y + slot.h:
-                return i
-        return None
 
 
 def _split(points: list[Point]) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
