@@ -129,7 +129,11 @@ class Band(Tracks):
         return self.bands.get(index, ())  # type: ignore[return-value]
 
     def used(self) -> int:
-        return max((i + 1 for i, runs in self.bands.items() if runs), default=0)
+        used = 0  # a plain loop: asked for each time a route looks for a free track
+        for i, runs in self.bands.items():
+            if runs and i >= used:
+                used = i + 1
+        return used
 
 
 @dataclass(frozen=True)
@@ -474,10 +478,10 @@ class Router:
             if waiting:  # the labels of the cheapest routes so far: a firm bound for the routes with more bends
                 best = self._labelled(request, best, waiting)
                 waiting = []
-            self.bound = self._limit(best, waiting) if not sharing else float("inf")
+            limit = self._limit(best, waiting)  # kept up to date below as routes are found
+            self.bound = limit if not sharing else float("inf")
             # lower bounds: the shortest such route; for a later branch, whose runs on its net's
             # tracks cost nothing, only its bends
-            limit = self._limit(best, waiting)
             if (BEND * bends if sharing else gap + BEND * bends) >= limit:
                 break
             made = [zeds if build == self._zed and zeds is not None else build(s, d, exits, entries)
@@ -485,7 +489,6 @@ class Router:
             found = [c for cands in made for c in cands if c is not None]
             for cand in sorted(found, key=lambda c: c.length + BEND * c.bends):
                 base = cand.length + BEND * cand.bends
-                limit = self._limit(best, waiting)
                 if (BEND * cand.bends if sharing else base) >= limit:
                     if not sharing:
                         break
@@ -501,8 +504,9 @@ class Router:
                     continue
                 if request.label:
                     waiting.append((cost, len(waiting), cand))
+                    limit = min(limit, cost + NO_LABEL)
                 else:
-                    best = (cost, cand, None)
+                    best, limit = (cost, cand, None), cost
         return self._labelled(request, best, waiting)
 
     def _labelled(self, request: Request, best: tuple[float, _Candidate, Label | None] | None,
@@ -664,6 +668,7 @@ class Router:
         """Out of a side, along the row to a side zone, up or down it, along the target's row into its side."""
         if s.slot == d.slot:
             return
+        free: dict[Tracks, int | None] = {}  # a side's mid-point is at one height whichever side: looked up once
         for side_s in ("left", "right"):
             if side_s not in exits:
                 continue
@@ -675,7 +680,9 @@ class Router:
                 for tracks in self._zone_tracks(s, d):
                     if self._too_long(tracks, a, b, 2):
                         continue
-                    index = self._free(tracks, a.y, b.y)
+                    if tracks not in free:
+                        free[tracks] = self._free(tracks, a.y, b.y)
+                    index = free[tracks]
                     if index is None:
                         continue
                     x = tracks.position(index)
@@ -706,6 +713,7 @@ class Router:
             return
         band = self.upper[d.slot]
         b = d.box.top_mid()
+        free: dict[Tracks, int | None] = {}  # as in `_zed`
         for side_s in ("left", "right"):
             if side_s not in exits:
                 continue
@@ -713,7 +721,9 @@ class Router:
             for tracks in self._zone_tracks(s, d):
                 if self._too_long(tracks, a, b, 3):
                     continue
-                index = self._free(tracks, a.y, band.position(0))
+                if tracks not in free:
+                    free[tracks] = self._free(tracks, a.y, band.position(0))
+                index = free[tracks]
                 if index is None:
                     continue
                 x = tracks.position(index)
@@ -733,6 +743,7 @@ class Router:
         if "bottom" not in exits or s.slot == d.slot:
             return
         a = s.box.bottom_mid()
+        free: dict[Tracks, tuple[int | None, int | None]] = {}  # as in `_zed`: the band's track, the zone's
         for side_d in ("left", "right"):
             if side_d not in entries:
                 continue
@@ -740,14 +751,13 @@ class Router:
             for tracks in self._zone_tracks(s, d):
                 if tracks.count() == 0 or self._too_long(tracks, a, b, 3):
                     continue
-                k = self._free(band, a.x, tracks.position(0))
-                if k is None:
+                if tracks not in free:
+                    k = self._free(band, a.x, tracks.position(0))
+                    free[tracks] = (k, None if k is None else self._free(tracks, band.position(k), b.y))
+                k, index = free[tracks]
+                if k is None or index is None:
                     continue
-                y = band.position(k)
-                index = self._free(tracks, y, b.y)
-                if index is None:
-                    continue
-                x = tracks.position(index)
+                y, x = band.position(k), tracks.position(index)
                 if not _beyond_side(x, b.x, side_d):
                     continue
                 legs = [self._vleg(s.lane, a.y, y), _Leg(band, k, a.x, x), _Leg(tracks, index, y, b.y),

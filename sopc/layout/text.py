@@ -63,12 +63,12 @@ def _wrap_paragraph(text: str, width: float, size_pt: float, bold: bool) -> list
     used = 0.0  # width of `current`: widths add up, so each word is measured once
     space = text_width(" ", size_pt, bold)
     for word in text.split():
-        wide = text_width(word, size_pt, bold)
+        wide = _units(word, bold) * size_pt * PT_MM  # text_width, inlined: this is measuring's inner loop
         if used + (space if current else 0.0) + wide <= width + 1e-9:
             current, used = (f"{current} {word}", used + space + wide) if current else (word, wide)
             continue
         if current:
-            head = _joined_head(word, width - used - space, size_pt, bold)
+            head = _joined_head(word, width - used - space, size_pt, bold) if "/" in word or "-" in word else 0
             if head:  # `2 menit/` + `berkas`: the word is broken after its own / or -, as typesetters do
                 lines.append(f"{current} {word[:head]}")
                 word = word[head:]
