@@ -821,8 +821,10 @@ class Router:
                 for ident, bx0, by0, bx1, by1 in self.lane_boxes[home]:
                     if bx0 < a.x < bx1 and y0 < by1 and y1 > by0 and ident not in own:
                         return False
-            elif any(x0 < bx1 and x1 > bx0 and ident not in own for ident, bx0, bx1 in self.slot_boxes[home]):
-                return False
+            else:
+                for ident, bx0, bx1 in self.slot_boxes[home]:
+                    if x0 < bx1 and x1 > bx0 and ident not in own:
+                        return False
         return True
 
 

@@ -445,13 +445,16 @@ def _in_order(requests: list[Request], early: set[tuple[str, str, str]]) -> Iter
     forks: dict[tuple[int, str], list[Request]] = {}
     for req in requests:
         forks.setdefault((id(req.src), req.kind), []).append(req)
+    merges: dict[tuple[int, int], list[Request]] = {}  # the lone arrows from one row into one symbol
+    for req in requests:
+        if len(forks[(id(req.src), req.kind)]) == 1 and req.src.slot != req.dst.slot:
+            merges.setdefault((id(req.dst), req.src.slot), []).append(req)
     for req in sorted(requests, key=key):
         if id(req) in done:
             continue
         fork = forks[(id(req.src), req.kind)]
         if len(fork) == 1:  # alone from its exit: the other arrows from its row into its target join it
-            group = [r for r in requests if r.dst is req.dst and r.src.slot == req.src.slot and id(r) not in done
-                     and len(forks[(id(r.src), r.kind)]) == 1 and r.src.slot != r.dst.slot]
+            group = [r for r in merges.get((id(req.dst), req.src.slot), ()) if id(r) not in done]
             group = group if req in group else [req]
         else:
             group = sorted(fork, key=lambda r: (-abs(r.dst.lane - r.src.lane), -r.dst.slot, r.dst.lane))
