@@ -19,6 +19,7 @@ from sopc.model.base import slug
 from sopc.output import output_stem, remove_leftovers, write_atomic
 from sopc.paths import inside
 from sopc.pipeline import ConfigCache, LintResult, lint_paths
+from sopc.source.files import ASSET_LIMIT, read_file
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class Plan:
         """A file's bytes (empty when there is none, or it cannot be read), read once per build."""
         if path not in self.files:
             try:
-                self.files[path] = path.read_bytes() if path else b""
+                self.files[path] = read_file(path, ASSET_LIMIT) if path else b""
             except OSError:
                 self.files[path] = b""
         return self.files[path]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sopc import __version__
 from sopc.output import write_atomic
+from sopc.source.files import CACHE_LIMIT, read_file
 
 CACHE_NAME = ".sopc-cache.json"
 
@@ -84,8 +85,8 @@ class BuildCache:
 def _load(path: Path) -> dict | None:
     """A cache file this sopc wrote (with its `entries`); None when absent, unreadable or another version's."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_file(path, CACHE_LIMIT))
+    except (OSError, ValueError, RecursionError):
         return None
     if isinstance(data, dict) and data.get("sopc") == __version__ and isinstance(data.get("entries"), dict):
         return data

@@ -351,8 +351,9 @@ def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
     from sopc.pipeline import ConfigCache, display_path, find_sources
     from sopc.source.loader import load
 
-    for file in find_sources(paths or [Path(".")], ConfigCache(config_file)):
-        source, _ = load(file, display=display_path(file))
+    configs = ConfigCache(config_file)
+    for file in find_sources(paths or [Path(".")], configs):
+        source, _ = load(file, display=display_path(file), root=configs.for_path(file).repository)
         if source is None:
             continue  # unreadable files are reported by the lint that follows
         fixed, edits = fix_text(source.text, source.path)

@@ -14,6 +14,7 @@ from sopc.model.base import slug
 from sopc.model.errors import display_path, known_keys, suggest_key
 from sopc.model.sop import Sop
 from sopc.paths import PathEscape, inside
+from sopc.source.files import CONFIG_LIMIT, read_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -148,6 +149,11 @@ class Config:
     root: Path | None = None
     file: Path | None = None
 
+    @property
+    def repository(self) -> Path:
+        """The folder no file may be read from through a link leading out: the config's, else the current one."""
+        return self.root or Path.cwd()
+
 
 def find_config(start: Path) -> Path | None:
     """The nearest `sopc.toml`, or pyproject.toml with `[tool.sopc]`, in `start` or a parent folder."""
@@ -156,7 +162,7 @@ def find_config(start: Path) -> Path | None:
         if (candidate / CONFIG_NAME).is_file():
             return candidate / CONFIG_NAME
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.sopc" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and b"[tool.sopc" in _read(pyproject, quiet=True):
             return pyproject
     return None
 
@@ -166,9 +172,11 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(path, str(err)) from None
+        table = tomllib.loads(_read(path).decode("utf-8"))
+    except OSError as err:
+        raise ConfigError(path, err.strerror or str(err)) from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(path, f"not UTF-8 text (byte {err.start + 1}); save it again as UTF-8") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(path, f"TOML: {err}") from None
     if path.name == "pyproject.toml":
@@ -186,6 +194,16 @@ def load_config(path: Path | None) -> Config:
             except PathEscape as err:
                 raise ConfigError(path, f"`{key}`: {err}") from None
     return Config(settings, path.parent.resolve(), path)
+
+
+def _read(path: Path, quiet: bool = False) -> bytes:
+    """A config file's bytes, read as every user file is (`read_file`); empty when `quiet` and unreadable."""
+    try:
+        return read_file(path, CONFIG_LIMIT)
+    except OSError:
+        if quiet:
+            return b""
+        raise
 
 
 def _settings_problem(err: ValidationError) -> str:

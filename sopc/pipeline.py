@@ -20,6 +20,7 @@ from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import check_settings, lint_project, lint_unit
 from sopc.model.validate import validate
 from sopc.review import Review, changed_since
+from sopc.source.files import CONFIG_LIMIT, read_file
 from sopc.source.lines import editor_lines
 from sopc.source.loader import Limits, Source, load
 from sopc.source.scalars import as_written
@@ -126,10 +127,11 @@ def _checked(files: list[Path], configs: ConfigCache, lang: str, jobs: int, revi
     done: dict[Path, CheckedFile] = {}
     for file in files:
         config = configs.for_path(file)
-        if config.file not in settings:  # its text, and where it is: the root that paths are checked against
-            settings[config.file] = (config.file.read_bytes(), str(config.file.resolve())) if config.file else (b"", "")
         try:
-            data = file.read_bytes()
+            if config.file not in settings:  # its text, and where it is: the root that paths are checked against
+                settings[config.file] = ((read_file(config.file, CONFIG_LIMIT), str(config.file.resolve()))
+                                         if config.file else (b"", ""))
+            data = read_file(file, config.settings.limits.max_bytes, config.repository)
         except OSError:
             continue  # check_file reports it
         name, key = str(file.resolve()), content_key(data, *settings[config.file], lang, review.today.isoformat())
@@ -214,7 +216,7 @@ def check_file(file: Path, config: Config, lang: str, review: Review | None = No
 def load_unit(file: Path, config: Config, lang: str) -> tuple[LintUnit | None, list[Diagnostic], str | None]:
     """Load and validate one file: its LintUnit if valid, else its findings (and text, if read)."""
     limits = Limits(**config.settings.limits.model_dump())
-    source, read = load(file, lang, limits, display=display_path(file))  # warnings may come with a source
+    source, read = load(file, lang, limits, display_path(file), config.repository)  # warnings may come with a source
     if source is None:
         return None, read, None
     sop, found = validate(source, config.settings.defaults, lang)

