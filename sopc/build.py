@@ -16,7 +16,7 @@ from sopc.diagnostics import Severity
 from sopc.i18n import pick
 from sopc.lint.context import RepoEntry
 from sopc.model.base import slug
-from sopc.output import output_stem, remove_leftovers, write_atomic
+from sopc.output import PAGE_STEM, document_name, output_stem, remove_leftovers, write_atomic
 from sopc.paths import inside
 from sopc.pipeline import ConfigCache, LintResult, lint_paths
 from sopc.source.files import ASSET_LIMIT, read_file
@@ -47,6 +47,7 @@ class BuildResult:
     unchanged: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)  # books asked for and not written: the build failed
 
 
 def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | None = None,
@@ -71,11 +72,12 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
             continue
         result.written += [p for p in outputs if p not in unchanged]
         result.unchanged += unchanged
-        _remove(plan.caches[job.out_dir].record(_cache_name(job.source), job.key, outputs))
+        plan.caches[job.out_dir].record(_cache_name(job.source), job.key, job.stem, outputs)
     present = {_cache_name(Path(p)) for p in result.lint.sources}
     _write_books(plan, top)
+    scopes = [_resolved(p) for p in paths or [Path(".")]]
     for out_dir, cache in plan.caches.items():
-        _remove(cache.forget_missing(present))
+        cache.forget(present, scopes)
         cache.save()
         remove_leftovers(out_dir)
     memo.save()
@@ -134,18 +136,30 @@ class Plan:
     def jobs(self) -> list[Job]:
         """The SOPs to build; those unchanged go to the result as they are."""
         result, lang = self.result, self.result.lint.lang
-        stems: dict[str, str] = {}  # output stem, case folded (Windows and macOS fold it) -> the source making it
-        todo = []
+        placed = []
         for entry in result.lint.entries:
-            if entry.path in self.failed:
+            if entry.path not in self.failed:
+                source = Path(entry.path)
+                config = self.configs.for_path(source)
+                out_dir = _out_dir(self.options, config)
+                # outputs mirror the repository whatever path was named (a build of one file writes
+                # where the build of the whole repository does); outside one, the path named
+                base = config.root if config.root and _inside(source, config.root) else \
+                    next((b for b in self.bases if _inside(source, b)), source.parent)
+                placed.append((entry, source, config, out_dir, output_stem(source, base, out_dir)))
+        # output stem, case folded (Windows and macOS fold it) -> the source making it
+        stems: dict[str, str] = {str(stem).casefold(): entry.path for entry, *_, stem in reversed(placed)}
+        todo = []
+        for entry, source, config, out_dir, stem in placed:
+            if not document_name(source).strip("."):  # `.sop.yaml`: no name to give its documents
+                self.failed.add(entry.path)
+                result.warnings.append(pick(_NAMELESS, lang).format(path=entry.path))
                 continue
-            source = Path(entry.path)
-            config = self.configs.for_path(source)
-            out_dir = _out_dir(self.options, config)
-            base = next((b for b in self.bases if _inside(source, b)), source.parent)
-            stem = output_stem(source, base, out_dir)
-            first = stems.setdefault(str(stem).casefold(), entry.path)
-            if first != entry.path:  # `a.sop.yaml` and `a.sop.yml` would both write a.docx
+            # `a.sop.yaml` and `a.sop.yml` would both write a.docx; `x.p1.sop.yaml` would write x's page 1
+            page_of = PAGE_STEM.sub("", str(stem)).casefold()
+            first = stems.get(page_of) if page_of != str(stem).casefold() else None
+            first = first or stems[str(stem).casefold()]
+            if first != entry.path:
                 self.failed.add(entry.path)
                 result.warnings.append(pick(_OVERWRITE, lang).format(path=entry.path, first=first, stem=stem.name))
                 continue
@@ -160,6 +174,11 @@ class Plan:
         return todo
 
 
+_NAMELESS = {
+    "id": "{path} tidak dibuat: nama berkasnya tidak menyisakan nama untuk dokumennya; "
+          "beri nama, mis. prosedur.sop.yaml",
+    "en": "{path} not built: its file name leaves no name for its documents; name it, e.g. procedure.sop.yaml",
+}
 _OVERWRITE = {
     "id": "{path} tidak dibuat: dokumennya akan menimpa dokumen {first} (keduanya {stem}.*); ganti nama salah satunya",
     "en": "{path} not built: its documents would overwrite those of {first} (both {stem}.*); rename one of them",
@@ -209,6 +228,7 @@ def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
     inside(cache.folder, str(path.relative_to(cache.folder)))  # never through a link out of the output folder
     if path in result.written or path in result.unchanged:  # e.g. a manual.sop.yaml at the top
         result.warnings.append(pick(_TAKEN, result.lint.lang).format(path=path))
+        result.missing.append(path)
         return
     if cache.book_fresh(path, key):
         result.unchanged.append(path)
@@ -288,14 +308,6 @@ def _cache_name(source: Path) -> str:
 def _resolved(path: Path) -> Path:
     """A path resolved once per build (a no-op build of 1,000 SOPs asked 6,000 times)."""
     return path.resolve()
-
-
-def _remove(paths: list[Path]) -> None:
-    """Remove outputs no longer made, with the PDF `--pdf` printed of a DOCX among them."""
-    for path in paths:
-        path.unlink(missing_ok=True)
-        if path.suffix == ".docx":
-            path.with_suffix(".pdf").unlink(missing_ok=True)
 
 
 _TAKEN = {"id": "{path} tidak ditulis: nama itu milik dokumen sebuah SOP; ganti nama berkas SOP itu",

@@ -176,7 +176,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
              "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors ({t:.1f} s)"}
     click.echo(pick(texts, result.lint.lang).format(w=len(result.written), u=len(result.unchanged),
                                                     s=len(result.skipped), t=time.perf_counter() - started))
-    sys.exit(EXIT_FINDINGS if result.skipped else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if result.skipped or result.missing else EXIT_OK)
 
 
 @cli.command(short_help="Start a SOP repository (config, example, schema, CI, pre-commit).")

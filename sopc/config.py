@@ -186,7 +186,10 @@ def load_config(path: Path | None) -> Config:
     except ValidationError as err:
         raise ConfigError(path, _settings_problem(err)) from None
     _check_defaults(path, settings.defaults)
-    named = (("document.template", settings.document.template), ("defaults.logo", settings.defaults.get("logo")))
+    # every path a config names stays inside its repository: a pull request's sopc.toml must not aim
+    # a build (which writes and removes files) or `sopc new` anywhere else; `-o` stays the user's
+    named = (("document.template", settings.document.template), ("defaults.logo", settings.defaults.get("logo")),
+             ("output.dir", settings.output.dir), ("new.folder", settings.new.folder))
     for key, name in named:
         if isinstance(name, str) and name.strip() not in ("", "-"):
             try:

@@ -1,11 +1,16 @@
-"""Writing outputs safely: a file is replaced whole or not at all, and an unchanged file is left alone."""
+"""Writing and removing outputs safely: a file is replaced whole or not at all, an unchanged file is
+left alone, and only a file sopc itself writes is ever removed (issue 12, group A: `remove_outputs`
+is the one way anything is deleted from an output folder)."""
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 import tempfile
 import time
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 
 # write_atomic's temporary files are ".<name>.sopc-<random>.tmp": the mark tells remove_leftovers they are ours.
 _TEMPORARY_MARK = ".sopc-"
@@ -95,9 +100,72 @@ def output_stem(source: Path, base: Path, out_dir: Path) -> Path:
         relative = source.resolve().relative_to(base.resolve())
     except ValueError:
         relative = Path(source.name)
-    name = relative.name
+    return out_dir / relative.parent / document_name(relative)
+
+
+def document_name(source: Path) -> str:
+    """The name a source's documents take: its file name without `.sop.yaml` (or `.yml`, `.yaml`);
+    empty or dots only for `.sop.yaml` and `..sop.yaml`, which name no document."""
+    name = source.name
     for suffix in (".sop.yaml", ".sop.yml", ".yaml", ".yml"):
         if name.endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return out_dir / relative.parent / name
+            return name[: -len(suffix)]
+    return name
+
+
+# what sopc writes for a source whose outputs are `stem`.*: its DOCX, the PDF printed of it, its
+# SVG on one page or its pages .p1.svg, .p2.svg, ...
+_MADE = re.compile(r"\.(docx|pdf|svg|p[1-9][0-9]*\.svg)")
+PAGE_STEM = re.compile(r"\.p[1-9][0-9]*$")  # a stem that looks like another stem's page (`x.p1`)
+
+
+def made_for(stem: str, name: str) -> bool:
+    """Whether `name` (relative to the output folder, with /) is a file sopc writes for outputs `stem`.*"""
+    return name.startswith(stem + ".") and _MADE.fullmatch(name[len(stem):]) is not None
+
+
+def removable(folder: Path, name: str) -> Path | None:
+    """`folder / name` when it may be deleted: a plain relative name (not absolute, no `..`, `.` or empty
+    part, no backslash), a regular file that is no link, inside the folder also when resolved."""
+    pure = PurePosixPath(name)
+    if (not name or "\\" in name or "\0" in name or pure.is_absolute() or ":" in pure.parts[0]
+            or any(part in ("", ".", "..") for part in name.split("/"))):
+        return None
+    path = folder.joinpath(*pure.parts)
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        if not path.resolve().is_relative_to(folder.resolve()):
+            return None
+    except (OSError, ValueError):
+        return None
+    return path
+
+
+def remove_outputs(folder: Path, stem: str, names: Iterable[str], keep: Iterable[str] = ()) -> list[Path]:
+    """Delete the files `names` under `folder` (with the PDF printed of a DOCX among them) that sopc
+    writes for outputs `stem`.* (`made_for`) and that may be deleted (`removable`), except those in
+    `keep` (another source's outputs). Returns
+    those deleted; anything else is left where it is, whoever named it."""
+    kept = set(keep)
+    removed = []
+    names = list(names)
+    names += [n[:-len(".docx")] + ".pdf" for n in names if n.endswith(".docx")]  # printed by `--pdf`
+    for name in dict.fromkeys(names):
+        path = removable(folder, name) if name not in kept and made_for(stem, name) else None
+        if path is not None:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
+    return removed
+
+
+def fingerprint(path: Path) -> tuple[int, int] | None:
+    """(size, modification time in ns) of a regular file, to see that nothing replaced it since; None if none."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None

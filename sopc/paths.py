@@ -13,8 +13,8 @@ def inside(root: Path, name: str) -> Path:
     """`root / name`, refused when it would leave `root`, also through a symbolic link."""
     candidate = Path(name)
     if candidate.is_absolute() or candidate.drive:
-        raise PathEscape(f"`{name}` is an absolute path; name a file inside the repository")
+        raise PathEscape(f"`{name}` is an absolute path; name a path inside the repository")
     resolved = (root / candidate).resolve()
     if not resolved.is_relative_to(root.resolve()):
-        raise PathEscape(f"`{name}` leads outside {root}")
+        raise PathEscape(f"`{name}` leads outside the repository ({root})")
     return root / candidate

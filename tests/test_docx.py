@@ -125,7 +125,7 @@ def test_section_is_landscape_on_the_configured_paper(built: Path, tmp_path: Pat
     result = run_cli("build", str(EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml"), "-o", str(tmp_path),
                      "--format", "docx", "--paper", "F4")
     assert result.exit_code == 0
-    f4 = Document(str(tmp_path / "peminjaman-ruang-rapat.docx")).sections[0]
+    f4 = Document(str(tmp_path / "umum" / "peminjaman-ruang-rapat.docx")).sections[0]
     assert abs(f4.page_width - Mm(330)) < Mm(0.1) and abs(f4.page_height - Mm(215)) < Mm(0.1)
 
 
@@ -215,7 +215,7 @@ def test_document_properties(built: Path) -> None:
 def test_english_labels(tmp_path: Path) -> None:
     run_cli("build", str(EXAMPLES / "umum" / "pengelolaan-surat-masuk.sop.yaml"), "-o", str(tmp_path),
             "--format", "docx", "--lang", "en")
-    doc = Document(str(tmp_path / "pengelolaan-surat-masuk.docx"))
+    doc = Document(str(tmp_path / "umum" / "pengelolaan-surat-masuk.docx"))
     identity = doc.tables[0]
     assert (cell_text(identity.cell(1, 1)), cell_text(identity.cell(1, 2))) == ("Date Made", "10 January 2024")
     assert "Activity" in [cell_text(c) for c in doc.tables[1].rows[0].cells]
@@ -376,7 +376,7 @@ def test_pdf_beside_each_docx(tmp_path: Path) -> None:
     one = EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml"
     result = run_cli("build", str(one), "-o", str(tmp_path), "--format", "docx", "--pdf")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "peminjaman-ruang-rapat.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "umum" / "peminjaman-ruang-rapat.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_pdfs_of_same_named_sops_in_two_folders_each_print_their_own(tmp_path: Path) -> None:

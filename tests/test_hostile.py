@@ -6,6 +6,7 @@ Grouped as the issue groups them; each group is guarded in one place (named in e
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import zipfile
@@ -139,14 +140,14 @@ def test_a_templates_remote_template_links_and_unused_parts_stay_out_of_every_do
     out = tmp_path / "out"
     result = run_cli("build", str(examples / ONE), "-o", str(out), "--format", "docx", "--lang", "en")
     assert result.exit_code == 0, result.stderr
-    with zipfile.ZipFile(out / "peminjaman-ruang-rapat.docx") as z:
+    with zipfile.ZipFile(out / "umum" / "peminjaman-ruang-rapat.docx") as z:
         everything = b"".join(z.read(n) for n in z.namelist())
         names = z.namelist()
     assert b"evil.example" not in everything and b"attachedTemplate" not in everything
     assert "word/media/besar.png" not in names and "word/styles.xml" in names
     from docx import Document
 
-    assert Document(str(out / "peminjaman-ruang-rapat.docx")).tables  # still a document Word opens
+    assert Document(str(out / "umum" / "peminjaman-ruang-rapat.docx")).tables  # still a document Word opens
 
 
 def test_a_sop_file_larger_than_the_limit_is_refused_by_its_size(repo) -> None:
@@ -154,3 +155,111 @@ def test_a_sop_file_larger_than_the_limit_is_refused_by_its_size(repo) -> None:
     result = run_cli("lint", str(root), "--lang", "en")
     assert result.exit_code == 1 and "besar.sop.yaml:1:1: error SY05" in result.output
 
+
+
+# --- A. never delete or overwrite what is not ours: sopc/output.py (remove_outputs) -----------------
+
+
+def _build(*args: str):
+    return run_cli("build", *args, "--lang", "en", "-j", "1")
+
+
+def _cache(out: Path) -> dict:
+    return json.loads((out / ".sopc-cache.json").read_text())
+
+
+def test_a_tampered_cache_deletes_nothing_but_sopcs_own_outputs(examples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(str(examples), "-o", str(out), "--format", "svg").exit_code == 0
+    victims = [tmp_path / "victim.txt", out / "umum" / "catatan.txt", out / "umum" / "peminjaman-ruang-rapat.txt"]
+    for victim in victims:
+        victim.write_text("the user's own file")
+    data = _cache(out)
+    source = next(s for s in data["entries"] if s.endswith("peminjaman-ruang-rapat.sop.yaml"))
+    names = ["../victim.txt", str(tmp_path / "victim.txt"), "umum/catatan.txt", "umum/peminjaman-ruang-rapat.txt",
+             "umum/../../victim.txt"]
+    data["entries"][source]["outputs"].update({n: [1, 1] for n in names})
+    (out / ".sopc-cache.json").write_text(json.dumps(data))
+    (examples / ONE).unlink()  # the build now forgets that source and removes what it made
+    result = _build(str(examples), "-o", str(out), "--format", "svg")
+    assert result.exit_code == 0
+    assert all(v.read_text() == "the user's own file" for v in victims)
+    assert not (out / "umum" / "peminjaman-ruang-rapat.svg").exists()  # its own output did go
+
+
+def test_building_one_file_or_folder_keeps_the_other_sops_documents(examples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(str(examples), "-o", str(out), "--format", "svg").exit_code == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*.svg"))
+    assert _build(str(examples / ONE), "-o", str(out), "--format", "svg").exit_code == 0
+    assert _build(str(examples / "arsip"), "-o", str(out), "--format", "svg").exit_code == 0
+    assert sorted(p.relative_to(out) for p in out.rglob("*.svg")) == before
+    (examples / "arsip" / "penyusutan-arsip.sop.yaml").unlink()  # gone for good: forgotten by any build
+    assert _build(str(examples / ONE), "-o", str(out), "--format", "svg").exit_code == 0
+    assert not (out / "arsip" / "penyusutan-arsip.svg").exists()
+
+
+def test_a_sop_named_like_another_sops_page_is_not_built(examples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    multi = examples / "umum" / "perjalanan-dinas.sop.yaml"  # four pages: perjalanan-dinas.p1.svg ...
+    twin = multi.with_name("perjalanan-dinas.p1.sop.yaml")
+    twin.write_text((examples / ONE).read_text().replace("004/SOP/BU/2024", "104/SOP/BU/2024"))
+    result = _build(str(examples), "-o", str(out), "--format", "svg")
+    assert result.exit_code == 1 and "perjalanan-dinas.p1.sop.yaml not built" in result.stderr
+    assert "Perjalanan Dinas" in (out / "umum" / "perjalanan-dinas.p1.svg").read_text()
+    twin.unlink()
+    assert _build(str(examples), "-o", str(out), "--format", "svg").exit_code == 0
+    assert (out / "umum" / "perjalanan-dinas.p1.svg").exists()
+
+
+def test_an_output_replaced_by_another_program_is_built_again(examples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(str(examples), "-o", str(out), "--format", "svg")
+    svg = out / "umum" / "peminjaman-ruang-rapat.svg"
+    good = svg.read_bytes()
+    svg.write_text("<svg>edited by hand</svg>")
+    result = _build(str(examples), "-o", str(out), "--format", "svg")
+    assert result.exit_code == 0 and "1 files written" in result.output
+    assert svg.read_bytes() == good
+
+
+def test_pages_left_by_a_lost_cache_are_removed_with_the_next_build(examples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(str(examples), "-o", str(out), "--format", "svg", "--svg-pages", "single")
+    assert (out / "umum" / "perjalanan-dinas.svg").exists()
+    (out / ".sopc-cache.json").unlink()
+    _build(str(examples), "-o", str(out), "--format", "svg")
+    assert (out / "umum" / "perjalanan-dinas.p4.svg").exists() and not (out / "umum" / "perjalanan-dinas.svg").exists()
+    (out / ".sopc-cache.json").unlink()
+    _build(str(examples), "-o", str(out), "--format", "svg", "--svg-pages", "single")
+    assert not list((out / "umum").glob("perjalanan-dinas.p*.svg"))
+
+
+@pytest.mark.parametrize("setting", ['[output]\ndir = "../di-luar"\n', '[output]\ndir = "/tmp/di-luar"\n',
+                                     '[new]\nfolder = "../di-luar"\n'])
+def test_a_config_cannot_aim_outside_the_repository(examples: Path, tmp_path: Path, setting: str) -> None:
+    config = examples / "sopc.toml"
+    config.write_text(config.read_text() + "\n" + setting)
+    result = _build(str(examples), "--format", "svg")
+    assert result.exit_code == 2 and "sopc.toml" in result.stderr and "repository" in result.stderr
+    assert not (tmp_path / "di-luar").exists()
+
+
+def test_the_command_line_may_still_write_anywhere(examples: Path, tmp_path: Path) -> None:
+    result = _build(str(examples / ONE), "-o", str(tmp_path / "elsewhere"), "--format", "svg")
+    assert result.exit_code == 0 and (tmp_path / "elsewhere" / "umum" / "peminjaman-ruang-rapat.svg").exists()
+
+
+def test_a_manual_asked_for_and_not_written_fails_the_build(examples: Path, tmp_path: Path) -> None:
+    (examples / ONE).rename(examples / "manual.sop.yaml")
+    result = _build(str(examples), "-o", str(tmp_path / "out"), "--format", "docx", "--manual")
+    assert result.exit_code == 1 and "manual.docx not written" in result.stderr
+
+
+@pytest.mark.parametrize("name", [".sop.yaml", "..sop.yaml"])
+def test_a_sop_file_without_a_name_is_skipped_with_a_reason(examples: Path, tmp_path: Path, name: str) -> None:
+    shutil.copy(examples / ONE, examples / "umum" / name)
+    (examples / ONE).unlink()
+    result = _build(str(examples), "-o", str(tmp_path / "out"), "--format", "svg")
+    assert result.exit_code == 1 and f"{name} not built: its file name leaves no name" in result.stderr
+    assert "internal error" not in result.stderr and (tmp_path / "out" / "umum" / "perjalanan-dinas.p1.svg").exists()
