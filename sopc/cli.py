@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from sopc import __version__
+from sopc.diagnostics import shown
 from sopc.i18n import LANGS, pick, resolve_lang
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -163,7 +164,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     if bar is not None:
         bar.close()
     for warning in result.warnings:
-        click.echo(f"sopc: {warning}", err=True)
+        click.echo(f"sopc: {shown(warning)}", err=True)
     if pdf:
         docs = [p for p in result.written + result.unchanged if p.suffix == ".docx" and _stale_pdf(p)]
         try:
@@ -362,7 +363,8 @@ def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
         if write:
             write_atomic(file, fixed.encode("utf-8"))
             for edit in edits:
-                click.echo(f"sopc: fixed {source.path}:{edit.span.line}:{edit.span.column}: {edit.what}", err=True)
+                click.echo(f"sopc: fixed {shown(source.path)}:{edit.span.line}:{edit.span.column}: {shown(edit.what)}",
+                           err=True)
         else:
             click.echo(diff(source.path, source.text, fixed), nl=False)
 
@@ -409,7 +411,7 @@ def _batch_gc() -> Iterator[None]:
 
 
 def _fail(lang: str | None, message: str) -> NoReturn:
-    click.echo(f"sopc: {message}", err=True)
+    click.echo(f"sopc: {shown(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, replace
 
 
@@ -66,3 +67,13 @@ def sort_diagnostics(diags: list[Diagnostic]) -> list[Diagnostic]:
             seen.add(key)
             out.append(d)
     return out
+
+
+# control characters, and the bidirectional overrides that make a line read other than it is
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """`text` safe to print on a terminal: each control character as its escape (`\\x1b`, `\\n`).
+    Everything sopc prints from a repository (file names, quoted values, source lines) goes through it."""
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)

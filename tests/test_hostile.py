@@ -263,3 +263,55 @@ def test_a_sop_file_without_a_name_is_skipped_with_a_reason(examples: Path, tmp_
     result = _build(str(examples), "-o", str(tmp_path / "out"), "--format", "svg")
     assert result.exit_code == 1 and f"{name} not built: its file name leaves no name" in result.stderr
     assert "internal error" not in result.stderr and (tmp_path / "out" / "umum" / "perjalanan-dinas.p1.svg").exists()
+
+
+# --- B. bounded in time: the wrapper (sopc/layout/text.py) and the report (LintResult.lines) ------
+
+
+def test_words_of_thousands_of_characters_are_wrapped_in_passing(repo, tmp_path: Path) -> None:
+    word = "x" * 4_990
+    steps = (f"langkah: [{{kegiatan: {word}, pelaksana: a, kelengkapan: {word}, waktu: 5 menit, output: {word}}},"
+             f" {{kegiatan: {word}, pelaksana: b, kelengkapan: Berkas, waktu: 5 menit, output: Selesai}}]\n")
+    root = repo({"panjang.sop.yaml": compose_sop(steps)})
+    result = run_cli("build", str(root / "panjang.sop.yaml"), "-o", str(tmp_path / "out"), "--format", "svg")
+    assert result.exit_code == 0, result.output[-300:]
+    svg = "".join(p.read_text() for p in (tmp_path / "out").rglob("*.svg"))
+    assert svg.count("x") >= 3 * 4_990  # every character drawn, on lines that fit their cells
+
+
+def test_the_text_report_splits_each_file_once_however_many_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopc import pipeline
+    from sopc.diagnostics import Diagnostic, Severity, Span
+    from sopc.report.formats import render_text
+
+    text = "".join(f"baris {i}\n" for i in range(10_002))
+    found = [Diagnostic("a.sop.yaml", Span(i + 1, 1), "XX01", Severity.WARNING, "pesan") for i in range(10_002)]
+    result = pipeline.LintResult(found, 1, [], "id", {"a.sop.yaml": text})
+    splits = []
+    real = pipeline.editor_lines
+    monkeypatch.setattr(pipeline, "editor_lines", lambda t: splits.append(1) or real(t))
+    report = render_text(result)
+    assert len(splits) == 1 and "10002 | baris 10001" in report
+
+
+# --- D. nothing injects: sopc.diagnostics.shown ------------------------------------------------------
+
+
+@posix_only
+def test_a_file_name_cannot_drive_the_terminal(repo) -> None:
+    name = "a\x1b]0;dibobol\x07\x1b[2J\nb.sop.yaml"
+    root = repo({name: compose_sop("langkah: 5\n")})
+    result = run_cli("lint", str(root), "--lang", "en")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "a\\x1b]0;dibobol\\x07\\x1b[2J\\nb.sop.yaml:1:" in result.output
+
+
+def test_the_caret_stands_under_the_column_after_wide_characters(repo) -> None:
+    root = repo({"lebar.sop.yaml": compose_sop("disahkan_oleh: {jabatan: 漢字漢字課長, nama: Budi, nipp: '1'}\n")})
+    result = run_cli("lint", str(root), "--lang", "en")
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "nipp" in line and " | " in line)
+    quoted, caret = lines[at], lines[at + 1]
+    # on a terminal each of the six wide characters takes two cells: the caret is six cells further
+    assert caret.index("^") == quoted.index("nipp") + 6

@@ -5,6 +5,7 @@ The layout must not depend on the fonts of the machine it runs on, so sopc ships
 
 from __future__ import annotations
 
+import itertools
 import json
 from functools import lru_cache
 from importlib import resources
@@ -67,27 +68,50 @@ def _wrap_paragraph(text: str, width: float, size_pt: float, bold: bool) -> list
         if used + (space if current else 0.0) + wide <= width + 1e-9:
             current, used = (f"{current} {word}", used + space + wide) if current else (word, wide)
             continue
+        measure = _Prefix(word, size_pt, bold) if len(word) > 1 else None
         if current:
-            head = _joined_head(word, width - used - space, size_pt, bold) if "/" in word or "-" in word else 0
+            head = _joined_head(word, measure, width - used - space) if measure and ("/" in word or "-" in word) else 0
             if head:  # `2 menit/` + `berkas`: the word is broken after its own / or -, as typesetters do
                 lines.append(f"{current} {word[:head]}")
-                word = word[head:]
             else:
                 lines.append(current)
+        else:
+            head = 0
         current = ""
-        while text_width(word, size_pt, bold) > width and len(word) > 1:
-            cut = _fit(word, width, size_pt, bold)
-            lines.append(word[:cut])
-            word = word[cut:]
+        start = head
+        while measure is not None and measure.width(start, len(word)) > width and len(word) - start > 1:
+            cut = _fit(word, measure, start, width)
+            lines.append(word[start:cut])
+            start = cut
+        word = word[start:]
         current, used = word, text_width(word, size_pt, bold)
     lines.append(current)
     return lines
 
 
-def _joined_head(word: str, room: float, size_pt: float, bold: bool) -> int:
+class _Prefix:
+    """The widths of a word's heads, summed once: a word longer than a line is measured in O(1) per
+    piece, not again for every cut tried (a 5,000-character word once took most of a minute)."""
+
+    __slots__ = ("sums", "scale")
+
+    def __init__(self, word: str, size_pt: float, bold: bool) -> None:
+        table = _table()
+        style = "bold" if bold else "regular"
+        widths, average = table[style], table[f"{style}_avg"]
+        self.sums = list(itertools.accumulate((widths.get(ch, average) for ch in word), initial=0.0))
+        self.scale = (table["units_per_em"], size_pt)
+
+    def width(self, start: int, stop: int) -> float:
+        """The width of word[start:stop] in mm, as text_width measures it."""
+        units_per_em, size_pt = self.scale
+        return (self.sums[stop] - self.sums[start]) / units_per_em * size_pt * PT_MM
+
+
+def _joined_head(word: str, measure: _Prefix, room: float) -> int:
     """The longest head of `word` that ends at a joint (`_joint`) and fits in `room` mm; 0 if none does."""
     for cut in range(len(word) - 1, 0, -1):
-        if _joint(word, cut) and text_width(word[:cut], size_pt, bold) <= room:
+        if _joint(word, cut) and measure.width(0, cut) <= room:
             return cut
     return 0
 
@@ -113,11 +137,18 @@ def pieces(text: str) -> list[str]:
     return out
 
 
-def _fit(word: str, width: float, size_pt: float, bold: bool) -> int:
-    """How many leading characters of `word` fit in `width` (at least one), ending after a `/` or `-`
-    when the fitting part has one (`001/SOP/` + `BU/2024`, not `001/SOP/B` + `U/2024`)."""
-    for cut in range(len(word) - 1, 0, -1):
-        if text_width(word[:cut], size_pt, bold) <= width:
-            joint = max(word.rfind("/", 0, cut), word.rfind("-", 0, cut))
-            return joint + 1 if joint > 0 else cut
-    return 1
+def _fit(word: str, measure: _Prefix, start: int, width: float) -> int:
+    """Where the piece of `word` from `start` that fits in `width` ends (at least one character), after
+    a `/` or `-` when the fitting part has one (`001/SOP/` + `BU/2024`, not `001/SOP/B` + `U/2024`).
+    Widths grow with the cut, so the longest fitting cut is found by halving."""
+    lo, hi = start + 1, len(word) - 1  # the answer lies in [lo, hi]; lo when none fits
+    if measure.width(start, lo) > width:
+        return lo
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure.width(start, mid) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    joint = max(word.rfind("/", start, lo), word.rfind("-", start, lo))
+    return joint + 1 if joint > start else lo

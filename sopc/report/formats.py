@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import PurePath
@@ -10,7 +11,7 @@ from pathlib import PurePath
 import click
 
 from sopc import __version__
-from sopc.diagnostics import Diagnostic, Severity
+from sopc.diagnostics import Diagnostic, Severity, shown
 from sopc.i18n import pick
 from sopc.lint.registry import all_rules
 from sopc.pipeline import LintResult
@@ -32,11 +33,16 @@ def summary(result: LintResult) -> str:
 
 
 def render_text(result: LintResult) -> str:
-    """`path:line:col: severity CODE message`, the source line and a caret under the column."""
+    """`path:line:col: severity CODE message`, the source line and a caret under the column.
+
+    Everything printed from a repository (file names, messages quoting values, source lines) goes
+    through `shown`: a control character in a file name must not drive the reader's terminal.
+    """
     out = []
     for d in result.diagnostics:
         level = click.style(d.severity.value, fg=_COLOURS[d.severity], bold=True)
-        out.append(d.parsable().replace(f" {d.severity.value} ", f" {level} ", 1))
+        s = d.span
+        out.append(f"{shown(d.path)}:{s.line}:{s.column}: {level} {d.code} {shown(d.message)}")
         out += _snippet(d, result.lines(d.path))
     out.append(summary(result))
     return "\n".join(out) + "\n"
@@ -47,9 +53,17 @@ def _snippet(d: Diagnostic, lines: list[str]) -> list[str]:
         return []
     text = lines[d.span.line - 1].replace("\t", " ")
     width = d.span.end_column - d.span.column if d.span.end_line == d.span.line else len(text) - d.span.column + 1
+    before, under = text[:d.span.column - 1], text[d.span.column - 1:][:max(1, min(width, 60))]
     gutter = f"{d.span.line:>5} | "
-    caret = " " * (d.span.column - 1) + "^" * max(1, min(width, 60))
-    return [gutter + text, " " * (len(gutter) - 2) + "| " + click.style(caret, fg=_COLOURS[d.severity])]
+    # the caret sits under the column as the terminal shows it: wide characters take two cells
+    caret = " " * _cells(shown(before)) + "^" * max(1, _cells(shown(under)))
+    return [gutter + shown(text), " " * (len(gutter) - 2) + "| " + click.style(caret, fg=_COLOURS[d.severity])]
+
+
+def _cells(text: str) -> int:
+    """Terminal cells `text` takes: East Asian wide and full-width characters two, combining marks none."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
 
 
 def render_json(result: LintResult) -> str:
