@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
+from sopc.lint.pattern import nomor_matcher
 from sopc.model.base import slug
 from sopc.model.errors import display_path, known_keys, suggest_key
 from sopc.model.sop import Sop
@@ -44,10 +44,7 @@ class LintSettings(_Settings):
     @classmethod
     def _regex(cls, value: str | None) -> str | None:
         if value is not None:
-            try:
-                re.compile(value)
-            except re.error as err:
-                raise ValueError(f"not a regular expression: {err}") from None
+            nomor_matcher(value)  # PatternError (a ValueError) says why it cannot be used
         return value
 
 

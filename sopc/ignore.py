@@ -8,16 +8,53 @@ As in git, a file inside an excluded folder cannot be re-included: the folder is
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+# Why not regular expressions (nor a library that compiles to them): Python's `re` backtracks, and a
+# long glob of many `*` from a pull request's sopc.toml took minutes per path. Here a glob is
+# matched by the set of positions still possible, one token at a time: at most (path length) x
+# (pattern length) steps, whatever the pattern.
+
+_Test = Callable[[str], bool]
+_STAR = "*"  # any characters but `/`, within one name
+_ANY_DIRS = "**/"  # zero or more folders
+_ALL_BELOW = "/**"  # everything inside (one name or more)
+_Segment = list[_Test | str]  # the tokens of one name: character tests and _STAR
 
 
 @dataclass(frozen=True)
 class _Rule:
-    regex: re.Pattern[str]
+    segments: tuple[_Segment | str, ...]  # a name's tokens, or _ANY_DIRS / _ALL_BELOW
     negate: bool
     dir_only: bool
+
+    def matches(self, relative: str) -> bool:
+        parts = relative.split("/")
+        count = len(parts)
+        alive = {0}  # how many names of the path the pattern has consumed so far
+        for segment in self.segments:
+            if segment == _ANY_DIRS:
+                alive = set(range(min(alive), count + 1))
+            elif segment == _ALL_BELOW:
+                return any(p < count for p in alive)
+            else:
+                alive = {p + 1 for p in alive if p < count and _name_matches(segment, parts[p])}  # type: ignore[arg-type]
+            if not alive:
+                return False
+        return count in alive
+
+
+def _name_matches(tokens: _Segment, name: str) -> bool:
+    alive = {0}  # how many characters of the name are consumed
+    for token in tokens:
+        if token == _STAR:
+            alive = set(range(min(alive), len(name) + 1))
+        else:
+            alive = {p + 1 for p in alive if p < len(name) and token(name[p])}  # type: ignore[operator]
+        if not alive:
+            return False
+    return len(name) in alive
 
 
 class IgnoreSpec:
@@ -35,7 +72,7 @@ class IgnoreSpec:
         for rule in self.rules:
             if rule.dir_only and not is_dir:
                 continue
-            if rule.regex.match(relative):
+            if rule.matches(relative):
                 excluded = not rule.negate
         return excluded
 
@@ -55,52 +92,75 @@ def _compile(pattern: str) -> _Rule | None:
         return None
     anchored = "/" in text
     text = text.lstrip("/")
-    body = _translate(text)
-    prefix = "" if anchored else "(?:.*/)?"
-    return _Rule(re.compile(f"^{prefix}{body}$"), negate, dir_only)
-
-
-def _translate(glob: str) -> str:
-    """A gitignore glob as a regular expression over `/`-separated paths."""
-    out: list[str] = []
-    parts = glob.split("/")
+    segments: list[_Segment | str] = [] if anchored else [_ANY_DIRS]  # unanchored: a name at any depth
+    parts = text.split("/")
     for index, part in enumerate(parts):
-        last = index == len(parts) - 1
         if part == "**":
-            # `**/` is zero or more folders; a trailing `/**` is everything inside.
-            out.append(".*" if last else "(?:[^/]*/)*")
-            continue
-        out.append(_translate_segment(part))
-        if not last:
-            out.append("/")
-    return "".join(out)
+            segments.append(_ALL_BELOW if index == len(parts) - 1 else _ANY_DIRS)
+        else:
+            segments.append(_tokens(part))
+    return _Rule(tuple(segments), negate, dir_only)
 
 
-def _translate_segment(segment: str) -> str:
-    out: list[str] = []
+_CLASSES: dict[str, _Test] = {
+    "alpha": str.isalpha, "digit": str.isdigit, "alnum": str.isalnum, "upper": str.isupper,
+    "lower": str.islower, "space": str.isspace, "xdigit": lambda ch: ch in "0123456789abcdefABCDEF",
+    "punct": lambda ch: not ch.isalnum() and not ch.isspace() and ch.isprintable(),
+}
+
+
+def _tokens(segment: str) -> _Segment:
+    """One name's glob as tokens: `*`, `?`, `[...]` (ranges, `!`/`^`, `[:alpha:]` classes), `\\x`."""
+    out: _Segment = []
     i = 0
     while i < len(segment):
         char = segment[i]
         if char == "*":
             while i + 1 < len(segment) and segment[i + 1] == "*":
                 i += 1
-            out.append("[^/]*")
+            out.append(_STAR)
         elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = segment.find("]", i + 2 if segment[i + 1:i + 2] in ("!", "^", "]") else i + 1)
-            if end == -1:
-                out.append(re.escape(char))
-            else:
-                inner = segment[i + 1:end]
-                if inner[:1] in ("!", "^"):
-                    inner = "^" + inner[1:]
-                out.append("[" + inner.replace("\\", "\\\\") + "]")
-                i = end
+            out.append(lambda ch: ch != "/")
+        elif char == "[" and (parsed := _bracket(segment, i)) is not None:
+            test, i = parsed
+            out.append(test)
         elif char == "\\" and i + 1 < len(segment):
             i += 1
-            out.append(re.escape(segment[i]))
+            out.append(lambda ch, want=segment[i]: ch == want)
         else:
-            out.append(re.escape(char))
+            out.append(lambda ch, want=char: ch == want)
         i += 1
-    return "".join(out)
+    return out
+
+
+def _bracket(segment: str, start: int) -> tuple[_Test, int] | None:
+    """The test of the bracket expression at `start` and where it ends; None when it is not closed
+    (then `[` is itself). A range written backwards (`[z-a]`) holds nothing, as in git."""
+    i = start + 1
+    negate = i < len(segment) and segment[i] in "!^"
+    i += negate
+    tests: list[_Test] = []
+    first = True
+    while i < len(segment) and (segment[i] != "]" or first):
+        first = False
+        if segment.startswith("[:", i) and (end := segment.find(":]", i + 2)) != -1 \
+                and segment[i + 2:end] in _CLASSES:
+            tests.append(_CLASSES[segment[i + 2:end]])
+            i = end + 2
+            continue
+        lo = segment[i]
+        if lo == "\\" and i + 1 < len(segment):
+            i += 1
+            lo = segment[i]
+        if i + 2 < len(segment) and segment[i + 1] == "-" and segment[i + 2] != "]":
+            hi = segment[i + 2]
+            tests.append(lambda ch, lo=lo, hi=hi: lo <= ch <= hi)
+            i += 3
+        else:
+            tests.append(lambda ch, lo=lo: ch == lo)
+            i += 1
+    if i >= len(segment):
+        return None
+    if negate:
+        return (lambda ch: ch != "/" and not any(t(ch) for t in tests)), i
+    return (lambda ch: any(t(ch) for t in tests)), i

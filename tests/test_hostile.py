@@ -315,3 +315,38 @@ def test_the_caret_stands_under_the_column_after_wide_characters(repo) -> None:
     quoted, caret = lines[at], lines[at + 1]
     # on a terminal each of the six wide characters takes two cells: the caret is six cells further
     assert caret.index("^") == quoted.index("nipp") + 6
+
+
+# --- B. bounded patterns: sopc/lint/pattern.py (nomor_pattern), sopc/ignore.py (exclude) ----------
+
+
+def test_a_nomor_pattern_that_would_backtrack_for_hours_answers_at_once(repo) -> None:
+    root = repo({"sopc.toml": "[lint]\nnomor_pattern = '(a+)+$'\n",
+                 "a.sop.yaml": compose_sop("nomor: " + "a" * 40 + "b\n"),
+                 "b.sop.yaml": compose_sop("nomor: " + "a" * 40 + "\nnama: Kedua\n")})
+    result = run_cli("lint", str(root), "--lang", "en")
+    assert "a.sop.yaml:1:8: warning ID08" in result.output and "b.sop.yaml" not in result.output
+
+
+@pytest.mark.parametrize(("pattern", "why"), [("(a)\\1", "groupref"), ("(?=SOP)SOP.*", "assert"),
+                                              ("a{9000}", "too complex"), ("(unclosed", "not a regular expression")])
+def test_a_nomor_pattern_sopc_cannot_run_safely_is_a_located_config_error(repo, pattern: str, why: str) -> None:
+    root = repo({"sopc.toml": f"[lint]\nnomor_pattern = '{pattern}'\n", "a.sop.yaml": compose_sop("")})
+    result = run_cli("lint", str(root), "--lang", "en")
+    assert result.exit_code == 2 and "sopc.toml" in result.stderr and why in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_exclude_glob_of_many_stars_answers_at_once(repo) -> None:
+    glob = "*a" * 40 + "*b"
+    root = repo({"sopc.toml": f"exclude = ['{glob}']\n", ("a" * 120) + ".sop.yaml": compose_sop("")})
+    result = run_cli("lint", str(root), "--lang", "en")
+    assert "1 files" in result.output
+
+
+@pytest.mark.parametrize(("glob", "excluded"), [("[z-a]*", False), ("[[:alpha:]]*", True), ("[[:digit:]]*", False)])
+def test_bracket_expressions_in_excludes_read_as_git_reads_them(repo, glob: str, excluded: bool) -> None:
+    root = repo({"sopc.toml": f"exclude = ['{glob}']\n", "surat.sop.yaml": compose_sop("")})
+    result = run_cli("lint", str(root), "--lang", "en")
+    assert result.exit_code in (0, 1) and "Warning" not in result.stderr and "Traceback" not in result.stderr
+    assert ("0 files" in result.output) == excluded

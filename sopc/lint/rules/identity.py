@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from sopc.diagnostics import Severity
 from sopc.lint.context import LintUnit
+from sopc.lint.pattern import nomor_matcher
 from sopc.lint.registry import Finding, rule
 from sopc.model.base import EMPTY_MARK
 from sopc.paths import PathEscape, inside
@@ -92,12 +92,8 @@ def nomor_tidak_sesuai_pola(unit: LintUnit) -> Iterator[Finding]:
         nomor: SOP-025/17000/2025
     """
     pattern = unit.settings.nomor_pattern
-    if pattern and unit.sop.nomor not in ("", EMPTY_MARK) and not _compiled(pattern)(unit.sop.nomor):
+    if pattern and unit.sop.nomor not in ("", EMPTY_MARK) and not nomor_matcher(pattern)(unit.sop.nomor):
         yield Finding(("nomor",), {"nomor": unit.sop.nomor, "pattern": pattern})
-
-
-def _compiled(pattern: str) -> Callable[[str], object]:
-    return re.compile(pattern).fullmatch
 
 
 @rule("ID09", "logo-di-luar-repositori", Severity.ERROR,

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from sopc.diagnostics import Severity
 from sopc.lint.context import RepoEntry
+from sopc.lint.pattern import nomor_matcher
 from sopc.lint.registry import Finding, rule
 from sopc.model.base import EMPTY_MARK
 from sopc.source.scalars import as_written
@@ -75,7 +76,7 @@ def rujukan_tidak_ditemukan(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
 
 
 def _nomor_test(pattern: str | None):
-    return re.compile(pattern).fullmatch if pattern else _LOOKS_LIKE_NOMOR.fullmatch
+    return nomor_matcher(pattern) if pattern else _LOOKS_LIKE_NOMOR.fullmatch
 
 
 def _item_path(entry: RepoEntry, key: str, text: str) -> tuple:
