@@ -350,3 +350,28 @@ def test_bracket_expressions_in_excludes_read_as_git_reads_them(repo, glob: str,
     result = run_cli("lint", str(root), "--lang", "en")
     assert result.exit_code in (0, 1) and "Warning" not in result.stderr and "Traceback" not in result.stderr
     assert ("0 files" in result.output) == excluded
+
+
+# --- B12, C22: a repository's template, bounded in time, memory and output (labels.render_bounded) -
+
+
+@pytest.mark.parametrize(("template", "shown"), [
+    ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", "took longer than"),
+    ("{{ 'x' * 300000000 }}", "ran out of memory"),
+    ("{{ 'a' | center(999999999) }}", "ran out of memory"),
+    ("{% for i in range(99999) %}{{ 'abcdefgh' }}{% endfor %}", "writes more than"),
+    ("{{ 1/0 }}", "ZeroDivisionError"),
+    ("{% include 'rahasia.txt' %}", "no loader"),
+    ("Tahun {{ tahun + 1 }}", "Tahun 2025"),
+])
+def test_a_decree_template_is_bounded_and_its_errors_are_shown_on_its_page(examples: Path, tmp_path: Path,
+                                                                          template: str, shown: str) -> None:
+    config = examples / "sopc.toml"
+    config.write_text(config.read_text() + f'\n[manual]\ntahun = 2024\nkeputusan = "{template}"\n')
+    out = tmp_path / "out"
+    result = run_cli("build", str(examples), "-o", str(out), "--format", "svg", "--manual", "--lang", "en")
+    assert result.exit_code == 0 and "Traceback" not in result.output + result.stderr
+    from docx import Document
+
+    assert shown in " ".join(p.text for p in Document(str(out / "manual.docx")).paragraphs)
+    assert (out / "manual.docx").stat().st_size < 5 * 1024 * 1024

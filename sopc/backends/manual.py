@@ -11,14 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from jinja2 import TemplateError
-
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.flowtable import flowchart_xml
 from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, identity_xml
 from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
-from sopc.labels import environment
+from sopc.labels import TemplateFailed, render_bounded
 from sopc.layout.geometry import Layout
 from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.model.sop import Sop
@@ -123,12 +121,12 @@ def _keputusan(settings: Mapping[str, object], sop: Sop, entries: Sequence[tuple
     source = settings.get("keputusan")
     if not isinstance(source, str) or not source.strip():
         return text["kosong"]
-    context = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": year,
+    context = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": int(year) if year.isdigit() else year,
                "sop": [{"nomor": nomor, "nama": nama} for nomor, nama, _ in entries]}
     try:
-        return environment().from_string(source).render(**context)
-    except TemplateError as err:  # a broken or hostile template: the page says so, the build goes on
-        return f"{text['kosong']} [{type(err).__name__}: {err}]"
+        return render_bounded(source, context)
+    except TemplateFailed as err:  # a broken or hostile template: the page says so, the build goes on
+        return f"{text['kosong']} [{err}]"
 
 
 def _contents(entries: Sequence[tuple[str, str, int]], text: Mapping[str, str], width: float,
