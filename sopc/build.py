@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from sopc.output import PAGE_STEM, document_name, output_stem, remove_leftovers,
 from sopc.paths import inside
 from sopc.pipeline import ConfigCache, LintResult, lint_paths
 from sopc.source.files import ASSET_LIMIT, read_file
+from sopc.workers import parallel_map
 
 
 @dataclass(frozen=True)
@@ -276,16 +275,9 @@ def _run_jobs(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[s
     parallel = options.jobs > 1 and len(jobs) >= POOL_AT
     size = max(1, len(jobs) // (options.jobs * 4)) if parallel else 1
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    if not parallel:
-        done: Iterable[list[JobDone]] = (build_chunk(c, options, lang, numbers, config_file) for c in chunks)
-        yield from _counted(done, len(jobs), progress)
-        return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    n = len(chunks)
-    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
-        done = pool.map(build_chunk, chunks, [options] * n, [lang] * n, [numbers] * n, [config_file] * n)
-        yield from _counted(done, len(jobs), progress)
+    tasks = [(chunk, options, lang, numbers, config_file) for chunk in chunks]
+    done = parallel_map(build_chunk, tasks, options.jobs if parallel else 1)
+    yield from _counted(done, len(jobs), progress)
 
 
 Progress = Callable[[int, int], None]  # (SOPs built so far, SOPs to build)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from sopc.source.files import CONFIG_LIMIT, read_file
 from sopc.source.lines import editor_lines
 from sopc.source.loader import Limits, Source, load
 from sopc.source.scalars import as_written
+from sopc.workers import parallel_map
 
 
 @dataclass
@@ -192,12 +191,8 @@ def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int,
     if jobs <= 1 or len(files) < 2 * CHUNK:
         return [check_file(f, configs.for_path(f), lang, review) for f in files]
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        done = pool.map(_check_chunk, chunks, [configs.forced] * len(chunks), [lang] * len(chunks),
-                        [review] * len(chunks))
-        return [item for chunk in done for item in chunk]
+    done = parallel_map(_check_chunk, [(chunk, configs.forced, lang, review) for chunk in chunks], jobs)
+    return [item for chunk in done for item in chunk]
 
 
 def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Review) -> list[CheckedFile]:

@@ -375,3 +375,51 @@ def test_a_decree_template_is_bounded_and_its_errors_are_shown_on_its_page(examp
 
     assert shown in " ".join(p.text for p in Document(str(out / "manual.docx")).paragraphs)
     assert (out / "manual.docx").stat().st_size < 5 * 1024 * 1024
+
+
+# --- B13: workers die with sopc (sopc/workers.py) -----------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(x) for x in (task / "children").read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads processes from Linux's /proc")
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
+def test_a_killed_build_leaves_no_worker_behind(tmp_path: Path, sig: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from sopc.workers import usable_cores
+
+    if usable_cores() < 2:
+        pytest.skip("one core: sopc starts no worker processes")
+    text = (EXAMPLES / "umum" / "perjalanan-dinas.sop.yaml").read_text()
+    for i in range(300):
+        (tmp_path / f"s{i:03d}.sop.yaml").write_text(text.replace("SOP/BU", f"SOP/B{i:03d}"))
+    build = subprocess.Popen([sys.executable, "-m", "sopc", "build", str(tmp_path), "-o", str(tmp_path / "out"),
+                              "-j", "2", "--format", "docx"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
+        workers = _children(build.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the build never started its workers"
+    build.send_signal(getattr(signal, sig))
+    build.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
