@@ -66,6 +66,7 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
     from sopc.config import ConfigError
     from sopc.diagnostics import Severity
     from sopc.discover import PathError
+    from sopc.output import OutputError
     from sopc.pipeline import lint_paths
     from sopc.report.formats import FORMATTERS
     from sopc.review import ReviewError
@@ -82,6 +83,8 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
         _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
     except ReviewError as err:
         _fail(lang, f"--since {since}: {err}")
+    except OutputError as err:  # --fix could not write a file back (a full disk): it is left as it was
+        _cannot_write(lang, err)
     if result.files == 0:
         click.echo(pick({"id": "sopc: tidak ada berkas *.sop.yaml yang ditemukan",
                          "en": "sopc: no *.sop.yaml files found"}, result.lang), err=True)

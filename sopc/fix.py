@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sopc.diagnostics import Span
 from sopc.labels import nip_grouped
-from sopc.model.base import slug
+from sopc.model.base import digits_only, slug
 from sopc.model.duration import parse_duration
 from sopc.model.errors import known_keys, suggest_key
 from sopc.model.sop import Sop
@@ -121,7 +121,7 @@ def _nip(source: Source):
         return
     digits = "".join(value.split())
     grouped = nip_grouped(digits)
-    if len(digits) == 18 and digits.isdigit() and value.strip() != grouped:
+    if len(digits) == 18 and digits_only(digits) and value.strip() != grouped:
         edit = _scalar_edit(source, ("disahkan_oleh", "nip"), grouped, f"NIP `{value}` -> `{grouped}`")
         if edit:
             original = edit.text
@@ -167,7 +167,8 @@ def _actor_refs(source: Source):
     for i, step in enumerate(steps):
         lanes = step.get("pelaksana") if isinstance(step, dict) else None
         refs = [(("langkah", i, "pelaksana"), lanes)] if isinstance(lanes, str) else [
-            (("langkah", i, "pelaksana", j), lane) for j, lane in enumerate(lanes or []) if isinstance(lane, str)]
+            (("langkah", i, "pelaksana", j), lane) for j, lane in enumerate(lanes if isinstance(lanes, list) else [])
+            if isinstance(lane, str)]
         for path, ref in refs:
             canonical = ids.get(slug(ref))
             if canonical and ref != canonical:

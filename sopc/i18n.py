@@ -70,6 +70,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "`{key}` memuat {count} butir; batasnya {limit} ([limits] di sopc.toml)",
         "en": "`{key}` holds {count} entries; the limit is {limit} ([limits] in sopc.toml)",
     },
+    "yaml.number_too_long": {
+        "id": "angka tanpa tanda kutip sepanjang {length} digit tidak dapat dibaca; "
+              "tulis dalam tanda kutip bila itu teks",
+        "en": "an unquoted number {length} digits long cannot be read; put it in quotes if it is text",
+    },
     "yaml.too_long": {
         "id": "teks sepanjang {length} karakter; batasnya {limit} ([limits] di sopc.toml)",
         "en": "a text of {length} characters; the limit is {limit} ([limits] in sopc.toml)",

@@ -139,6 +139,6 @@ def long_date(day: dt.date, lang: str = "id") -> str:
 
 def nip_grouped(nip: str) -> str:
     """An 18-digit NIP in its usual groups, `19700101 199503 1 002`; other values as they are."""
-    if len(nip) == 18 and nip.isdigit():
+    if len(nip) == 18 and nip.isascii() and nip.isdigit():
         return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
     return nip

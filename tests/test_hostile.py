@@ -423,3 +423,74 @@ def test_a_killed_build_leaves_no_worker_behind(tmp_path: Path, sig: str) -> Non
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(w) for w in workers)
+
+
+# --- C. a clear message, never `internal error`, for plain input ------------------------------------
+
+
+def _lint(root: Path, *args: str):
+    result = run_cli("lint", *args, str(root), "--lang", "en")
+    assert "internal error" not in result.output + result.stderr and "Traceback" not in result.stderr
+    return result
+
+
+def test_an_unquoted_number_of_thousands_of_digits_is_a_located_error(repo) -> None:
+    root = repo({"a.sop.yaml": compose_sop("nomor: " + "9" * 5000 + "\n")})
+    result = _lint(root)
+    assert result.exit_code == 1 and "a.sop.yaml:1:8: error SY10" in result.output and "5000 digits" in result.output
+
+
+def test_a_nip_of_superscript_digits_is_not_eighteen_digits(repo) -> None:
+    nip = "disahkan_oleh: {jabatan: Kepala, nama: Budi, nip: \"¹⁹⁷⁰⁰¹⁰¹ 199503 1 002\"}\n"
+    root = repo({"a.sop.yaml": compose_sop(nip)})
+    for args in ((), ("--fix",)):
+        result = _lint(root, *args)
+        assert result.exit_code == 1 and "error NP01" in result.output, args
+    assert "¹⁹⁷⁰⁰¹⁰¹ 199503 1 002" in (root / "a.sop.yaml").read_text()  # left as written
+
+
+def test_a_waktu_too_large_for_a_number_is_unreadable_not_a_crash(repo) -> None:
+    steps = ("langkah: [{kegiatan: Menerima berkas, pelaksana: a, kelengkapan: Berkas, waktu: 1" + "0" * 400
+             + " menit, output: Berkas}, {kegiatan: Memeriksa berkas, pelaksana: b, kelengkapan: Berkas, "
+             "waktu: 5 menit, output: Berkas}]\nwaktu_penyelesaian: 1 hari\n")
+    root = repo({"a.sop.yaml": compose_sop(steps)})
+    for args in ((), ("--fix",)):
+        result = _lint(root, *args)
+        assert "a.sop.yaml:1:" in result.output and "warning WK01" in result.output, args
+
+
+@pytest.mark.parametrize("value", ["5", "true", "{a: 1}"])
+def test_fix_leaves_a_step_actor_of_the_wrong_type_to_the_report(repo, value: str) -> None:
+    steps = (f"langkah: [{{kegiatan: Menerima berkas, pelaksana: {value}, kelengkapan: Berkas, waktu: 5 menit, "
+             "output: Berkas}, {kegiatan: Memeriksa berkas, pelaksana: b, kelengkapan: Berkas, waktu: 5 menit, "
+             "output: Berkas}]\n")
+    root = repo({"a.sop.yaml": compose_sop(steps)})
+    result = _lint(root, "--fix")
+    assert result.exit_code == 1 and "a.sop.yaml:1:" in result.output
+
+
+def test_fix_on_a_full_disk_says_so_and_leaves_the_file(repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from sopc import output
+
+    def full(path: Path, data: bytes) -> bool:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output, "_replace", full)
+    text = compose_sop("waktu_penyelesaian: 1  Hari\n")
+    root = repo({"a.sop.yaml": text})
+    result = _lint(root, "--fix")
+    assert result.exit_code == 2 and "a.sop.yaml" in result.stderr and "No space left" in result.stderr
+    assert (root / "a.sop.yaml").read_text() == text
+
+
+@pytest.mark.parametrize(("target", "shown"), [("0", "`0` names no step"), ("-1", "`-1` names no step"),
+                                               ("1.5", "`1.5` names no step"), ("'²'", "`²` names no step")])
+def test_a_bad_step_target_is_named_as_written(repo, target: str, shown: str) -> None:
+    steps = (f"langkah: [{{kegiatan: Menerima berkas, pelaksana: a, kelengkapan: Berkas, waktu: 5 menit, "
+             f"output: Berkas, lanjut: {target}}}, {{kegiatan: Memeriksa berkas, pelaksana: b, kelengkapan: Berkas, "
+             "waktu: 5 menit, output: Berkas}]\n")
+    root = repo({"a.sop.yaml": compose_sop(steps)})
+    result = _lint(root)
+    assert result.exit_code == 1 and shown in result.output and "invalid literal" not in result.output

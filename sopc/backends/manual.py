@@ -121,7 +121,8 @@ def _keputusan(settings: Mapping[str, object], sop: Sop, entries: Sequence[tuple
     source = settings.get("keputusan")
     if not isinstance(source, str) or not source.strip():
         return text["kosong"]
-    context = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": int(year) if year.isdigit() else year,
+    tahun: int | str = int(year) if year.isascii() and year.isdigit() else year
+    context = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": tahun,
                "sop": [{"nomor": nomor, "nama": nama} for nomor, nama, _ in entries]}
     try:
         return render_bounded(source, context)

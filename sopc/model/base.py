@@ -58,6 +58,12 @@ def _text_list(value: Any) -> tuple[str, ...]:
     return tuple(t for t in texts if t and t != EMPTY_MARK)
 
 
+def digits_only(text: str) -> bool:
+    """Whether `text` is digits 0-9 only: `str.isdigit` also takes `²` and `١`, which `int` then refuses
+    or reads as another number."""
+    return text.isascii() and text.isdigit()
+
+
 def _optional_text(value: Any) -> str | None:
     text = None if value is None else _text(value)
     return None if text in (None, "", EMPTY_MARK) else text
@@ -66,7 +72,7 @@ def _optional_text(value: Any) -> str | None:
 def _target(value: Any) -> int | str:
     """A step reference: a 1-based number, a step id, or `selesai`."""
     value = as_written(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and digits_only(value.strip()):
         return int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 1:

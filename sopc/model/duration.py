@@ -47,7 +47,8 @@ for _unit, _words in {
     for _word in _words.split():
         _UNIT_WORDS[_word.replace("_", " ")] = _unit
 
-_NUMBER = r"\d+(?:[.,]\d+)?"
+_NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
+MAX_AMOUNT = 1e6  # of any unit
 _UNITS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_UNIT_WORDS, key=len, reverse=True))
 _PATTERN = re.compile(
     rf"""^\s*(?:[±~+]\s*|kurang\s+lebih\s+|maks(?:imal)?\.?\s+)?
@@ -92,7 +93,7 @@ def parse_duration(text: str | None) -> Duration | None:
         return None
     low = float(match["low"].replace(",", "."))
     high = float(match["high"].replace(",", ".")) if match["high"] else low
-    if high < low:
+    if high < low or high > MAX_AMOUNT:  # `1` and 400 zeros: no step takes that long, and it overflows sums
         return None
     unit = _UNIT_WORDS[re.sub(r"\s+", " ", match["unit"].lower())]
     per = match["per"].strip().lower() if match["per"] else None

@@ -313,10 +313,18 @@ class _Walker:
             if node.style == '"':
                 return self.printable(node)
             if node.tag == _UNRESOLVED:
-                return node.value if node.style else resolve_plain(node.value)
+                return node.value if node.style else self.plain(node)
             self.check_tag(node, {_STR_TAG})
             return node.value
         return self.collection(node, depth)
+
+    def plain(self, node: ScalarNode) -> object:
+        """An unquoted scalar's value; a number too long for Python to read is a located error."""
+        try:
+            return resolve_plain(node.value)
+        except ValueError:  # more digits than int() converts (4,300 by default)
+            raise _Reject(_span(node), "SY10", tr("yaml.number_too_long", self.lang, length=len(node.value))) \
+                from None
 
     def printable(self, node: ScalarNode) -> str:
         """A double-quoted text without the characters XML 1.0 forbids (escapes can write them).
@@ -366,7 +374,7 @@ class _Walker:
         for item in node.value:
             if item.id == "scalar" and item.tag == _UNRESOLVED and item.style != '"' \
                     and len(item.value) <= self.limits.max_text:
-                out.append(item.value if item.style else resolve_plain(item.value))
+                out.append(item.value if item.style else self.plain(item))
             else:
                 out.append(self.value(item, depth + 1))
         return out
@@ -387,7 +395,7 @@ class _Walker:
                 self.top_key = key_node
             if value_node.id == "scalar" and value_node.tag == _UNRESOLVED and value_node.style != '"' \
                     and len(value_node.value) <= self.limits.max_text:
-                out[key] = value_node.value if value_node.style else resolve_plain(value_node.value)
+                out[key] = value_node.value if value_node.style else self.plain(value_node)
             else:
                 out[key] = self.value(value_node, depth + 1)
         return out

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from sopc.diagnostics import Severity
 from sopc.lint.context import LintUnit
 from sopc.lint.registry import Finding, rule
+from sopc.model.base import digits_only
 
 NIP_PATH = ("disahkan_oleh", "nip")
 
@@ -29,8 +30,8 @@ def nip_bukan_18_digit(unit: LintUnit) -> Iterator[Finding]:
         nip: "19700101 199503 1 002"
     """
     nip = unit.sop.disahkan_oleh.nip
-    if nip is not None and not (len(nip) == 18 and nip.isdigit()):
-        yield Finding(NIP_PATH, {"nip": nip, "count": sum(c.isdigit() for c in nip)})
+    if nip is not None and not (len(nip) == 18 and digits_only(nip)):
+        yield Finding(NIP_PATH, {"nip": nip, "count": sum(digits_only(c) for c in nip)})
 
 
 @rule("NP02", "nip-tanggal-mustahil", Severity.ERROR,
@@ -56,7 +57,7 @@ def nip_tanggal_mustahil(unit: LintUnit) -> Iterator[Finding]:
         nip: "19700101 199503 1 002"
     """
     nip = unit.sop.disahkan_oleh.nip
-    if nip is None or len(nip) != 18 or not nip.isdigit():
+    if nip is None or len(nip) != 18 or not digits_only(nip):
         return
     problem = _nip_problem(nip, unit.sop.tanggal.pembuatan)
     if problem:

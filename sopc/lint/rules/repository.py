@@ -1,8 +1,9 @@
-"""Rules across a repository: unique numbers, and links (keterkaitan, induk) that resolve."""
+"""Rules across a repository: unique numbers, links (keterkaitan, induk) that resolve, induk without circles."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from sopc.diagnostics import Severity
@@ -41,9 +42,16 @@ def nomor_ganda(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
     for entry in sorted(entries, key=lambda e: e.path):
         if entry.nomor in ("", EMPTY_MARK):
             continue
-        if entry.nomor in first:
-            yield Finding(("nomor",), {"nomor": entry.nomor, "other": first[entry.nomor].path}, unit=entry)
-        first.setdefault(entry.nomor, entry)
+        key = same_nomor(entry.nomor)
+        if key in first:
+            yield Finding(("nomor",), {"nomor": entry.nomor, "other": first[key].path}, unit=entry)
+        first.setdefault(key, entry)
+
+
+def same_nomor(nomor: str) -> str:
+    """A nomor as it reads: two spellings that look the same (`Å` as one character or as A and a ring,
+    full-width digits) are the same nomor."""
+    return unicodedata.normalize("NFKC", nomor).strip()
 
 
 @rule("RP02", "rujukan-tidak-ditemukan", Severity.WARNING,
@@ -73,6 +81,54 @@ def rujukan_tidak_ditemukan(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
         for path, text, key in refs:
             if text not in known and looks(text):
                 yield Finding(path, {"key": key, "nomor": text}, unit=entry)
+
+
+@rule("RP03", "induk-melingkar", Severity.ERROR,
+      {"id": "Induk SOP melingkar", "en": "Induk SOPs in a circle"},
+      {"self": {"id": "SOP ini menjadi induknya sendiri (`induk: {nomor}`)",
+                "en": "this SOP is its own induk (`induk: {nomor}`)"},
+       "circle": {"id": "induk berputar kembali ke SOP ini: {circle}",
+                  "en": "the induk lead back to this SOP: {circle}"}},
+      scope="project")
+def induk_melingkar(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
+    """`induk` names the SOP above this one; followed upwards, the induk must end at a SOP with
+    none. A SOP that is its own induk, or SOPs whose induk lead back to themselves, have no top:
+    the manual cannot place them and readers cannot follow them. Reported on every SOP of the circle.
+
+    Failing::
+
+        # a.sop.yaml
+        nomor: 001/SOP/BU/2024
+        induk: 002/SOP/BU/2024
+        # b.sop.yaml
+        nomor: 002/SOP/BU/2024
+        induk: 001/SOP/BU/2024
+
+    Passing::
+
+        # b.sop.yaml
+        nomor: 002/SOP/BU/2024
+        induk: "-"
+    """
+    by_nomor: dict[str, RepoEntry] = {}
+    for entry in sorted(entries, key=lambda e: e.path):
+        by_nomor.setdefault(same_nomor(entry.nomor), entry)
+    for entry in entries:
+        if not entry.induk:
+            continue
+        if same_nomor(entry.induk) == same_nomor(entry.nomor):
+            yield Finding(("induk",), {"nomor": entry.induk}, "self", unit=entry)
+            continue
+        chain, seen, current = [entry.nomor], {same_nomor(entry.nomor)}, entry
+        while current.induk and (above := by_nomor.get(same_nomor(current.induk))) is not None:
+            if same_nomor(above.nomor) == same_nomor(entry.nomor):
+                yield Finding(("induk",), {"circle": " -> ".join([*chain, entry.nomor])}, "circle", unit=entry)
+                break
+            if same_nomor(above.nomor) in seen:
+                break  # a circle above this SOP, reported on its own members
+            chain.append(above.nomor)
+            seen.add(same_nomor(above.nomor))
+            current = above
 
 
 def _nomor_test(pattern: str | None):
