@@ -7,14 +7,12 @@ Jinja2's sandbox with only harmless context; no SOP text is ever rendered as a t
 from __future__ import annotations
 
 import datetime as dt
-import os
-import select
-import signal
-import time
 from functools import lru_cache
 from importlib import resources
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from sopc.workers import OverBudget, run_bounded
 
 
 @lru_cache(maxsize=4)
@@ -50,85 +48,24 @@ def render_bounded(source: str, context: dict[str, object]) -> str:
 
     The sandbox keeps a template from reaching anything; it does not keep it from looping for
     ever (`{% for i in range(99999) %}{% for j in range(99999) %}`) or from building a 300 MB
-    string. So on POSIX the template renders in a forked child with a memory limit, and the child
-    is killed when its time is up; elsewhere it renders here, bounded in output only. Any error
-    of the template (a syntax error, `{{ 1/0 }}`, `{% include %}`) comes back as TemplateFailed.
+    string: it renders through `run_bounded` (a child process, killed when its time is up), its
+    output capped. Any error of the template (a syntax error, `{{ 1/0 }}`, `{% include %}`)
+    comes back as TemplateFailed.
     """
-    if not hasattr(os, "fork"):
-        return _render(source, context)
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: render, send the text (or the error) back, and go
-        code = 0
-        try:
-            os.close(reader)
-            _limit_memory()
-            try:
-                payload = b"+" + _render(source, context).encode("utf-8", "surrogatepass")
-            except TemplateFailed as err:
-                payload = b"-" + str(err).encode("utf-8", "replace")
-            with os.fdopen(writer, "wb") as out:
-                out.write(payload)
-        except BaseException:
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(writer)
     try:
-        data = _read_until(reader, time.monotonic() + TEMPLATE_SECONDS)
-    finally:
-        os.close(reader)
-        if data is None:
-            os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    if data is None:
-        raise TemplateFailed(f"took longer than {TEMPLATE_SECONDS:g} s; stopped")
-    if not data:
-        raise TemplateFailed("ran out of memory; stopped")
-    if data[:1] == b"-":
-        raise TemplateFailed(data[1:].decode("utf-8", "replace"))
-    return data[1:].decode("utf-8", "surrogatepass")
+        return run_bounded(_render, (source, context), TEMPLATE_SECONDS, TEMPLATE_MEMORY)
+    except OverBudget as err:
+        raise TemplateFailed(str(err)) from None
 
 
 def _render(source: str, context: dict[str, object]) -> str:
     out, size = [], 0
-    try:
-        for chunk in environment().from_string(source).generate(**context):
-            size += len(chunk)
-            if size > TEMPLATE_OUTPUT:
-                raise TemplateFailed(f"writes more than {TEMPLATE_OUTPUT} characters; stopped")
-            out.append(chunk)
-    except TemplateFailed:
-        raise
-    except MemoryError:
-        raise TemplateFailed("ran out of memory; stopped") from None
-    except Exception as err:  # whatever the template raises is the template's error, shown on its page
-        raise TemplateFailed(f"{type(err).__name__}: {err}") from None
+    for chunk in environment().from_string(source).generate(**context):
+        size += len(chunk)
+        if size > TEMPLATE_OUTPUT:
+            raise ValueError(f"writes more than {TEMPLATE_OUTPUT} characters; stopped")
+        out.append(chunk)
     return "".join(out)
-
-
-def _limit_memory() -> None:
-    try:
-        import resource
-
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            held = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        resource.setrlimit(resource.RLIMIT_AS, (held + TEMPLATE_MEMORY, resource.RLIM_INFINITY))
-    except (ImportError, OSError, ValueError):
-        pass  # no /proc (macOS): time and output still bound it
-
-
-def _read_until(fd: int, deadline: float) -> bytes | None:
-    """All the child writes, or None when it is not done by `deadline`."""
-    chunks = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return None
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
 
 
 def long_date(day: dt.date, lang: str = "id") -> str:

@@ -494,3 +494,87 @@ def test_a_bad_step_target_is_named_as_written(repo, target: str, shown: str) ->
     root = repo({"a.sop.yaml": compose_sop(steps)})
     result = _lint(root)
     assert result.exit_code == 1 and shown in result.output and "invalid literal" not in result.output
+
+
+def _shapes(cache: dict, memo: dict) -> list[tuple[str, str]]:
+    """Caches of the right JSON type and the wrong shape, as a tampered or damaged file has them."""
+    source = next(iter(cache["entries"]))
+    memo_source = next(iter(memo["entries"]))
+    out = []
+    for change in ("string", "outputs5", "list", "margin"):
+        data = json.loads(json.dumps(cache))
+        if change == "string":
+            data["entries"][source] = "x"
+        elif change == "outputs5":
+            data["entries"][source]["outputs"] = 5
+        elif change == "list":
+            data["entries"][source]["outputs"] = [1, None]
+        else:
+            data["margins"] = {"k": -1e308}
+        out.append((".sopc-cache.json", json.dumps(data)))
+    out.append((".sopc-cache.json", "[" * 100_000 + "]" * 100_000))
+    for change in ("short", "fatal"):
+        data = json.loads(json.dumps(memo))
+        found = data["entries"][memo_source]["found"]
+        if change == "short":
+            found["entry"] = found["entry"][:2]
+        else:
+            found["diagnostics"] = [["XX01", "fatal", "m", 1, 1, 1, 1]]
+        out.append((".sopc-lint.json", json.dumps(data)))
+    return out
+
+
+def test_caches_of_the_wrong_shape_mean_building_everything_again(examples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = _build(str(examples), "-o", str(out), "--format", "svg")
+    assert first.exit_code == 0
+    good = {name: (out / name).read_text() for name in (".sopc-cache.json", ".sopc-lint.json")}
+    for name, text in _shapes(json.loads(good[".sopc-cache.json"]), json.loads(good[".sopc-lint.json"])):
+        for other, kept in good.items():
+            (out / other).write_text(kept)
+        (out / name).write_text(text)
+        result = _build(str(examples), "-o", str(out), "--format", "svg")
+        assert result.exit_code == 0, (name, text[:80], result.stderr[-300:])
+        assert "internal error" not in result.stderr
+        again = _build(str(examples), "-o", str(out), "--format", "svg")  # and the cache it wrote is good
+        assert again.exit_code == 0 and "0 files written" in again.output
+
+
+def _png(width: int = 4, height: int = 4, dpi: int | None = None) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\0" + b"\xff\x00\x00" * width for _ in range(height))
+    head = chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    phys = chunk(b"pHYs", struct.pack(">IIB", dpi, dpi, 1)) if dpi is not None else b""
+    return b"\x89PNG\r\n\x1a\n" + head + phys + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(("logo", "shown"), [(_png(dpi=0), None), (_png()[:30], "not a PNG or JPEG image"),
+                                             (_png(width=0), "is 0 x 4 pixels")])
+def test_an_odd_logo_builds_or_is_named_never_a_crash(examples: Path, tmp_path: Path, logo: bytes,
+                                                      shown: str | None) -> None:
+    (examples / "logo-sukamaju.png").write_bytes(logo)
+    out = tmp_path / "out"
+    result = _build(str(examples / ONE), "-o", str(out), "--format", "docx")
+    assert result.exit_code == 0 and "internal error" not in result.stderr
+    assert (out / "umum" / "peminjaman-ruang-rapat.docx").exists()
+    if shown:
+        assert shown in result.stderr and "built without it" in result.stderr
+
+
+def test_an_svg_logo_that_draws_too_long_is_left_out(examples: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopc.backends.docx import logo
+
+    if shutil.which("rsvg-convert") is None:
+        pytest.skip("rsvg-convert is not installed (Debian librsvg2-bin)")
+    monkeypatch.setattr(logo, "SVG_SECONDS", 0.001)  # any drawing is too long: the limit is what is tested
+    (examples / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    config = examples / "sopc.toml"
+    config.write_text(config.read_text().replace('logo = "logo-sukamaju.png"', 'logo = "logo.svg"'))
+    result = _build(str(examples / ONE), "-o", str(tmp_path / "out"), "--format", "docx")
+    assert result.exit_code == 0 and "took longer than" in result.stderr and "built without it" in result.stderr

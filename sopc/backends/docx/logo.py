@@ -11,13 +11,16 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 
 from sopc.source.files import ASSET_LIMIT, read_file
+from sopc.workers import OverBudget, run_bounded
 
 RASTER = (".png", ".jpg", ".jpeg")
 PRINT_WIDTH_PX = 1200
+MAX_PIXELS = 20_000  # each way: a logo is printed 2-3 cm wide
+SVG_SECONDS = 10.0  # drawing an SVG logo (a hostile one can take minutes)
+SVG_MEMORY = 512 * 1024 * 1024
 
 
 class LogoError(Exception):
@@ -35,9 +38,12 @@ def logo_png(path: Path) -> tuple[bytes, bytes | None]:
         raise LogoError(f"{path.name}: {err.strerror or err}") from None
     if suffix in RASTER:
         try:
-            Image.from_blob(data)  # what the DOCX will need: its kind and size in pixels
-        except UnrecognizedImageError:
+            image = Image.from_blob(data)  # what the DOCX will need: its kind and size in pixels
+        except Exception:  # unrecognised, truncated (python-docx raises several kinds)
             raise LogoError(f"{path.name} is not a PNG or JPEG image that can be read") from None
+        if not (0 < image.px_width <= MAX_PIXELS and 0 < image.px_height <= MAX_PIXELS):
+            raise LogoError(f"{path.name} is {image.px_width} x {image.px_height} pixels; "
+                            f"a logo is 1 to {MAX_PIXELS} pixels each way")
         return data, None
     if suffix != ".svg":
         raise LogoError(f"{path.name} is not PNG, JPEG or SVG")
@@ -45,19 +51,29 @@ def logo_png(path: Path) -> tuple[bytes, bytes | None]:
 
 
 def _render(svg: bytes) -> bytes:
+    """The SVG drawn as PNG, within SVG_SECONDS and SVG_MEMORY whichever tool draws it."""
     try:
-        import cairosvg
+        import cairosvg  # noqa: F401  (drawn in a bounded child below)
 
-        return cairosvg.svg2png(bytestring=svg, output_width=PRINT_WIDTH_PX)
-    except (ImportError, OSError):
+        return run_bounded(_cairo, (svg,), SVG_SECONDS, SVG_MEMORY)
+    except ImportError:
         pass
-    except Exception as err:  # cairosvg raises many kinds on a broken SVG
+    except OverBudget as err:
         raise LogoError(f"the SVG cannot be drawn: {err}") from None
     tool = shutil.which("rsvg-convert")
     if tool is None:
         raise LogoError("an SVG logo needs cairosvg (pip) or rsvg-convert (Debian librsvg2-bin) to print")
-    proc = subprocess.run([tool, "-w", str(PRINT_WIDTH_PX), "-f", "png"], input=svg, capture_output=True,
-                          timeout=30, check=False)
+    try:
+        proc = subprocess.run([tool, "-w", str(PRINT_WIDTH_PX), "-f", "png"], input=svg, capture_output=True,
+                              timeout=SVG_SECONDS, check=False)
+    except subprocess.TimeoutExpired:
+        raise LogoError(f"the SVG took longer than {SVG_SECONDS:g} s to draw; stopped") from None
     if proc.returncode != 0:
         raise LogoError(f"the SVG cannot be drawn: {proc.stderr.decode(errors='replace').strip()[:200]}")
     return proc.stdout
+
+
+def _cairo(svg: bytes) -> bytes:
+    import cairosvg
+
+    return cairosvg.svg2png(bytestring=svg, output_width=PRINT_WIDTH_PX)
