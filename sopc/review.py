@@ -8,6 +8,7 @@ REF without its tanggal revisi moving — the check a reviewer wants on a pull r
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,26 +33,35 @@ class Review:
         return self.previous.get(str(Path(path).resolve()))
 
 
-def _git(args: list[str], cwd: Path) -> str:
+def _git(args: list[str], cwd: Path) -> bytes:
     try:
-        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60, check=False)
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise ReviewError(f"git cannot run: {err}") from None
     if proc.returncode != 0:
-        raise ReviewError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"git {args[0]} failed")
+        problem = proc.stderr.decode("utf-8", "replace").strip()
+        raise ReviewError(problem.splitlines()[-1] if problem else f"git {args[0]} failed")
     return proc.stdout
 
 
-def changed_since(ref: str, files: list[Path]) -> dict[str, str]:
-    """For each of `files` that differs from its version at `ref`: that version's tanggal.revisi."""
+def _names(output: bytes) -> list[str]:
+    """File names git printed with -z: as they are (git quotes non-ASCII names without it)."""
+    return [os.fsdecode(name) for name in output.split(b"\0") if name]
+
+
+def changed_since(ref: str, files: list[Path], limit: int = 1_048_576) -> dict[str, str]:
+    """For each of `files` that differs from its version at `ref`: that version's tanggal.revisi
+    (an old version that is not UTF-8 text, or larger than `limit` bytes, counts as having none)."""
     if not files:
         return {}
+    if ref.startswith("-"):
+        raise ReviewError(f"`{ref}` is not a git ref")  # never an option of git's
     folder = files[0].resolve().parent
-    top = Path(_git(["rev-parse", "--show-toplevel"], folder).strip())
+    top = Path(os.fsdecode(_git(["rev-parse", "--show-toplevel"], folder).strip()))
     _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
-    changed = {(top / name).resolve() for name in _git(["diff", "--name-only", ref, "--"], top).splitlines()}
-    changed |= {(top / name).resolve() for name in _git(["ls-files", "--others", "--exclude-standard"], top)
-                .splitlines()}
+    changed = {(top / name).resolve() for name in _names(_git(["diff", "-z", "--name-only", ref, "--"], top))}
+    changed |= {(top / name).resolve()
+                for name in _names(_git(["ls-files", "-z", "--others", "--exclude-standard"], top))}
     out = {}
     for file in files:
         path = file.resolve()
@@ -59,14 +69,21 @@ def changed_since(ref: str, files: list[Path]) -> dict[str, str]:
             continue
         relative = path.relative_to(top).as_posix()
         try:
+            if int(_git(["cat-file", "-s", f"{ref}:{relative}"], top)) > limit:
+                out[str(path)] = ""
+                continue
             old = _git(["show", f"{ref}:{relative}"], top)
-        except ReviewError:
+        except (ReviewError, ValueError):
             continue  # a new file: nothing to compare with
         out[str(path)] = _revisi(old)
     return out
 
 
-def _revisi(text: str) -> str:
+def _revisi(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""  # that version could not be read: as if it had none
     source, _ = load_text(text)
     tanggal = source.data.get("tanggal") if source else None
     value = tanggal.get("revisi") if isinstance(tanggal, dict) else None

@@ -56,3 +56,27 @@ def test_today_moves_the_review_check(history: Path) -> None:
     assert {f["code"] for f in json.loads(late.stdout)} >= {"TG03"}
     early = run_cli("lint", "--format", "json", "--today", "2029-01-01")
     assert "TG03" not in {f["code"] for f in json.loads(early.stdout)}
+
+
+def test_a_file_whose_old_version_was_not_utf8_is_compared_without_a_crash(history: Path) -> None:
+    a = history / "a.sop.yaml"
+    a.write_bytes(a.read_bytes().replace(b"Menerima berkas", b"Menerima berkas \xe9"))  # Latin-1 at that commit
+    _git(history, "commit", "-q", "-am", "latin-1")
+    a.write_text(compose_sop("").replace("Menerima berkas", "Menerima berkas baru"))
+    result = run_cli("lint", "--since", "HEAD", "--lang", "en")
+    assert result.exit_code in (0, 1) and "internal error" not in result.output + result.stderr
+
+
+def test_a_changed_file_with_a_non_ascii_name_is_seen(history: Path) -> None:
+    name = "surat-keluar-pengumuman-é.sop.yaml"
+    (history / name).write_text(compose_sop("").replace("001/SOP", "009/SOP"))
+    _git(history, "add", ".")
+    _git(history, "commit", "-q", "-m", "accented name")
+    changed = history / name
+    changed.write_text(changed.read_text().replace("Menerima berkas", "Menerima berkas lengkap"))
+    assert _codes("--since", "HEAD") == [(name, "TG04", 7)]
+
+
+def test_a_ref_that_looks_like_an_option_is_refused(history: Path) -> None:
+    result = run_cli("lint", "--since", "--output=/tmp/sopc-pwned")
+    assert result.exit_code == 2 and not Path("/tmp/sopc-pwned").exists()
