@@ -15,6 +15,7 @@ from sopc.model.errors import display_path, known_keys, suggest_key
 from sopc.model.sop import Sop
 from sopc.paths import PathEscape, inside
 from sopc.source.files import CONFIG_LIMIT, read_file
+from sopc.source.scalars import XML_FORBIDDEN
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -178,6 +179,7 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(path, f"TOML: {err}") from None
     if path.name == "pyproject.toml":
         table = table.get("tool", {}).get("sopc", {})
+    _check_texts(path, table, ())
     try:
         settings = Settings.model_validate(table)
     except ValidationError as err:
@@ -194,6 +196,20 @@ def load_config(path: Path | None) -> Config:
             except PathEscape as err:
                 raise ConfigError(path, f"`{key}`: {err}") from None
     return Config(settings, path.parent.resolve(), path)
+
+
+def _check_texts(path: Path, value: object, where: tuple) -> None:
+    """No text of the config holds a character XML forbids (TOML's `\\u0001` can write one): it
+    would reach every document sopc makes, and no program would open them."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_texts(path, item, (*where, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_texts(path, item, (*where, index))
+    elif isinstance(value, str) and (found := XML_FORBIDDEN.search(value)):
+        raise ConfigError(path, f"`{display_path(where)}` holds the control character U+{ord(found.group()):04X}, "
+                                "which no document may hold; remove it")
 
 
 def _read(path: Path, quiet: bool = False) -> bytes:

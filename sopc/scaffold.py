@@ -15,6 +15,7 @@ from pathlib import Path
 from sopc.config import Config
 from sopc.model.base import slug
 from sopc.schema import SCHEMA_PATH, schema_text
+from sopc.source.scalars import XML_FORBIDDEN
 
 EXAMPLE_SOP = """\
 # yaml-language-server: $schema=../schemas/sop-1.schema.json
@@ -151,7 +152,10 @@ class ScaffoldError(Exception):
 
 
 def init_files(instansi: str, unit: list[str], ci: str, today: dt.date) -> dict[str, str]:
-    """Path -> content of a new SOP repository."""
+    """Path -> content of a new SOP repository (ScaffoldError for a name no document may hold)."""
+    for text in (instansi, *unit):
+        if XML_FORBIDDEN.search(text) or any(ch in text for ch in "\n\r\t"):
+            raise ScaffoldError(f"`{text!r}` holds a control character; write the name on one line, as printed")
     files = {
         "sopc.toml": CONFIG.format(instansi=json.dumps(instansi, ensure_ascii=False),
                                    unit=json.dumps(unit, ensure_ascii=False)),

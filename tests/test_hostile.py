@@ -578,3 +578,22 @@ def test_an_svg_logo_that_draws_too_long_is_left_out(examples: Path, tmp_path: P
     config.write_text(config.read_text().replace('logo = "logo-sukamaju.png"', 'logo = "logo.svg"'))
     result = _build(str(examples / ONE), "-o", str(tmp_path / "out"), "--format", "docx")
     assert result.exit_code == 0 and "took longer than" in result.stderr and "built without it" in result.stderr
+
+
+# --- D26: no control character from sopc.toml reaches a document (config._check_texts) -----------
+
+
+@pytest.mark.parametrize("setting", ['[defaults]\ninstansi = "Pemerintah\\u0001 Kabupaten"\n',
+                                     '[manual]\nkeputusan = "Keputusan\\u0008"\n',
+                                     '[document]\nsignature_text = "TTE\\u001b[2J"\n'])
+def test_a_control_character_in_the_config_is_a_config_error_not_a_broken_document(
+        repo, tmp_path: Path, setting: str) -> None:
+    root = repo({"sopc.toml": setting, "a.sop.yaml": compose_sop("")})
+    result = run_cli("build", str(root), "-o", str(tmp_path / "out"), "--lang", "en")
+    assert result.exit_code == 2 and "sopc.toml" in result.stderr and "control character U+00" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_init_refuses_a_name_with_a_control_character(tmp_path: Path) -> None:
+    result = run_cli("init", str(tmp_path / "baru"), "--instansi", "Pemerintah\x01 Kabupaten", "--unit", "Umum")
+    assert result.exit_code == 2 and "control character" in result.stderr and not (tmp_path / "baru").exists()

@@ -21,7 +21,7 @@ from sopc.diagnostics import Diagnostic, Severity, Span
 from sopc.i18n import tr
 from sopc.source.files import RefusedFile, read_file
 from sopc.source.lines import Lines, editor_lines
-from sopc.source.scalars import resolve_plain
+from sopc.source.scalars import XML_FORBIDDEN, resolve_plain
 from sopc.source.sourcemap import SourceMap
 
 try:  # libyaml ships in PyYAML's wheels; the pure-Python parser is the fallback.
@@ -241,7 +241,6 @@ def _span(node: Node) -> Span:
 
 _NESTING_CHARS = re.compile(r"[\[{?-]")
 # What XML 1.0 cannot carry: C0 controls but tab, newline and return; surrogates; U+FFFE, U+FFFF.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _check_flow_depth(text: str, lang: str, limits: Limits) -> None:
@@ -333,12 +332,12 @@ class _Walker:
         """
         if node.tag not in (_UNRESOLVED, _STR_TAG):
             self.check_tag(node, {_STR_TAG})
-        found = _XML_FORBIDDEN.findall(node.value)
+        found = XML_FORBIDDEN.findall(node.value)
         if not found:
             return node.value
         if self.unprintable is None:
             self.unprintable = (node, len(found), found[0])
-        return _XML_FORBIDDEN.sub("", node.value)
+        return XML_FORBIDDEN.sub("", node.value)
 
     def collection(self, node: Node, depth: int) -> object:
         # every child counts, so a node reached again through an alias is counted again
