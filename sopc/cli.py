@@ -353,7 +353,8 @@ def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
     from sopc.fix import diff, fix_text
     from sopc.output import write_atomic
     from sopc.pipeline import ConfigCache, display_path, find_sources
-    from sopc.source.loader import load
+    from sopc.source.files import read_file
+    from sopc.source.loader import encode_like, load
 
     configs = ConfigCache(config_file)
     for file in find_sources(paths or [Path(".")], configs):
@@ -364,7 +365,11 @@ def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
         if not edits:
             continue
         if write:
-            write_atomic(file, fixed.encode("utf-8"))
+            try:
+                raw = read_file(file, 64 * 1024 * 1024)
+            except OSError:
+                continue
+            write_atomic(file, encode_like(fixed, raw))
             for edit in edits:
                 click.echo(f"sopc: fixed {shown(source.path)}:{edit.span.line}:{edit.span.column}: {shown(edit.what)}",
                            err=True)

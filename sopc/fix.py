@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import difflib
 import re
+import types
+import typing
 from dataclasses import dataclass
+
+from pydantic import BaseModel
 
 from sopc.diagnostics import Span
 from sopc.labels import nip_grouped
 from sopc.model.base import digits_only, slug
 from sopc.model.duration import parse_duration
-from sopc.model.errors import known_keys, suggest_key
+from sopc.model.errors import SYNONYMS, known_keys, suggest_key
 from sopc.model.sop import Sop
 from sopc.source.lines import editor_lines
 from sopc.source.loader import Source
@@ -133,7 +137,8 @@ def _key_typos(source: Source, data: object, path: tuple):
     """A misspelt key renamed to the one the format has (`wakut` -> `waktu`), when that one is absent."""
     if isinstance(data, list):
         for i, item in enumerate(data):
-            yield from _key_typos(source, item, (*path, i))
+            if _shaped(item, (*path, i)):
+                yield from _key_typos(source, item, (*path, i))
         return
     if not isinstance(data, dict):
         return
@@ -141,12 +146,81 @@ def _key_typos(source: Source, data: object, path: tuple):
     for key, value in data.items():
         if known and key not in known:
             guess = suggest_key(key, known)
-            if guess and guess not in data and (*path, key) in source.smap:
+            if guess and _near(key, guess) and guess not in data and (*path, key) in source.smap:
                 span = source.smap.key((*path, key))
                 if span.line == span.end_line and span.end_column - span.column == len(key):
                     yield Edit(span, guess, f"key `{key}` -> `{guess}`")
-        if key in known or not known:
+        if (key in known or not known) and _shaped(value, (*path, key)):
             yield from _key_typos(source, value, (*path, key))
+
+
+def _near(key: str, guess: str) -> bool:
+    """Whether renaming `key` to `guess` is a typo's fix: a known synonym, or at most one edit away
+    (two for keys longer than 5 letters; a swap of neighbours is one). `satu` is not `waktu`."""
+    if SYNONYMS.get(key.lower()) == guess or key.lower() == guess:
+        return True
+    return _edits(key.lower(), guess) <= (1 if len(key) <= 5 else 2)
+
+
+def _edits(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment) between two short keys."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _shaped(value: object, path: tuple) -> bool:
+    """Whether `value` has the shape the format gives `path` (a list where a list goes, a mapping
+    where a mapping goes): in a mis-shaped file the keys below are not the format's to rename."""
+    expected = _expected(path)
+    if expected is None or not isinstance(value, (list, dict)):
+        return True
+    return _accepts(expected, list if isinstance(value, list) else dict)
+
+
+def _expected(path: tuple) -> object | None:
+    """The annotation the format gives the value at `path` (None when the format does not say)."""
+    annotation: object = Sop
+    for part in path:
+        if isinstance(part, int):
+            options = [a for a in _options(annotation) if typing.get_origin(a) in (list, tuple)]
+            if not options:
+                return None
+            annotation = _bare(typing.get_args(options[0])[0])
+        else:
+            model = next((a for a in _options(annotation) if isinstance(a, type) and issubclass(a, BaseModel)), None)
+            if model is None or part not in model.model_fields:
+                return None
+            annotation = model.model_fields[part].annotation
+    return annotation
+
+
+def _options(annotation: object) -> tuple:
+    """The types an annotation allows: the members of a union, or itself."""
+    annotation = _bare(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(_bare(a) for a in typing.get_args(annotation))
+    return (annotation,)
+
+
+def _bare(annotation: object) -> object:
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
+
+
+def _accepts(annotation: object, kind: type) -> bool:
+    for option in _options(annotation):
+        origin = typing.get_origin(option) or option
+        if kind is list and origin in (list, tuple):
+            return True
+        if kind is dict and (origin is dict or (isinstance(option, type) and issubclass(option, BaseModel))):
+            return True
+    return False
 
 
 def _actor_refs(source: Source):

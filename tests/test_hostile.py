@@ -597,3 +597,41 @@ def test_a_control_character_in_the_config_is_a_config_error_not_a_broken_docume
 def test_init_refuses_a_name_with_a_control_character(tmp_path: Path) -> None:
     result = run_cli("init", str(tmp_path / "baru"), "--instansi", "Pemerintah\x01 Kabupaten", "--unit", "Umum")
     assert result.exit_code == 2 and "control character" in result.stderr and not (tmp_path / "baru").exists()
+
+
+# --- E28: --fix keeps the file's encoding and renames only what is a typo ------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-8"])
+def test_fix_writes_a_file_back_in_its_own_encoding(repo, codec: str) -> None:
+    import codecs
+
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-8": codecs.BOM_UTF8}[codec]
+    text = compose_sop("waktu_penyelesaian: 1  Hari\n")
+    root = repo({"a.sop.yaml": bom + text.encode(codec)})
+    result = _lint(root, "--fix")
+    assert "fixed" in result.stderr
+    raw = (root / "a.sop.yaml").read_bytes()
+    assert raw.startswith(bom) and raw[len(bom):].decode(codec) == text.replace("1  Hari", "1 hari")
+
+
+def _step_keys(extra: str) -> str:
+    return ("langkah: [{kegiatan: Menerima berkas, pelaksana: a, kelengkapan: Berkas, waktu: 5 menit, "
+            f"output: Berkas, {extra}}}, {{kegiatan: Memeriksa berkas, pelaksana: b, kelengkapan: Berkas, "
+            "waktu: 5 menit, output: Berkas}]\n")
+
+
+@pytest.mark.parametrize(("written", "renamed"), [("keterangn: x", "keterangan: x"), ("satu: x", None),
+                                                  ("outptu: y", None), ("ketrangan: x", "keterangan: x")])
+def test_fix_renames_a_key_only_a_typo_away(repo, written: str, renamed: str | None) -> None:
+    root = repo({"a.sop.yaml": compose_sop(_step_keys(written))})
+    _lint(root, "--fix")
+    text = (root / "a.sop.yaml").read_text()
+    assert (renamed or written) in text
+
+
+def test_fix_renames_nothing_below_a_value_of_the_wrong_shape(repo) -> None:
+    root = repo({"a.sop.yaml": compose_sop("langkah: {keterangn: x, kegiatan: y}\n")})
+    _lint(root, "--fix")
+    assert "keterangn: x" in (root / "a.sop.yaml").read_text()

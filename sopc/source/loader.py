@@ -148,6 +148,15 @@ def _diag(path: str, span: Span, code: str, message: str) -> Diagnostic:
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_WRITE_AS = {codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be", codecs.BOM_UTF8: "utf-8",
+             codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
+
+
+def encode_like(text: str, raw: bytes) -> bytes:
+    """`text` encoded as the file `raw` was (its byte-order mark and encoding kept), for `--fix`:
+    a file saved as UTF-16 by Notepad stays UTF-16."""
+    bom = next((bom for bom, _ in _BOMS if raw.startswith(bom)), b"")
+    return bom + text.encode(_WRITE_AS.get(bom, "utf-8"))
 
 
 def _decode(raw: bytes, lang: str) -> str:
