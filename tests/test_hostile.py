@@ -635,3 +635,12 @@ def test_fix_renames_nothing_below_a_value_of_the_wrong_shape(repo) -> None:
     root = repo({"a.sop.yaml": compose_sop("langkah: {keterangn: x, kegiatan: y}\n")})
     _lint(root, "--fix")
     assert "keterangn: x" in (root / "a.sop.yaml").read_text()
+
+
+def test_a_bad_target_is_reported_with_the_other_model_errors(repo) -> None:
+    steps = _step_keys("lanjut: 0").replace("lanjut: 0}, {kegiatan: Memeriksa berkas",
+                                            "lanjut: 0}, {kegiatan: Memeriksa berkas, keputusan: {tidak: 1.5}")
+    root = repo({"a.sop.yaml": compose_sop("jenis: salah\n" + steps)})
+    result = _lint(root)
+    assert "error SC04" in result.output and "`0` names no step" in result.output
+    assert "`1.5` names no step" in result.output

@@ -8,11 +8,13 @@ from pydantic import ValidationError
 
 from sopc.diagnostics import Diagnostic, Severity
 from sopc.i18n import pick
+from sopc.model.base import END_TARGET, digits_only
 from sopc.model.errors import validation_diagnostics
 from sopc.model.references import MESSAGES as REF_MESSAGES
 from sopc.model.references import resolve_references
 from sopc.model.sop import Sop
 from sopc.source.loader import Source
+from sopc.source.scalars import as_written
 
 
 def merge_defaults(defaults: Mapping[str, object], data: Mapping[str, object]) -> dict[str, object]:
@@ -30,7 +32,11 @@ def validate(source: Source, defaults: Mapping[str, object], lang: str = "id") -
     try:
         sop = Sop.model_validate(data)
     except ValidationError as err:
-        return None, validation_diagnostics(err, Sop, data, source.smap, source.path, lang)
+        found = validation_diagnostics(err, Sop, data, source.smap, source.path, lang)
+        # the step targets too, not only once every other error is fixed (each at most once)
+        taken = {d.span for d in found}
+        found += [d for d in _targets(data, source, lang) if d.span not in taken]
+        return None, sorted(found, key=lambda d: (d.span.line, d.span.column))
     sop, problems = resolve_references(sop)
     diags = [
         Diagnostic(source.path, source.smap.nearest_value(path), "SC05", Severity.ERROR,
@@ -38,3 +44,37 @@ def validate(source: Source, defaults: Mapping[str, object], lang: str = "id") -
         for path, msg_id, params in problems
     ]
     return (None, diags) if diags else (sop, [])
+
+
+def _targets(data: Mapping[str, object], source: Source, lang: str) -> list[Diagnostic]:
+    """Step targets (`lanjut`, `keputusan.ya`/`tidak`) that name no step, read from the raw data:
+    what `resolve_references` reports once the model is valid."""
+    steps = data.get("langkah")
+    if not isinstance(steps, list):
+        return []
+    ids = {str(s["id"]) for s in steps if isinstance(s, dict) and isinstance(s.get("id"), str)}
+    out = []
+    for i, step in enumerate(steps):
+        if not isinstance(step, dict):
+            continue
+        decision = step.get("keputusan")
+        refs = [(("langkah", i, "lanjut"), step.get("lanjut"))]
+        if isinstance(decision, dict):
+            refs += [(("langkah", i, "keputusan", key), decision.get(key)) for key in ("ya", "tidak")]
+        for path, value in refs:
+            written = as_written(value)
+            if value is None or isinstance(value, bool) or _names_a_step(written, len(steps), ids):
+                continue
+            out.append(Diagnostic(source.path, source.smap.nearest_value(path), "SC05", Severity.ERROR,
+                                  pick(REF_MESSAGES["ref.target_unknown"], lang).format(target=written,
+                                                                                       count=len(steps))))
+    return out
+
+
+def _names_a_step(target: object, count: int, ids: set[str]) -> bool:
+    if isinstance(target, str):
+        text = target.strip()
+        if digits_only(text):
+            return 1 <= int(text) <= count
+        return text in ids or text == END_TARGET or not text
+    return True  # another type: the schema's error says so
