@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,9 +135,31 @@ class Settings(_Settings):
 class ConfigError(Exception):
     """A configuration problem: reported with the file it is in, exit code 2."""
 
-    def __init__(self, path: Path | str, problem: str) -> None:
+    def __init__(self, path: Path | str, problem: str, loc: tuple = ()) -> None:
         super().__init__(f"{path}: {problem}")
-        self.path, self.problem = str(path), problem
+        self.path, self.problem, self.loc = str(path), problem, loc
+
+
+def key_line(text: str, loc: tuple) -> int | None:
+    """The line of TOML `text` where the key at `loc` is written (`[lint]` then `review_months = ...`,
+    or `lint.review_months = ...`, or the table `[lint]` itself); None when it cannot be told."""
+    keys = [str(part) for part in loc if not isinstance(part, int)]
+    table: list[str] = []
+    best = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if header := re.fullmatch(r"\[\[?\s*([^\]]+?)\s*\]\]?(?:\s*#.*)?", stripped):
+            table = [part.strip().strip('"\'') for part in header.group(1).split(".")]
+            if table == keys[:len(table)] and best is None and len(table) == len(keys):
+                best = number
+            continue
+        name = re.match(r"\s*([\w\-\".' ]+?)\s*=", line)
+        if not name:
+            continue
+        written = [*table, *(part.strip().strip('"\'') for part in name.group(1).split("."))]
+        if keys[:len(written)] == written:
+            return number
+    return best
 
 
 @dataclass(frozen=True)
@@ -170,21 +193,33 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        table = tomllib.loads(_read(path).decode("utf-8"))
+        raw = _read(path)
+        text = raw.decode("utf-8")
+        table = tomllib.loads(text)
     except OSError as err:
         raise ConfigError(path, err.strerror or str(err)) from None
     except UnicodeDecodeError as err:
-        raise ConfigError(path, f"not UTF-8 text (byte {err.start + 1}); save it again as UTF-8") from None
+        before = raw[:err.start]
+        line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
+        where = f"{path}:{line}:{column}"
+        raise ConfigError(where, "not UTF-8 text; save it again as UTF-8") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(path, f"TOML: {err}") from None
+    prefix: tuple = ()
     if path.name == "pyproject.toml":
-        table = table.get("tool", {}).get("sopc", {})
-    _check_texts(path, table, ())
+        table, prefix = table.get("tool", {}).get("sopc", {}), ("tool", "sopc")
     try:
-        settings = Settings.model_validate(table)
-    except ValidationError as err:
-        raise ConfigError(path, _settings_problem(err)) from None
-    _check_defaults(path, settings.defaults)
+        _check_texts(path, table, ())
+        try:
+            settings = Settings.model_validate(table)
+        except ValidationError as err:
+            raise ConfigError(path, _settings_problem(err), tuple(err.errors()[0]["loc"])) from None
+        _check_defaults(path, settings.defaults)
+    except ConfigError as err:  # say on which line: the key's, as far as the TOML text shows it
+        line = key_line(text, (*prefix, *err.loc)) if err.loc else None
+        if line is None:
+            raise
+        raise ConfigError(f"{path}:{line}", err.problem) from None
     # every path a config names stays inside its repository: a pull request's sopc.toml must not aim
     # a build (which writes and removes files) or `sopc new` anywhere else; `-o` stays the user's
     named = (("document.template", settings.document.template), ("defaults.logo", settings.defaults.get("logo")),
@@ -209,7 +244,7 @@ def _check_texts(path: Path, value: object, where: tuple) -> None:
             _check_texts(path, item, (*where, index))
     elif isinstance(value, str) and (found := XML_FORBIDDEN.search(value)):
         raise ConfigError(path, f"`{display_path(where)}` holds the control character U+{ord(found.group()):04X}, "
-                                "which no document may hold; remove it")
+                                "which no document may hold; remove it", where)
 
 
 def _read(path: Path, quiet: bool = False) -> bytes:
@@ -237,9 +272,11 @@ def _check_defaults(path: Path, defaults: dict[str, Any]) -> None:
         info = Sop.model_fields.get(key)
         if info is None or key in ("sopc", "langkah"):
             guess = suggest_key(key, list(Sop.model_fields))
-            raise ConfigError(path, f"unknown key `defaults.{key}`" + (f"; did you mean `{guess}`?" if guess else ""))
+            raise ConfigError(path, f"unknown key `defaults.{key}`" + (f"; did you mean `{guess}`?" if guess else ""),
+                              ("defaults", key))
         try:
             TypeAdapter(Annotated[info.annotation, info]).validate_python(value)
         except ValidationError as err:
             problem = err.errors()[0]
-            raise ConfigError(path, f"`defaults.{display_path((key, *problem['loc']))}`: {problem['msg']}") from None
+            raise ConfigError(path, f"`defaults.{display_path((key, *problem['loc']))}`: {problem['msg']}",
+                              ("defaults", key, *problem["loc"])) from None

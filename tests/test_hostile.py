@@ -644,3 +644,14 @@ def test_a_bad_target_is_reported_with_the_other_model_errors(repo) -> None:
     result = _lint(root)
     assert "error SC04" in result.output and "`0` names no step" in result.output
     assert "`1.5` names no step" in result.output
+
+
+@pytest.mark.parametrize(("config", "where"), [
+    ('lang = "id"\n\n[lint]\n# berkala\nreview_months = "banyak"\n', "sopc.toml:5: `lint.review_months`"),
+    ('[defaults]\ninstansi = "A"\ndisahkan_oleh = 5\n', "sopc.toml:3: `defaults.disahkan_oleh`"),
+    (b'lang = "id"\n# caf\xe9\n', "sopc.toml:2:6: not UTF-8 text"),
+])
+def test_a_config_error_names_its_line(repo, config: str | bytes, where: str) -> None:
+    root = repo({"sopc.toml": config, "a.sop.yaml": compose_sop("")})
+    result = run_cli("lint", str(root), "--lang", "en")
+    assert result.exit_code == 2 and where in result.stderr, result.stderr
