@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import yaml
 from docx import Document
@@ -132,3 +133,109 @@ def test_any_input_gives_located_findings_or_documents_that_parse(raw: bytes) ->
     for svg in render_pages(layout, "table"):
         ET.fromstring(svg)
     Document(io.BytesIO(build_docx(sop, layout)))
+
+
+# --- the repository around the SOPs (issue 12): sopc.toml, kinds of file, caches -------------------
+
+HOSTILE_REGEX = st.sampled_from(["(a+)+$", "(a|a)*b", "\\d{3}/SOP/.*", "(x)\\1", "[", "a{99999}", "(?=a)a", ".*.*.*x"])
+GLOB = st.lists(st.sampled_from(["*", "**", "?", "[", "]", "!", "/", "a", "-", "z", "[:alpha:]", "\\", "."]),
+                min_size=1, max_size=12).map("".join)
+PLACE = st.sampled_from(["build"] * 6 + ["keluar", "../luar", "/tmp/sopc-fuzz-luar", "a/../../b", ".", ""])
+PLAIN = st.sampled_from(["Pemerintah Kabupaten Uji", "Bagian Umum", "TTE"])
+TEMPLATE = st.sampled_from(["{{ tahun + 1 }}", "{{ 1/0 }}", "{% include 'x' %}", "{{ 'x' * 99999999 }}",
+                            "{{ ''.__class__.__mro__ }}", "{% for i in range(9) %}{{ i }}{% endfor %}", "{{"])
+
+
+def _toml(value: object) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+@st.composite
+def configs(draw) -> bytes:
+    if draw(st.integers(0, 9)) == 0:  # not TOML at all
+        return draw(st.binary(max_size=200))
+    tables = {
+        "": {"lang": draw(st.sampled_from(["id", "en", "id", "xx"])), "exclude": draw(st.lists(GLOB, max_size=3))},
+        "lint": {"nomor_pattern": draw(st.one_of(HOSTILE_REGEX, TEXT)),
+                 "review_months": draw(st.one_of(st.integers(1, 120), st.integers(-5, 200)))},
+        "output": {"dir": draw(PLACE)},
+        "defaults": {"instansi": draw(st.one_of(PLAIN, PLAIN, TEXT)), "unit": [draw(st.one_of(PLAIN, TEXT))]},
+        "manual": {"keputusan": draw(TEMPLATE), "tahun": draw(st.integers(1900, 2100))},
+        "document": {"signature_text": draw(st.one_of(PLAIN, TEXT)),
+                     "paper": draw(st.sampled_from(["A4", "F4", "A4", "B5"]))},
+    }
+    out = []
+    for table, keys in tables.items():
+        chosen = {k: v for k, v in keys.items() if draw(st.integers(0, 3)) == 0}  # a few settings at a time
+        if table:
+            out.append(f"[{table}]")
+        out += [f"{key} = {_toml(value)}" for key, value in chosen.items()]
+    return ("\n".join(out) + "\n").encode("utf-8", "surrogatepass")
+
+
+KINDS = st.sampled_from(["regular", "regular", "link-in", "link-out", "fifo", "device", "folder", "empty"])
+CACHE = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats() | st.text(max_size=20),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                 max_size=4), max_leaves=20)
+
+
+def _place(root: Path, kind: str, text: str, outside: Path) -> None:
+    path = root / "b.sop.yaml"
+    if kind == "regular":
+        path.write_text(text, encoding="utf-8")
+    elif kind == "link-in":
+        (root / "sub").mkdir(exist_ok=True)
+        (root / "sub" / "asli.yaml").write_text(text, encoding="utf-8")
+        path.symlink_to(root / "sub" / "asli.yaml")
+    elif kind == "link-out":
+        path.symlink_to(outside)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes(b"")
+
+
+@FUZZ
+@given(config=configs(), kind=KINDS, cache=CACHE, memo=CACHE, text=sources())
+def test_any_repository_around_the_sops_gives_a_clear_answer_and_touches_nothing_outside(
+        config: bytes, kind: str, cache: object, memo: object, text: bytes) -> None:
+    import json
+    import tempfile
+
+    from tests.conftest import compose_sop, run_cli
+
+    if os.name != "posix":
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        root, out, outside = base / "repo", base / "repo" / "build", base / "rahasia.txt"
+        root.mkdir()
+        outside.write_text("jangan dibaca, jangan dihapus\n")
+        (root / "sopc.toml").write_bytes(config)
+        (root / "a.sop.yaml").write_text(compose_sop(""), encoding="utf-8")
+        _place(root, kind, text.decode("utf-8", "replace"), outside)
+        out.mkdir()
+        for name, data in ((".sopc-cache.json", cache), (".sopc-lint.json", memo)):
+            (out / name).write_text(json.dumps({"sopc": __import__("sopc").__version__, "entries": data}))
+        before = sorted(p.name for p in base.iterdir())
+        for args in (["lint", str(root)], ["build", str(root), "--format", "svg", "-o", str(out)]):
+            result = run_cli(*args, "--lang", "en")
+            said = result.output + result.stderr
+            assert result.exit_code in (0, 1, 2), said
+            event(f"{args[0]} exit {result.exit_code}")
+            assert "internal error" not in said and "Traceback" not in said and "jangan dibaca" not in said
+        assert outside.read_text() == "jangan dibaca, jangan dihapus\n"
+        assert sorted(p.name for p in base.iterdir()) == before
+        assert not Path("/tmp/sopc-fuzz-luar").exists()
