@@ -87,11 +87,14 @@ class BuildCache:
         old = self.entries.get(source)
         self.entries[source] = {"key": key, "stem": stem_name,
                                 "outputs": {n: fingerprint(p) or (0, 0) for n, p in sorted(names.items())}}
-        stale = [n for n in (old["outputs"] if old and old["stem"] == stem_name else ()) if n not in names]
-        if any(n.endswith(".svg") for n in names) and stem.parent.is_dir():
+        before = old["outputs"] if old is not None and old["stem"] == stem_name else None
+        stale = list(before or ())
+        if before is None and any(n.endswith(".svg") for n in names) and stem.parent.is_dir():
+            # the cache that named its outputs was lost: its old SVG pages are found beside the new
             stale += [f"{stem_name}.svg"] + [p.relative_to(self.folder).as_posix()
                                              for p in stem.parent.glob(f"{glob.escape(stem.name)}.p*.svg")]
-        return remove_outputs(self.folder, stem_name, [n for n in stale if n not in names], self._owned(source))
+        stale = [n for n in stale if n not in names]
+        return remove_outputs(self.folder, stem_name, stale, self._owned(source)) if stale else []
 
     def forget(self, present: set[str], scopes: list[Path]) -> list[Path]:
         """Drop the sources not built this time that lie under `scopes` (the paths built) or no longer
@@ -127,12 +130,10 @@ def _load(path: Path, shape: TypeAdapter) -> Any:
     """A cache file this sopc wrote, checked whole against its `shape`; None when absent, unreadable,
     another version's, or anything in it is not as this sopc writes it."""
     try:
-        data = read_file(path, CACHE_LIMIT)
-        if json.loads(data).get("sopc") != __version__:
-            return None
-        return shape.validate_json(data, strict=True)
-    except (OSError, ValueError, RecursionError, AttributeError):  # ValidationError is a ValueError
+        data = shape.validate_json(read_file(path, CACHE_LIMIT), strict=True)
+    except (OSError, ValueError, RecursionError):  # ValidationError is a ValueError
         return None
+    return data if data["sopc"] == __version__ else None
 
 
 LINT_CACHE_NAME = ".sopc-lint.json"
