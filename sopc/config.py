@@ -216,10 +216,10 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(path, _settings_problem(err), tuple(err.errors()[0]["loc"])) from None
         _check_defaults(path, settings.defaults)
     except ConfigError as err:  # say on which line: the key's, as far as the TOML text shows it
-        line = key_line(text, (*prefix, *err.loc)) if err.loc else None
-        if line is None:
+        at = key_line(text, (*prefix, *err.loc)) if err.loc else None
+        if at is None:
             raise
-        raise ConfigError(f"{path}:{line}", err.problem) from None
+        raise ConfigError(f"{path}:{at}", err.problem) from None
     # every path a config names stays inside its repository: a pull request's sopc.toml must not aim
     # a build (which writes and removes files) or `sopc new` anywhere else; `-o` stays the user's
     named = (("document.template", settings.document.template), ("defaults.logo", settings.defaults.get("logo")),
@@ -275,7 +275,7 @@ def _check_defaults(path: Path, defaults: dict[str, Any]) -> None:
             raise ConfigError(path, f"unknown key `defaults.{key}`" + (f"; did you mean `{guess}`?" if guess else ""),
                               ("defaults", key))
         try:
-            TypeAdapter(Annotated[info.annotation, info]).validate_python(value)
+            TypeAdapter(Annotated[info.annotation, info]).validate_python(value)  # type: ignore[arg-type]
         except ValidationError as err:
             problem = err.errors()[0]
             raise ConfigError(path, f"`defaults.{display_path((key, *problem['loc']))}`: {problem['msg']}",

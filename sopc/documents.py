@@ -78,7 +78,7 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
     """Load, lay out and write the documents of each job (in this process)."""
     configs = ConfigCache(config_file)
     logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once per process
-    done = []
+    done: list[JobDone] = []
     for job in jobs:
         config = configs.for_path(job.source)
         unit, _, _ = load_unit(job.source, config, lang)
@@ -87,7 +87,8 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
             continue
         warnings: list[str] = []
         context = _Context(options, config, lang, numbers, _logo(unit, config, logos, warnings), job.margin)
-        outputs, unchanged = [], []
+        outputs: list[Path] = []
+        unchanged: list[Path] = []
         for path, data in _documents(unit, job.stem, context):
             inside(job.out_dir, str(path.relative_to(job.out_dir)))  # never through a link out of the folder
             if not write_atomic(path, data):

@@ -204,12 +204,12 @@ def _step_edges(sop: Sop, index: int, step: Langkah, by_step: dict[int, tuple[No
             yield Edge(node, sources[k + 1], EdgeKind.HANDOFF, lane.label if lane else None)
             if own is None:
                 continue
-        label = (lane.label if lane else None) or step.label
-        exits.setdefault((_exit(sop, index, step, own), label), []).append(node)
-    for (dst, label), group in exits.items():
+        said = (lane.label if lane else None) or step.label
+        exits.setdefault((_exit(sop, index, step, own), said), []).append(node)
+    for (dst, said), group in exits.items():
         if dst is not None:
             explicit = dst != index + 1 or step.lanjut is not None
-            yield from _connect(group, entries[dst], EdgeKind.JUMP if explicit else EdgeKind.NEXT, label, columns)
+            yield from _connect(group, entries[dst], EdgeKind.JUMP if explicit else EdgeKind.NEXT, said, columns)
 
 
 def _exit(sop: Sop, index: int, step: Langkah, lane_target: int | str | None) -> int | None:

@@ -126,11 +126,19 @@ def _tokens(segment: str) -> _Segment:
             out.append(test)
         elif char == "\\" and i + 1 < len(segment):
             i += 1
-            out.append(lambda ch, want=segment[i]: ch == want)
+            out.append(_equals(segment[i]))
         else:
-            out.append(lambda ch, want=char: ch == want)
+            out.append(_equals(char))
         i += 1
     return out
+
+
+def _equals(want: str) -> _Test:
+    return lambda ch: ch == want
+
+
+def _between(lo: str, hi: str) -> _Test:
+    return lambda ch: lo <= ch <= hi
 
 
 def _bracket(segment: str, start: int) -> tuple[_Test, int] | None:
@@ -154,10 +162,10 @@ def _bracket(segment: str, start: int) -> tuple[_Test, int] | None:
             lo = segment[i]
         if i + 2 < len(segment) and segment[i + 1] == "-" and segment[i + 2] != "]":
             hi = segment[i + 2]
-            tests.append(lambda ch, lo=lo, hi=hi: lo <= ch <= hi)
+            tests.append(_between(lo, hi))
             i += 3
         else:
-            tests.append(lambda ch, lo=lo: ch == lo)
+            tests.append(_equals(lo))
             i += 1
     if i >= len(segment):
         return None

@@ -166,7 +166,7 @@ def _limit_memory(memory: int) -> None:
 
 def _read_until(fd: int, deadline: float) -> bytes | None:
     """All the child writes, or None when it is not done by `deadline`."""
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:

@@ -122,7 +122,7 @@ def _keputusan(settings: Mapping[str, object], sop: Sop, entries: Sequence[tuple
     if not isinstance(source, str) or not source.strip():
         return text["kosong"]
     tahun: int | str = int(year) if year.isascii() and year.isdigit() else year
-    context = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": tahun,
+    context: dict[str, object] = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": tahun,
                "sop": [{"nomor": nomor, "nama": nama} for nomor, nama, _ in entries]}
     try:
         return render_bounded(source, context)

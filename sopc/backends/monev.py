@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.document import template_margin
@@ -20,7 +21,7 @@ from sopc.layout.table import PAD  # the cell padding the layout measured with
 
 CHECKBOX = "☐"
 CRITERIA = 7
-SHADED = {"fill": ooxml.HEADER_FILL, "valign": "center"}
+SHADED: dict[str, Any] = {"fill": ooxml.HEADER_FILL, "valign": "center"}
 
 
 PAPER = (297.0, 210.0)  # A4, landscape
@@ -41,7 +42,8 @@ def monev_docx(sops: Sequence[tuple[str, str]], instansi: str, unit: Sequence[st
              ooxml.paragraph("SOPKop", ooxml.run(text["evaluasi_judul"], bold=True), page_break=True)]
     parts += [_evaluation(f"{nomor} – {nama}", width, text) for nomor, nama in ordered]
     # no date is stamped (the bytes repeat): the form is dated by hand when it is filled in
-    properties = {"title": text["monev_judul"][:255], "author": instansi[:255], "last_modified_by": instansi[:255]}
+    properties: dict[str, object] = {"title": text["monev_judul"][:255], "author": instansi[:255],
+                                     "last_modified_by": instansi[:255]}
     return base.package("".join(parts), properties)
 
 

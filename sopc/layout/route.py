@@ -23,7 +23,7 @@ import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sopc.layout.annotate import Placer
 from sopc.layout.geometry import Box, Column, Label, Point, Shape
@@ -126,7 +126,7 @@ class Band(Tracks):
         return self.bands.setdefault(index, [])
 
     def runs_on(self, index: int) -> list[tuple[float, float, Net]]:
-        return self.bands.get(index, ())  # type: ignore[return-value]
+        return self.bands.get(index) or _NO_RUNS
 
     def used(self) -> int:
         used = 0  # a plain loop: asked for each time a route looks for a free track
@@ -177,7 +177,7 @@ class _Leg(NamedTuple):
     """One run of a candidate route: the track it lies on and the stretch it takes there."""
 
     tracks: Tracks
-    index: int
+    number: int  # which of the tracks
     lo: float
     hi: float
 
@@ -199,6 +199,9 @@ class _Candidate:
         return self._runs
 
 
+ALL_EXITS = ("bottom", "left", "right")
+
+
 @dataclass(frozen=True)
 class Request:
     """One arrow to route: from a symbol to a symbol, and the exits and entries it may use."""
@@ -206,12 +209,11 @@ class Request:
     src: Placed
     dst: Placed
     kind: str
-    exits: tuple[str, ...] = ("bottom", "left", "right")
+    exits: tuple[str, ...] = ALL_EXITS
     label: str | None = None
     entries: tuple[str, ...] = ("top", "left", "right", "bottom")  # bottom: only within a row
 
 
-ALL_EXITS = Request.__dataclass_fields__["exits"].default
 
 
 class Router:
@@ -268,7 +270,7 @@ class Router:
         self.uprights: list[tuple[float, float, float, int, Net]] = []
         self.last_cost = 0.0  # the cost of the route `attempt` drew
         self.bound = float("inf")  # the best cost found so far in the search under way (builders skip worse)
-        self.journal: list[tuple[object, object, object]] = []  # every change made in a trial (`restore`)
+        self.journal: list[tuple[Any, object, object]] = []  # every change made in a trial (`restore`)
         self.trials: list[int] = []  # the trials open (`snapshot`), by where their journal starts
         self.owners: list[tuple[Label, tuple[Point, ...]]] = []  # each placed label and the line it stands by
         self.evicting = False  # a route may pass placed labels, which are then placed anew (`moved`)
@@ -435,7 +437,7 @@ class Router:
             self._append(self.owners, (label, tuple(cand.points)))
         for leg in cand.legs:
             lo, hi = min(leg.lo, leg.hi), max(leg.lo, leg.hi)
-            self._append(leg.tracks.runs(leg.index), (lo - SEP / 2, hi + SEP / 2, net))
+            self._append(leg.tracks.runs(leg.number), (lo - SEP / 2, hi + SEP / 2, net))
         if net.out not in self.exit_of:
             self._set(self.exit_of, net.out, cand.exit)
         if (net.into, request.src.slot) not in self.entry_of:
@@ -565,7 +567,7 @@ class Router:
         s, d = request.src, request.dst
         if not self._clear(cand, s, d) or (d.shape.kind == "decision" and cand.entry != "top"):
             return None
-        if not all(leg.tracks.free(leg.index, leg.lo, leg.hi, net) for leg in cand.legs) \
+        if not all(leg.tracks.free(leg.number, leg.lo, leg.hi, net) for leg in cand.legs) \
                 or self._crossings(cand, net):
             return None
         label = self.placer.find(request.label, cand.points) if request.label else None
@@ -585,7 +587,7 @@ class Router:
             tracks = leg.tracks
             lo, hi = (leg.lo, leg.hi) if leg.lo <= leg.hi else (leg.hi, leg.lo)
             taken = False
-            for a, b, owner in tracks.runs_on(leg.index):  # taken by another net: not free;
+            for a, b, owner in tracks.runs_on(leg.number):  # taken by another net: not free;
                 if owner.out == out or owner.into == into:  # by its own: that stretch costs nothing
                     shared += max(0.0, min(hi, b - SEP / 2) - max(lo, a + SEP / 2))
                 elif hi + SEP / 2 > a and lo - SEP / 2 < b:
@@ -594,10 +596,10 @@ class Router:
                 if not self.relaxed:
                     return None
                 base += SHARED_TRACK
-            if isinstance(tracks, Band) and leg.index >= tracks.capacity:
-                grow += leg.index - tracks.capacity + 1
-        a, b = cand.points[-2], cand.points[-1]
-        if abs(a.x - b.x) + abs(a.y - b.y) < HEAD:  # its arrowhead would sit on the bend
+            if isinstance(tracks, Band) and leg.number >= tracks.capacity:
+                grow += leg.number - tracks.capacity + 1
+        bend, end = cand.points[-2], cand.points[-1]
+        if abs(bend.x - end.x) + abs(bend.y - end.y) < HEAD:  # its arrowhead would sit on the bend
             base += SHORT_HEAD
         return base - shared + CROSS * self._crossings(cand, net) + GROW * grow
 
@@ -844,6 +846,7 @@ def _cross(flat: list[tuple[float, float, float]], upright: list[tuple[float, fl
 
 
 _MISSING = object()  # a key the journal saw absent
+_NO_RUNS: list[tuple[float, float, Net]] = []  # what an unused band track holds (read only)
 _SORTED = object()  # the journal's mark of an item put into a sorted list
 _INF = float("inf")
 

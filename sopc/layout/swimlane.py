@@ -305,16 +305,16 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict,
             wanted += [(placed[(c.letter, "dst")], placed[e.dst], "offpage", None) for e in c.edges]
     labelled: set[tuple[str, str]] = set()
     requests = []
-    for src, dst, kind, label in wanted:
-        first = label is not None and (src.ref, kind) not in labelled  # a fork's label once, on one branch
+    for src, dst, kind, text in wanted:
+        once = text is not None and (src.ref, kind) not in labelled  # a fork's label once, on one branch
         labelled.add((src.ref, kind))
-        requests.append(Request(src, dst, kind, _exits(src, dst, kind, wanted), label if first else None))
+        requests.append(Request(src, dst, kind, _exits(src, dst, kind, wanted), text if once else None))
     arrows = []
     router.expect(requests)
     for group in _in_order(requests, early or set()):
         if len(group) == 1:
-            points, label = router.route(group[0])
-            arrows.append(Arrow(points, group[0].src.ref, group[0].dst.ref, group[0].kind, label))
+            points, placed_label = router.route(group[0])
+            arrows.append(Arrow(points, group[0].src.ref, group[0].dst.ref, group[0].kind, placed_label))
             continue
         if group[0].src is not group[1].src:  # a merge: the arrows of one row into one symbol
             arrows += _merge(router, group)
@@ -329,14 +329,14 @@ def _route_page(router: Router, page: int, sheet: _Sheet, placed: dict,
         if exit_ is not None:  # one trunk: every branch by this exit
             group = [replace(r, exits=(exit_,), label=r.label if not late else None) for r in group]
         drawn = [router.route(r) for r in group]
-        label = router.place_label(text, [points for points, _ in drawn]) if text and late else None
+        shared = router.place_label(text, [points for points, _ in drawn]) if text and late else None
         for i, (req, (points, own)) in enumerate(zip(group, drawn, strict=True)):
-            arrows.append(Arrow(points, req.src.ref, req.dst.ref, req.kind, label if i == 0 and label else own))
+            arrows.append(Arrow(points, req.src.ref, req.dst.ref, req.kind, shared if i == 0 and shared else own))
     # labels a later arrow had to pass through were placed anew (perhaps more than once)
     out = []
     for arrow in arrows:
         label = arrow.label
-        while label in router.moved:
+        while label is not None and label in router.moved:
             label = router.moved[label]
         out.append(replace(arrow, label=label) if label is not arrow.label else arrow)
     return tuple(out)
@@ -391,8 +391,7 @@ def _merge(router: Router, group: list[Request]) -> list[Arrow]:
     if done is None:
         chosen = group
         for exits, extra in ((None, 0.0), (ALL_EXITS, FORK_ELSEWHERE)):
-            variants = [(extra, lambda r, e=entry, x=exits: replace(r, entries=(e,), exits=x or r.exits))
-                        for entry in ("top", "left", "right")]
+            variants = [(extra, _asking(entries=(entry,), exits=exits)) for entry in ("top", "left", "right")]
             pick = _cheapest(router, group, variants)
             if pick is not None:
                 chosen = [variants[pick][1](r) for r in group]
@@ -402,14 +401,22 @@ def _merge(router: Router, group: list[Request]) -> list[Arrow]:
             for r, (points, label) in zip(group, done, strict=True) if points is not None]
 
 
+def _asking(exits: tuple[str, ...] | None = None, entries: tuple[str, ...] | None = None,
+            unlabelled: bool = False) -> Callable[[Request], Request]:
+    """How a variant asks for each arrow: by these exits or entries (None: its own), without its label."""
+    def ask(request: Request) -> Request:
+        return replace(request, exits=exits or request.exits, entries=entries or request.entries,
+                       label=None if unlabelled else request.label)
+    return ask
+
+
 def _fork_exit(router: Router, group: list[Request]) -> tuple[str | None, bool]:
     """The exit by which every branch of a fork can be drawn, cheapest in all (tried and undone), and
     whether its label must wait until the branches are drawn (placed with the first branch, it stood
     where a later one turns off). (None, False) when no one exit serves them all."""
     preferred = list(dict.fromkeys([*group[0].exits, *ALL_EXITS]))
     for late in ((False, True) if any(r.label for r in group) else (False,)):
-        variants = [(0.0 if exit_ in group[0].exits else FORK_ELSEWHERE,
-                     lambda r, e=exit_, lt=late: replace(r, exits=(e,), label=None if lt else r.label))
+        variants = [(0.0 if exit_ in group[0].exits else FORK_ELSEWHERE, _asking(exits=(exit_,), unlabelled=late))
                     for exit_ in preferred]
         pick = _cheapest(router, group, variants)
         if pick is not None:

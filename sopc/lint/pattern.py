@@ -14,17 +14,19 @@ Measured: `(a+)+$` against 30 `a`s and a `b` takes 0.1 ms here (`re`: not finish
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-try:  # the parser `re` itself uses (private, stable in shape since Python 3.5)
-    from re import _constants as C  # type: ignore[attr-defined]
-    from re import _parser as P  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse as P  # type: ignore[no-redef]
+# the parser `re` itself uses (private, stable in shape since Python 3.5)
+if sys.version_info >= (3, 11):
+    from re import _constants as C
+    from re import _parser as P
+else:  # pragma: no cover
+    import sre_constants as C
+    import sre_parse as P
 
 MAX_STATES = 4000  # states of the automaton: a nomor pattern needs tens
 
@@ -61,7 +63,7 @@ def nomor_matcher(pattern: str) -> Callable[[str], bool]:
     except re.error as err:
         raise PatternError(f"not a regular expression: {err}") from None
     builder = _Builder(parsed.state.flags)
-    start = builder.sequence(list(parsed), _MATCH)
+    start = builder.sequence(parsed.data, _MATCH)
     return lambda text: _run(start, text)
 
 
@@ -178,8 +180,7 @@ class _Builder:
                 tests.append(self.test(C.LITERAL, value))
             elif kind is C.RANGE:
                 lo, hi = chr(value[0]), chr(value[1])
-                tests.append((lambda ch, lo=lo, hi=hi: any(lo <= c <= hi for c in (ch, ch.lower(), ch.upper())))
-                             if fold else (lambda ch, lo=lo, hi=hi: lo <= ch <= hi))
+                tests.append(_in_range(lo, hi, fold))
             elif kind is C.CATEGORY and value in _CATEGORIES:
                 tests.append(_CATEGORIES[value])
             else:
@@ -187,3 +188,9 @@ class _Builder:
         if negate:
             return lambda ch: not any(t(ch) for t in tests)
         return lambda ch: any(t(ch) for t in tests)
+
+
+def _in_range(lo: str, hi: str, fold: bool) -> Callable[[str], bool]:
+    if fold:
+        return lambda ch: any(lo <= c <= hi for c in (ch, ch.lower(), ch.upper()))
+    return lambda ch: lo <= ch <= hi

@@ -58,7 +58,7 @@ def _targets(data: Mapping[str, object], source: Source, lang: str) -> list[Diag
         if not isinstance(step, dict):
             continue
         decision = step.get("keputusan")
-        refs = [(("langkah", i, "lanjut"), step.get("lanjut"))]
+        refs: list[tuple[tuple, object]] = [(("langkah", i, "lanjut"), step.get("lanjut"))]
         if isinstance(decision, dict):
             refs += [(("langkah", i, "keputusan", key), decision.get(key)) for key in ("ya", "tidak")]
         for path, value in refs:

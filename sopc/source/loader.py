@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -228,8 +229,8 @@ def _syntax_reject(err: yaml.MarkedYAMLError, lang: str, limits: Limits | None =
     if _is_nesting_error(err):
         return _too_deep(err.problem_mark or err.context_mark, lang, limits or Limits())
     if isinstance(err, yaml.composer.ComposerError) and "single document" in str(err.context):
-        mark = err.problem_mark
-        return _Reject(Span(mark.line + 1, mark.column + 1), "SY01", tr("yaml.multi_doc", lang))
+        where = Span(err.problem_mark.line + 1, err.problem_mark.column + 1) if err.problem_mark else Span(1, 1)
+        return _Reject(where, "SY01", tr("yaml.multi_doc", lang))
     mark = err.problem_mark or err.context_mark
     problem = err.problem or err.context or "?"
     if err.context and err.problem:
@@ -291,7 +292,7 @@ def _is_nesting_error(err: yaml.MarkedYAMLError) -> bool:
     return "nesting depth" in (err.problem or "")
 
 
-def _too_deep(mark: yaml.Mark | None, lang: str, limits: Limits) -> _Reject:
+def _too_deep(mark: Any, lang: str, limits: Limits) -> _Reject:  # a Mark of PyYAML or of libyaml
     span = Span(mark.line + 1, mark.column + 1) if mark else Span(1, 1)
     return _Reject(span, "SY06", tr("yaml.too_deep", lang, limit=limits.max_depth))
 
@@ -314,7 +315,7 @@ class _Walker:
         return self.lines.line_col(node.start_mark.line + 1, node.start_mark.column + 1)[0]
 
     def value(self, node: Node, depth: int) -> object:
-        if node.id == "scalar":
+        if isinstance(node, ScalarNode):
             if len(node.value) > self.limits.max_text:
                 raise _Reject(_span(node), "SY10", tr("yaml.too_long", self.lang, length=len(node.value),
                                                       limit=self.limits.max_text))
@@ -365,7 +366,7 @@ class _Walker:
         try:
             if isinstance(node, SequenceNode):
                 return self.sequence(node, depth)
-            return self.mapping(node, depth)
+            return self.mapping(cast(MappingNode, node), depth)
         finally:
             self.open.discard(id(node))
 

@@ -7,6 +7,8 @@ keep-with-next paragraph just before the table (tech-notes section 2c).
 
 from __future__ import annotations
 
+from typing import Any
+
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.ooxml import Cell, Drawing
 from sopc.labels import labels
@@ -65,7 +67,7 @@ def _header(layout: Layout, lang: str) -> str:
     def title(lines, pad: float = PAD, size_pt: float | None = None) -> str:
         return ooxml.lines_paragraph(lines, "SOPTabelJudul", pad, size_pt=size_pt)
 
-    shaded = {"fill": ooxml.HEADER_FILL, "valign": "center"}
+    shaded: dict[str, Any] = {"fill": ooxml.HEADER_FILL, "valign": "center"}
     top: list[Cell] = []
     below: list[Cell] = []
     for i, col in enumerate(cols):
