@@ -108,12 +108,42 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
         if entry is not None:
             entry.config = configs.for_path(file)  # one shared object per config, also after a worker
             entries.append(entry)
+    named = {e.path for e in entries}
     for group in _by_repository(entries):
-        found = lint_project(group, lang)
+        # the rules across a repository judge the files named against all of its SOPs, whichever
+        # files were named (a pre-commit hook names the staged ones): the rest are read, not linted
+        found = [d for d in lint_project(group + _rest_of_repository(group, files, configs, lang), lang)
+                 if d.path in named]
         texts.update((e.path, e.source.text) for e in group if any(d.path == e.path for d in found))
         diagnostics += found
     return LintResult(sort_diagnostics(diagnostics), len(files), entries, lang, texts,
                       [display_path(f) for f in files])
+
+
+def _rest_of_repository(group: list[RepoEntry], files: list[Path], configs: ConfigCache,
+                        lang: str) -> list[RepoEntry]:
+    """The valid SOPs of `group`'s repository (the folder of its sopc.toml) that were not among
+    `files`; none without a sopc.toml (then what was named is the repository)."""
+    root = group[0].config.root
+    if root is None:
+        return []
+    checked = {f.resolve() for f in files}
+    rest = []
+    for file in find_sources([root], configs):
+        if file.resolve() in checked:
+            continue
+        config = configs.for_path(file)
+        if config.root != root:
+            continue  # a nearer sopc.toml: another repository
+        limits = Limits(**config.settings.limits.model_dump())
+        source, _ = load(file, lang, limits, display_path(file), config.repository)
+        sop = validate(source, config.settings.defaults, lang)[0] if source is not None else None
+        if source is not None and sop is not None:
+            entry = RepoEntry(source, sop.nomor, sop.nama, sop.induk, sop.keterkaitan, sop.instansi, sop.unit,
+                              sop.logo)
+            entry.config = config
+            rest.append(entry)
+    return rest
 
 
 # (the file's entry if it is a valid SOP, its findings, its text if the report must quote it)

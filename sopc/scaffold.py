@@ -95,6 +95,7 @@ repos:
         entry: sopc lint
         language: system
         files: \\.sop\\.ya?ml$
+        require_serial: true  # one process: the repository rules read the other SOPs once
 """
 
 GITHUB = """\

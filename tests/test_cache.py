@@ -160,9 +160,11 @@ def test_repository_rules_see_unchanged_sops_remembered(repo: Path, tmp_path: Pa
     result = build(repo, tmp_path / "out")
     fresh = lint_paths([repo])
     assert [d.parsable() for d in result.lint.diagnostics] == [d.parsable() for d in fresh.diagnostics]
-    assert [d.code for d in result.lint.diagnostics] == ["RP01"]  # the nomor is taken by the remembered SOP
-    assert "peminjaman-ruang-rapat.sop.yaml" in result.lint.diagnostics[0].message
-    assert [Path(s).name for s in result.skipped] == ["salinan.sop.yaml"]
+    # the nomor is shared with the remembered SOP: both are told, each naming the other
+    assert [d.code for d in result.lint.diagnostics] == ["RP01", "RP01"]
+    assert "salinan.sop.yaml" in result.lint.diagnostics[0].message
+    assert "peminjaman-ruang-rapat.sop.yaml" in result.lint.diagnostics[1].message
+    assert sorted(Path(s).name for s in result.skipped) == ["peminjaman-ruang-rapat.sop.yaml", "salinan.sop.yaml"]
 
 
 def test_a_changed_configuration_lints_again(repo: Path, tmp_path: Path) -> None:

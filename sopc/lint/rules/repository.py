@@ -20,11 +20,12 @@ _LOOKS_LIKE_NOMOR = re.compile(r"(?=[^\s]*\d)[\w.]+(?:[/-][\w.]+)+")
 
 @rule("RP01", "nomor-ganda", Severity.ERROR,
       {"id": "Nomor SOP dipakai dua kali", "en": "Nomor SOP used twice"},
-      {"id": "nomor `{nomor}` sudah dipakai oleh {other}", "en": "nomor `{nomor}` is already used by {other}"},
+      {"id": "nomor `{nomor}` juga dipakai oleh {other}", "en": "nomor `{nomor}` is also used by {other}"},
       scope="project")
 def nomor_ganda(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
     """Each SOP of a repository has its own nomor: documents, keterkaitan and the manual refer
-    to SOPs by it. Reported on every file after the first (in path order).
+    to SOPs by it. Reported on every file that shares it, naming another (the first in path
+    order, or the second for the first), so that linting any one of them tells.
 
     Failing::
 
@@ -38,14 +39,14 @@ def nomor_ganda(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
         # b.sop.yaml
         nomor: 004/SOP/BTU/2024
     """
-    first: dict[str, RepoEntry] = {}
+    sharing: dict[str, list[RepoEntry]] = {}
     for entry in sorted(entries, key=lambda e: e.path):
-        if entry.nomor in ("", EMPTY_MARK):
-            continue
-        key = same_nomor(entry.nomor)
-        if key in first:
-            yield Finding(("nomor",), {"nomor": entry.nomor, "other": first[key].path}, unit=entry)
-        first.setdefault(key, entry)
+        if entry.nomor not in ("", EMPTY_MARK):
+            sharing.setdefault(same_nomor(entry.nomor), []).append(entry)
+    for group in sharing.values():
+        for entry in group if len(group) > 1 else ():
+            other = group[1] if entry is group[0] else group[0]
+            yield Finding(("nomor",), {"nomor": entry.nomor, "other": other.path}, unit=entry)
 
 
 def same_nomor(nomor: str) -> str:
