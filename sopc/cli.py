@@ -28,10 +28,20 @@ _lang_option = click.option("--lang", type=click.Choice(LANGS), default=None,
                                  "Default: sopc.toml, then SOPC_LANG/LANG, then id.")
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from sopc.scaffold import install_note
+
+    click.echo(f"sopc {__version__} (installed from {install_note()})")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=(
     "A new repository: sopc init; a new SOP: sopc new \"Nama SOP\"; then sopc lint and sopc build. "
     "Guide: docs/panduan.md (Bahasa Indonesia), docs/guide.md (English)."))
-@click.version_option(__version__, "--version", "-V", prog_name="sopc")
+@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and where this sopc was installed from, and exit.")
 def cli() -> None:
     """sopc: Standard Operating Procedures (Permenpan-RB 35/2012) written as YAML, checked and built.
 
@@ -41,9 +51,20 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
-              show_default=True, help="Report format: text for people; json, github or sarif for CI.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "gitlab"]), default=None,
+              help="Report format: text for people; json, github, sarif or gitlab (Code Quality) for CI. "
+                   "Default: github under GitHub Actions, else text.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, not only on errors.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (the report still shows them).")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no notes.")
+@click.option("--statistics", is_flag=True, help="Print how many findings of each rule instead of each finding.")
+@click.option("--select", "select", multiple=True, metavar="CODES",
+              help="Run only these rules (codes, names or prefixes, comma-separated), instead of sopc.toml's.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Run these rules too.")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODES", help="Do not run these rules.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report (NO_COLOR and FORCE_COLOR are honoured under auto).")
+@click.option("--show-files", is_flag=True, help="List the SOP files that would be linted, and exit.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this sopc.toml instead of the nearest one.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -57,8 +78,10 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Make the safe, mechanical fixes in the files first (and say which).")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the fixes --fix would make; change nothing.")
 @_lang_option
-def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | None, output: Path | None,
-         jobs: int | None, today, since: str | None, fix: bool, show_diff: bool, lang: str | None) -> None:
+def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool, quiet: bool, statistics: bool,
+         select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], color: str,
+         show_files: bool, config_file: Path | None, output: Path | None, jobs: int | None, today,
+         since: str | None, fix: bool, show_diff: bool, lang: str | None) -> None:
     """Check SOP files against Permenpan-RB 35/2012 and good practice.
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
@@ -67,16 +90,22 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
     from sopc.diagnostics import Severity
     from sopc.discover import PathError
     from sopc.output import OutputError
-    from sopc.pipeline import lint_paths
-    from sopc.report.formats import FORMATTERS
+    from sopc.pipeline import ConfigCache, RuleChoice, display_path, find_sources, lint_paths
+    from sopc.report.formats import FORMATTERS, render_statistics, render_text
     from sopc.review import ReviewError
 
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    choice = RuleChoice(_codes(select), _codes(extend_select), _codes(ignore))
     try:
+        if show_files:
+            for file in find_sources(list(paths) or [Path(".")], ConfigCache(config_file)):
+                click.echo(shown(display_path(file)))
+            sys.exit(EXIT_OK)
         if fix or show_diff:
             _fix(list(paths), config_file, write=not show_diff)
         with _batch_gc():
             result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1,
-                                today=today.date() if today else None, since=since)
+                                today=today.date() if today else None, since=since, choice=choice)
     except ConfigError as err:
         _fail(lang, f"{err.path}: {err.problem}")
     except PathError as err:
@@ -85,20 +114,42 @@ def lint(paths: tuple[Path, ...], fmt: str, strict: bool, config_file: Path | No
         _fail(lang, f"--since {since}: {err}")
     except OutputError as err:  # --fix could not write a file back (a full disk): it is left as it was
         _cannot_write(lang, err)
-    if result.files == 0:
+    if result.files == 0 and not quiet:
         click.echo(pick({"id": "sopc: tidak ada berkas *.sop.yaml yang ditemukan",
                          "en": "sopc: no *.sop.yaml files found"}, result.lang), err=True)
-    report = FORMATTERS[fmt](result)
+    if statistics:
+        report = render_statistics(result)
+    elif fmt == "text":
+        report = render_text(result, summary_line=not quiet)
+    else:
+        report = FORMATTERS[fmt](result)
     if output:
         try:
             output.write_text(report, encoding="utf-8")
         except OSError as err:
             _fail(lang, f"{output}: {err.strerror or err}")
     else:
-        click.echo(report, nl=False, color=None if fmt == "text" else False)
+        click.echo(report, nl=False, color=_colour(color) if fmt == "text" else False)
     worst = {d.severity for d in result.diagnostics}
     failed = Severity.ERROR in worst or (strict and Severity.WARNING in worst)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _codes(given: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select LK04,ID` and `--select LK04 --select ID` alike."""
+    return tuple(code.strip() for item in given for code in item.split(",") if code.strip())
+
+
+def _colour(choice: str) -> bool | None:
+    """click's colour setting: never/always as asked; under auto, NO_COLOR and FORCE_COLOR (any
+    non-empty value, as no-color.org and force-color.org say), else whether it is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
 
 
 @cli.command()
@@ -190,21 +241,25 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
               help="A line of the unit's name under the instansi (repeatable).")
 @click.option("--ci", type=click.Choice(["github", "gitlab"]), default="github", show_default=True,
               help="Which CI recipe to write.")
-def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str) -> None:
+@click.option("--install", default=None, metavar="REQUIREMENT",
+              help="What CI installs: sopc==VERSION, 'sopc @ git+URL@TAG' or a .whl (pinned). "
+                   "Default: where this sopc was installed from, when CI can reach it.")
+def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str, install: str | None) -> None:
     """Start a SOP repository: sopc.toml, an example SOP, the schema, pre-commit and CI recipes.
 
-    Refuses to overwrite anything: nothing is written if one of the files is already there.
+    In an existing repository it adds what is missing: its lines go into an existing .gitignore and
+    its hook into an existing .pre-commit-config.yaml; any other file already there is kept.
     """
     import datetime as dt
 
-    from sopc.scaffold import ScaffoldError, init_files, write_new
+    from sopc.scaffold import ScaffoldError, init_files, install_spec, write_into
 
     try:
-        written = write_new(directory, init_files(instansi, list(units), ci, dt.date.today()))
+        files = init_files(instansi, list(units), ci, dt.date.today(), install_spec(install))
     except ScaffoldError as err:
         _fail(None, str(err))
-    for path in written:
-        click.echo(f"sopc: {path}")
+    for path, done in write_into(directory, files):
+        click.echo(f"sopc: {path}: {done}")
     click.echo("sopc: next: edit sopc.toml, then `sopc lint` and `sopc build`", err=True)
 
 

@@ -117,6 +117,29 @@ class LimitsSettings(_Settings):
     max_text: int = Field(default=5_000, gt=0)
 
 
+class CiSettings(_Settings):
+    """`[ci]`: how CI installs sopc (written by `sopc init --install`)."""
+
+    install: Union[str, None] = Field(default=None, description="A pinned pip requirement: sopc==X, "
+                                      "sopc @ git+URL@TAG-or-commit, or a wheel's path or URL.")
+
+    @field_validator("install")
+    @classmethod
+    def _pinned(cls, value: str | None) -> str | None:
+        if value is not None and not pinned(value):
+            raise ValueError("not pinned: write sopc==VERSION, sopc @ git+URL@TAG (or @COMMIT), or a .whl")
+        return value
+
+
+def pinned(requirement: str) -> bool:
+    """Whether a pip requirement names one exact sopc: a version, a git tag or commit, or a wheel file."""
+    text = requirement.strip()
+    if re.fullmatch(r"sopc\s*==\s*[0-9][\w.+!-]*", text) or text.endswith(".whl"):
+        return True
+    match = re.fullmatch(r"sopc\s*@\s*(git\+\S+?)@([\w.+/-]+)", text)
+    return match is not None and "://" in match.group(1) and match.group(2) not in ("main", "master", "HEAD")
+
+
 class Settings(_Settings):
     """The whole `sopc.toml`."""
 
@@ -130,6 +153,7 @@ class Settings(_Settings):
     limits: LimitsSettings = LimitsSettings()
     new: NewSettings = NewSettings()
     manual: ManualSettings = ManualSettings()
+    ci: CiSettings = CiSettings()
 
 
 class ConfigError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sopc.cache import LintMemo, content_key
@@ -46,11 +46,31 @@ class LintResult:
         return self._lines[path]
 
 
+@dataclass(frozen=True)
+class RuleChoice:
+    """Rules chosen on the command line, over what sopc.toml chose (as ruff's flags do):
+    `select` replaces its select, `extend_select` adds to it, `ignore` adds to its ignore."""
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def apply(self, config: Config) -> Config:
+        if not (self.select or self.extend_select or self.ignore):
+            return config
+        lint = config.settings.lint
+        select = list(self.select or lint.select)
+        if self.extend_select:
+            select = select + list(self.extend_select) if select else []  # empty select: every rule already
+        chosen = lint.model_copy(update={"select": select, "ignore": [*lint.ignore, *self.ignore]})
+        return replace(config, settings=config.settings.model_copy(update={"lint": chosen}))
+
+
 class ConfigCache:
     """One Config per folder: the nearest sopc.toml is looked up once per folder, read once per file."""
 
-    def __init__(self, forced: Path | None = None) -> None:
-        self.forced = forced
+    def __init__(self, forced: Path | None = None, choice: RuleChoice = RuleChoice()) -> None:
+        self.forced, self.choice = forced, choice
         self.by_folder: dict[Path, Config] = {}
         self.by_file: dict[Path | None, Config] = {}
 
@@ -59,7 +79,7 @@ class ConfigCache:
         if folder not in self.by_folder:
             file = self.forced or find_config(folder)
             if file not in self.by_file:
-                config = load_config(file)
+                config = self.choice.apply(load_config(file))
                 check_settings(config.settings.lint, str(file))
                 self.by_file[file] = config
             self.by_folder[folder] = self.by_file[file]
@@ -86,14 +106,14 @@ def find_sources(paths: Sequence[Path], configs: ConfigCache) -> list[Path]:
 
 def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
                jobs: int = 1, today: dt.date | None = None, since: str | None = None,
-               memo: LintMemo | None = None) -> LintResult:
+               memo: LintMemo | None = None, choice: RuleChoice = RuleChoice()) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
     `today` dates the review check (default: today); `since` is a git ref to compare with. With a
     `memo`, a SOP linted before with the same key is not read again (and new results are added).
     Raises ConfigError (bad configuration), PathError (no such path) or ReviewError (git).
     """
-    configs = ConfigCache(config_file)
+    configs = ConfigCache(config_file, choice)
     files = find_sources(paths or [Path(".")], configs)
     first = configs.for_path(files[0] if files else (paths[0] if paths else Path(".")))
     lang = resolve_lang(lang, first.settings.lang)
@@ -221,12 +241,14 @@ def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int,
     if jobs <= 1 or len(files) < 2 * CHUNK:
         return [check_file(f, configs.for_path(f), lang, review) for f in files]
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-    done = parallel_map(_check_chunk, [(chunk, configs.forced, lang, review) for chunk in chunks], jobs)
+    done = parallel_map(_check_chunk, [(chunk, configs.forced, lang, review, configs.choice) for chunk in chunks],
+                        jobs)
     return [item for chunk in done for item in chunk]
 
 
-def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Review) -> list[CheckedFile]:
-    configs = ConfigCache(forced)
+def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Review,
+                 choice: RuleChoice) -> list[CheckedFile]:
+    configs = ConfigCache(forced, choice)
     return [check_file(f, configs.for_path(f), lang, review) for f in files]
 
 

@@ -7,12 +7,15 @@ strings are valid YAML and TOML strings — never as markup or template source.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import json
 import os
 import re
+import shlex
 from pathlib import Path
 
-from sopc.config import Config
+from sopc import __version__
+from sopc.config import Config, pinned
 from sopc.model.base import slug
 from sopc.schema import SCHEMA_PATH, schema_text
 from sopc.source.scalars import XML_FORBIDDEN
@@ -83,6 +86,10 @@ folder = "sop"
 
 [output]
 dir = "build"
+
+[ci]
+# how CI installs sopc: one exact version, never a bare name (`sopc init --install` chose it)
+install = {install}
 """
 
 PRE_COMMIT = """\
@@ -99,49 +106,72 @@ repos:
 """
 
 GITHUB = """\
+# sopc on every push and pull request: findings as annotations and in code scanning, documents as
+# an artifact. A fork's pull request has a read-only token: its SARIF upload is skipped, not red.
 name: sopc
 on: [push, pull_request]
 permissions:
   contents: read
-  security-events: write
 jobs:
   sopc:
     runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      actions: read
+      security-events: write
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
+      - uses: actions/checkout@v6
         with:
-          python-version: "3.11"
-      - run: pip install sopc
+          fetch-depth: 0  # the whole history: `sopc lint --since origin/main` compares with it
+      - uses: actions/setup-python@v6
+        with:
+          python-version: "3.12"
+          cache: pip
+          cache-dependency-path: sopc.toml
+      - run: python -m pip install {install}
+      - run: sopc --version
       - name: Lint (annotations on the pull request)
         run: sopc lint --format github
       - name: Lint (SARIF for code scanning)
         if: always()
-        run: sopc lint --format sarif -o sopc.sarif
-      - uses: github/codeql-action/upload-sarif@v3
-        if: always()
+        run: sopc lint --format sarif -o sopc.sarif --exit-zero
+      - uses: github/codeql-action/upload-sarif@v4
+        if: always() && (github.event_name != 'pull_request' || !github.event.pull_request.head.repo.fork)
         with:
           sarif_file: sopc.sarif
+          category: sopc
       - name: Build the documents
         run: sopc build -o build
-      - uses: actions/upload-artifact@v4
+      - uses: actions/upload-artifact@v7
         with:
           name: dokumen-sop
           path: build/
 """
 
 GITLAB = """\
+# sopc on every push and merge request: findings in the merge request (Code Quality), the
+# documents as an artifact.
 sopc:
-  image: python:3.11
+  image: python:3.12
+  variables:
+    PIP_CACHE_DIR: "$CI_PROJECT_DIR/.cache/pip"
+    GIT_DEPTH: "0"  # the whole history: `sopc lint --since` compares with it
+  cache:
+    key: sopc-pip
+    paths:
+      - .cache/pip
   script:
-    - pip install sopc
-    - sopc lint --format json -o sopc-lint.json
+    - python -m pip install {install}
+    - sopc --version
+    - sopc lint --format gitlab -o gl-code-quality-report.json --exit-zero
+    - sopc lint
     - sopc build -o build
   artifacts:
     when: always
+    reports:
+      codequality: gl-code-quality-report.json
     paths:
       - build/
-      - sopc-lint.json
 """
 
 VSCODE = {"yaml.schemas": {f"./{SCHEMA_PATH}": ["*.sop.yaml", "*.sop.yml"]},
@@ -152,39 +182,123 @@ class ScaffoldError(Exception):
     """Nothing was written; the message says why."""
 
 
-def init_files(instansi: str, unit: list[str], ci: str, today: dt.date) -> dict[str, str]:
+def init_files(instansi: str, unit: list[str], ci: str, today: dt.date, install: str) -> dict[str, str]:
     """Path -> content of a new SOP repository (ScaffoldError for a name no document may hold)."""
     for text in (instansi, *unit):
         if XML_FORBIDDEN.search(text) or any(ch in text for ch in "\n\r\t"):
             raise ScaffoldError(f"`{text!r}` holds a control character; write the name on one line, as printed")
     files = {
         "sopc.toml": CONFIG.format(instansi=json.dumps(instansi, ensure_ascii=False),
-                                   unit=json.dumps(unit, ensure_ascii=False)),
+                                   unit=json.dumps(unit, ensure_ascii=False),
+                                   install=json.dumps(install, ensure_ascii=False)),
         "sop/contoh.sop.yaml": EXAMPLE_SOP.format(today=today.isoformat(), year=today.year),
         SCHEMA_PATH: schema_text(),
         ".gitignore": "build/\n",
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".vscode/settings.json": json.dumps(VSCODE, indent=2) + "\n",
     }
-    if ci == "gitlab":
-        files[".gitlab-ci.yml"] = GITLAB
-    else:
-        files[".github/workflows/sopc.yml"] = GITHUB
+    recipe = GITLAB if ci == "gitlab" else GITHUB
+    files[".gitlab-ci.yml" if ci == "gitlab" else ".github/workflows/sopc.yml"] = recipe.format(
+        install=shlex.quote(install))
     return files
 
 
-def write_new(root: Path, files: dict[str, str]) -> list[Path]:
-    """Write every file, or none: an existing one stops everything before anything is written."""
-    existing = [name for name in files if (root / name).exists()]
-    if existing:
-        raise ScaffoldError("already there, nothing written: " + ", ".join(sorted(existing)))
-    written = []
+def install_spec(given: str | None) -> str:
+    """What CI installs sopc from: `given` (`sopc init --install`), else how this sopc was installed,
+    when CI can reach that too. Always one exact sopc (`config.pinned`): `pip install sopc` names
+    whatever the package index holds under that name, which is not this project."""
+    if given is not None:
+        if not pinned(given):
+            raise ScaffoldError(f"--install {given!r} is not pinned: give sopc==VERSION, "
+                                "'sopc @ git+https://HOST/ORG/sopc@TAG' (or @COMMIT), or a .whl")
+        return given
+    found = installed_from()
+    if found is None or not pinned(found):
+        raise ScaffoldError("say where CI installs sopc from, e.g. --install 'sopc @ git+https://HOST/ORG/sopc@v"
+                            f"{__version__}' (this sopc runs from a local folder, which CI cannot reach)")
+    return found
+
+
+def installed_from() -> str | None:
+    """This sopc's source as a pip requirement: `sopc @ git+URL@COMMIT`, a wheel's URL, or
+    `sopc==VERSION` from a package index; None for a local folder or file (an editable install, a
+    checkout on the path), which CI cannot reach. Read from pip's record (PEP 610 direct_url.json)."""
+    record = _direct_url()
+    if record is None:
+        here = Path(__file__).resolve().parent
+        installed = any(part in ("site-packages", "dist-packages") for part in here.parts)
+        return f"sopc=={__version__}" if installed else None  # from a package index, or a checkout
+    url = str(record.get("url", ""))
+    vcs = record.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("commit_id"):
+        return f"sopc @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}"
+    return f"sopc @ {url}" if url.startswith(("https://", "http://")) and url.endswith(".whl") else None
+
+
+def _direct_url() -> dict | None:
+    """pip's record of where the installed sopc came from, if pip installed it from a URL or folder."""
+    for dist in importlib.metadata.distributions(name="sopc"):
+        raw = dist.read_text("direct_url.json")
+        if raw:
+            try:
+                found = json.loads(raw)
+            except ValueError:
+                return None
+            return found if isinstance(found, dict) else None
+    return None
+
+
+def install_note() -> str:
+    """Where this sopc comes from, for `sopc --version`."""
+    found = installed_from()
+    if found is not None:
+        return found
+    url = str((_direct_url() or {}).get("url", ""))
+    return f"a local copy ({url.removeprefix('file://')})" if url else f"a local copy ({Path(__file__).parent.parent})"
+
+
+def write_into(root: Path, files: dict[str, str]) -> list[tuple[Path, str]]:
+    """Write what `root` lacks; merge sopc's lines into an existing .gitignore and its hook into an
+    existing .pre-commit-config.yaml (appended, never overwritten); keep every other existing
+    file. Returns each path with what was done: written, merged, kept, or `add by hand`."""
+    done = []
     for name, content in files.items():
         path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-        written.append(path)
-    return written
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+            done.append((path, "written"))
+        elif name == ".gitignore":
+            done.append((path, _merge_lines(path, content)))
+        elif name == ".pre-commit-config.yaml":
+            done.append((path, _merge_hook(path)))
+        else:
+            done.append((path, "kept"))
+    return done
+
+
+def _merge_lines(path: Path, content: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    have = {line.strip() for line in text.splitlines()}
+    missing = [line for line in content.splitlines() if line.strip() and line.strip() not in have]
+    if not missing:
+        return "kept"
+    path.write_text(text + ("" if text.endswith("\n") or not text else "\n") + "\n".join(missing) + "\n",
+                    encoding="utf-8")
+    return "merged"
+
+
+def _merge_hook(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    if "sopc-lint" in text:
+        return "kept"
+    first = re.search(r"^(\s*)- repo:", text, re.MULTILINE)
+    if not re.search(r"^repos:", text, re.MULTILINE) or first is None:
+        return "kept (add the sopc-lint hook by hand)"
+    ours = PRE_COMMIT[PRE_COMMIT.index("  - repo: local"):]
+    block = "".join(first.group(1) + line[2:] if line.strip() else line for line in ours.splitlines(keepends=True))
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + block, encoding="utf-8")
+    return "merged"
 
 
 def skeleton(title: str, actors: list[str], nomor: str, schema_rel: str, today: dt.date) -> str:

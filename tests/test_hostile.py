@@ -595,7 +595,8 @@ def test_a_control_character_in_the_config_is_a_config_error_not_a_broken_docume
 
 
 def test_init_refuses_a_name_with_a_control_character(tmp_path: Path) -> None:
-    result = run_cli("init", str(tmp_path / "baru"), "--instansi", "Pemerintah\x01 Kabupaten", "--unit", "Umum")
+    result = run_cli("init", str(tmp_path / "baru"), "--instansi", "Pemerintah\x01 Kabupaten", "--unit", "Umum",
+                     "--install", "sopc==0.1.0")
     assert result.exit_code == 2 and "control character" in result.stderr and not (tmp_path / "baru").exists()
 
 

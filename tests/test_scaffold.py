@@ -12,6 +12,7 @@ from sopc.cli import cli
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).parents[1]
+INSTALL = "sopc @ git+https://git.example.go.id/tim-sop/sopc@v0.1.0"  # what CI installs (pinned)
 
 
 def _sopc_commands(text: str) -> list[list[str]]:
@@ -25,6 +26,8 @@ def _sopc_commands(text: str) -> list[list[str]]:
 
 
 def _is_real(command: list[str]) -> bool:
+    if command[1].startswith("-"):  # an option of sopc itself (--version)
+        return command[1] in {opt for param in cli.params for opt in param.opts}
     sub = cli.commands.get(command[1])
     if sub is None:
         return False
@@ -33,7 +36,8 @@ def _is_real(command: list[str]) -> bool:
 
 
 def test_init_gives_a_repository_that_lints_and_builds(tmp_path: Path, monkeypatch) -> None:
-    result = run_cli("init", str(tmp_path), "--instansi", 'Pemerintah Kota "Contoh"', "--unit", "Bagian Umum")
+    result = run_cli("init", str(tmp_path), "--instansi", 'Pemerintah Kota "Contoh"', "--unit", "Bagian Umum",
+                     "--install", INSTALL)
     assert result.exit_code == 0, result.output
     monkeypatch.chdir(tmp_path)
     assert run_cli("lint", "--strict").exit_code == 0
@@ -45,8 +49,8 @@ def test_init_gives_a_repository_that_lints_and_builds(tmp_path: Path, monkeypat
 
 
 def test_scaffolded_ci_and_hook_files_parse_and_name_real_commands(tmp_path: Path) -> None:
-    run_cli("init", str(tmp_path / "gh"))
-    run_cli("init", str(tmp_path / "gl"), "--ci", "gitlab")
+    run_cli("init", str(tmp_path / "gh"), "--install", INSTALL)
+    run_cli("init", str(tmp_path / "gl"), "--ci", "gitlab", "--install", INSTALL)
     files = [tmp_path / "gh" / ".github" / "workflows" / "sopc.yml", tmp_path / "gh" / ".pre-commit-config.yaml",
              tmp_path / "gl" / ".gitlab-ci.yml", ROOT / ".pre-commit-hooks.yaml"]
     for file in files:
@@ -59,15 +63,46 @@ def test_scaffolded_ci_and_hook_files_parse_and_name_real_commands(tmp_path: Pat
     assert (tmp_path / "gh" / schema).is_file() and "*.sop.yaml" in settings["yaml.schemas"][schema]
 
 
-def test_init_never_overwrites(tmp_path: Path) -> None:
+def test_init_in_an_existing_repository_adds_what_is_missing_and_keeps_the_rest(tmp_path: Path) -> None:
     (tmp_path / "sopc.toml").write_text("# ours\n")
-    result = run_cli("init", str(tmp_path))
-    assert result.exit_code == 2 and "sopc.toml" in result.stderr
-    assert (tmp_path / "sopc.toml").read_text() == "# ours\n" and not (tmp_path / "sop").exists()
+    (tmp_path / ".gitignore").write_text("node_modules/\n*.log")
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        "repos:\n- repo: https://github.com/pre-commit/pre-commit-hooks\n  rev: v5.0.0\n"
+        "  hooks:\n  - id: trailing-whitespace\n")
+    result = run_cli("init", str(tmp_path), "--install", INSTALL)
+    assert result.exit_code == 0, result.stderr
+    assert "sopc.toml: kept" in result.output and ".gitignore: merged" in result.output
+    assert ".pre-commit-config.yaml: merged" in result.output and "contoh.sop.yaml: written" in result.output
+    assert (tmp_path / "sopc.toml").read_text() == "# ours\n"
+    assert (tmp_path / ".gitignore").read_text() == "node_modules/\n*.log\nbuild/\n"
+    hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]
+    assert [h["id"] for repo in hooks for h in repo["hooks"]] == ["trailing-whitespace", "sopc-lint"]
+    again = run_cli("init", str(tmp_path), "--install", INSTALL)  # a second run changes nothing
+    assert ".gitignore: kept" in again.output and ".pre-commit-config.yaml: kept" in again.output
+    assert len(yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]) == 2
+
+
+def test_ci_installs_one_exact_sopc_never_a_bare_name(tmp_path: Path) -> None:
+    for bare in ("sopc", "sopc>=0.1", "sopc @ git+https://git.example.go.id/tim-sop/sopc",
+                 "sopc @ git+https://git.example.go.id/tim-sop/sopc@main"):
+        result = run_cli("init", str(tmp_path / "x"), "--install", bare)
+        assert result.exit_code == 2 and "not pinned" in result.stderr and not (tmp_path / "x").exists(), bare
+    run_cli("init", str(tmp_path / "gh"), "--install", INSTALL)
+    recipe = (tmp_path / "gh" / ".github" / "workflows" / "sopc.yml").read_text()
+    assert f"python -m pip install '{INSTALL}'" in recipe and "pip install sopc\n" not in recipe
+    assert f'install = "{INSTALL}"' in (tmp_path / "gh" / "sopc.toml").read_text()
+    # this sopc runs from its source folder, which CI cannot reach: init asks rather than guess
+    result = run_cli("init", str(tmp_path / "y"))
+    assert result.exit_code == 2 and "--install" in result.stderr and not (tmp_path / "y").exists()
+
+
+def test_version_says_where_sopc_comes_from() -> None:
+    result = run_cli("--version")
+    assert result.exit_code == 0 and result.output.startswith("sopc 0.") and "installed from" in result.output
 
 
 def test_new_writes_a_skeleton_with_only_a_blank_sops_findings(tmp_path: Path, monkeypatch) -> None:
-    run_cli("init", str(tmp_path))
+    run_cli("init", str(tmp_path), "--install", INSTALL)
     monkeypatch.chdir(tmp_path)
     result = run_cli("new", 'Peminjaman "Kendaraan" Dinas: Roda #2', "-p", "Pengadministrasi Umum", "-p", "Kepala")
     assert result.exit_code == 0, result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import unicodedata
 from collections import Counter
@@ -32,7 +33,7 @@ def summary(result: LintResult) -> str:
         infos=counts[Severity.INFO], files=result.files)
 
 
-def render_text(result: LintResult) -> str:
+def render_text(result: LintResult, summary_line: bool = True) -> str:
     """`path:line:col: severity CODE message`, the source line and a caret under the column.
 
     Everything printed from a repository (file names, messages quoting values, source lines) goes
@@ -44,8 +45,9 @@ def render_text(result: LintResult) -> str:
         s = d.span
         out.append(f"{shown(d.path)}:{s.line}:{s.column}: {level} {d.code} {shown(d.message)}")
         out += _snippet(d, result.lines(d.path))
-    out.append(summary(result))
-    return "\n".join(out) + "\n"
+    if summary_line:
+        out.append(summary(result))
+    return "\n".join(out) + "\n" if out else ""
 
 
 def _snippet(d: Diagnostic, lines: list[str]) -> list[str]:
@@ -140,6 +142,34 @@ def render_sarif(result: LintResult) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
+_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def render_gitlab(result: LintResult) -> str:
+    """GitLab Code Quality: findings shown in the merge request, each with a stable fingerprint
+    (its file, rule, message and line: the same finding keeps it from one pipeline to the next)."""
+    names = {r.code: r.name for r in all_rules()}
+    issues = []
+    for d in result.diagnostics:
+        path = PurePath(d.path).as_posix()
+        fingerprint = hashlib.sha256(f"{path}\0{d.code}\0{d.message}\0{d.span.line}".encode()).hexdigest()
+        lines = {"begin": d.span.line, "end": max(d.span.end_line, d.span.line)}
+        check = f"{d.code} {names.get(d.code, '')}".strip()
+        issues.append({"description": f"{d.code} {d.message}", "check_name": check, "fingerprint": fingerprint,
+                       "severity": _GITLAB_SEVERITY[d.severity], "location": {"path": path, "lines": lines}})
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_statistics(result: LintResult) -> str:
+    """How many findings of each rule, most first: where a repository stands at a glance."""
+    names = {r.code: r.name for r in all_rules()}
+    counts = Counter((d.code, d.severity.value) for d in result.diagnostics)
+    lines = [f"{n:5d}  {code}  {names.get(code, '')}  ({severity})"
+             for (code, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return "\n".join([*lines, summary(result)]) + "\n"
+
+
 FORMATTERS: dict[str, Callable[[LintResult], str]] = {
     "text": render_text, "json": render_json, "github": render_github, "sarif": render_sarif,
+    "gitlab": render_gitlab,
 }

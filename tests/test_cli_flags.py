@@ -1,0 +1,81 @@
+"""The per-run controls ruff and yamllint users rely on (issue 13, item 5), each through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import compose_sop, run_cli
+
+# one error (SC04: jenis) and one warning (LK05: a kegiatan without a verb) in one file
+FINDINGS = compose_sop("jenis: salah\n").replace("kegiatan: Menerima berkas", "kegiatan: Berkas diterima")
+
+
+@pytest.fixture
+def two(repo) -> Path:
+    return repo({"sopc.toml": 'lang = "en"\n', "a.sop.yaml": compose_sop(""),
+                 "b.sop.yaml": compose_sop("nomor: 002/SOP/UJI/2024\n").replace(
+                     "kegiatan: Menerima berkas", "kegiatan: Berkas diterima")})
+
+
+def _codes(result) -> list[str]:
+    return [line.split()[2] for line in result.output.splitlines() if ": warning " in line or ": error " in line]
+
+
+def test_select_ignore_and_extend_select(two: Path) -> None:
+    assert "LK05" in _codes(run_cli("lint", str(two)))
+    assert _codes(run_cli("lint", str(two), "--ignore", "LK05")) == []
+    assert set(_codes(run_cli("lint", str(two), "--select", "ID,NP"))) <= {"ID01", "ID02", "NP01"}
+    assert _codes(run_cli("lint", str(two), "--select", "NP", "--extend-select", "LK05")) == ["LK05"]
+
+
+def test_exit_zero_keeps_the_report(two: Path) -> None:
+    (two / "b.sop.yaml").write_text(FINDINGS.replace("001/SOP", "002/SOP"))
+    plain = run_cli("lint", str(two))
+    zero = run_cli("lint", str(two), "--exit-zero")
+    assert plain.exit_code == 1 and zero.exit_code == 0 and zero.output == plain.output
+
+
+def test_quiet_prints_the_findings_only(two: Path) -> None:
+    result = run_cli("lint", str(two), "--quiet")
+    assert "LK05" in result.output and "files" not in result.output
+    clean = run_cli("lint", str(two / "a.sop.yaml"), "--quiet")
+    assert clean.exit_code == 0 and clean.output == ""
+
+
+def test_statistics_counts_each_rule(two: Path) -> None:
+    (two / "c.sop.yaml").write_text(compose_sop("nomor: 003/SOP/UJI/2024\n").replace(
+        "kegiatan: Menerima berkas", "kegiatan: Berkas diterima"))
+    lines = run_cli("lint", str(two), "--statistics").output.splitlines()
+    assert lines[0].split()[:2] == ["2", "LK05"] and "kegiatan" in lines[0]
+
+
+def test_colour_follows_the_flag_and_no_color(two: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "\x1b[" in run_cli("lint", str(two), "--color", "always").output
+    assert "\x1b[" not in run_cli("lint", str(two), "--color", "never").output
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run_cli("lint", str(two)).output
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run_cli("lint", str(two)).output
+
+
+def test_github_annotations_under_github_actions(two: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert run_cli("lint", str(two)).output.startswith("::warning file=")
+    assert "::" not in run_cli("lint", str(two), "--format", "text").output
+
+
+def test_show_files_lists_what_would_be_linted(two: Path) -> None:
+    result = run_cli("lint", str(two), "--show-files")
+    assert result.exit_code == 0 and [Path(p).name for p in result.output.split()] == ["a.sop.yaml", "b.sop.yaml"]
+
+
+def test_gitlab_code_quality_report(two: Path) -> None:
+    result = run_cli("lint", str(two), "--format", "gitlab")
+    (issue,) = json.loads(result.stdout)
+    assert issue["check_name"].startswith("LK05") and issue["severity"] == "minor"
+    assert issue["location"]["path"].endswith("b.sop.yaml") and issue["location"]["lines"]["begin"] >= 1
+    again = json.loads(run_cli("lint", str(two), "--format", "gitlab").stdout)
+    assert again[0]["fingerprint"] == issue["fingerprint"] and len(issue["fingerprint"]) == 64
