@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from sopc.cli import cli
@@ -116,3 +119,22 @@ def test_new_writes_a_skeleton_with_only_a_blank_sops_findings(tmp_path: Path, m
     assert not [f for f in report if f["code"].startswith(("SY", "SC"))], "the skeleton validates"
     assert {f["code"] for f in report} == {"ID01", "ID02", "ID03", "ID04", "ID05", "ID06", "LK02", "LK03", "LK04"}
     assert run_cli("new", 'Peminjaman "Kendaraan" Dinas: Roda #2').exit_code == 2  # never overwrites
+
+
+@pytest.mark.parametrize(("ci", "recipe", "schema"), [
+    ("github", ".github/workflows/sopc.yml", "vendor.github-workflows"),
+    ("gitlab", ".gitlab-ci.yml", "vendor.gitlab-ci"),
+])
+def test_the_ci_recipes_are_valid_for_github_and_gitlab(tmp_path: Path, ci: str, recipe: str, schema: str) -> None:
+    pytest.importorskip("check_jsonschema", reason="check-jsonschema is not installed (pip install -e '.[test]')")
+    run_cli("init", str(tmp_path), "--ci", ci, "--install", INSTALL)
+    checked = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
+                              str(tmp_path / recipe)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    text = (tmp_path / recipe).read_text()
+    if ci == "github":  # what real settings need: history for --since, the token's rights, no red fork runs
+        for needed in ("fetch-depth: 0", "actions: read", "security-events: write", "upload-sarif@v4",
+                       "head.repo.fork", "cache: pip"):
+            assert needed in text, needed
+    else:
+        assert "codequality: gl-code-quality-report.json" in text and 'GIT_DEPTH: "0"' in text
