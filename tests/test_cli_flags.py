@@ -79,3 +79,45 @@ def test_gitlab_code_quality_report(two: Path) -> None:
     assert issue["location"]["path"].endswith("b.sop.yaml") and issue["location"]["lines"]["begin"] >= 1
     again = json.loads(run_cli("lint", str(two), "--format", "gitlab").stdout)
     assert again[0]["fingerprint"] == issue["fingerprint"] and len(issue["fingerprint"]) == 64
+
+
+# --- SARIF that code scanning always places (issue 13, item 6) --------------------------------------
+
+
+@pytest.mark.parametrize("name", ["surat masuk, 100% baru.sop.yaml", "pengumuman-é ü.sop.yaml"])
+def test_sarif_places_a_finding_relative_to_the_repository_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               name: str) -> None:
+    import subprocess
+    import urllib.parse
+
+    root = tmp_path / "repo"
+    (root / "sop").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    (root / "sop" / name).write_text(FINDINGS)
+    monkeypatch.chdir(root / "sop")  # wherever sopc runs, the paths are the repository's
+    log = json.loads(run_cli("lint", ".", "--format", "sarif").stdout)
+    run = log["runs"][0]
+    assert run["automationDetails"]["id"] == "sopc/lint/"
+    base = run["originalUriBaseIds"]["SRCROOT"]["uri"]
+    assert base.startswith("file:///") and base.endswith("/")
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uriBaseId"] == "SRCROOT"
+    uri = location["uri"]
+    assert " " not in uri and "," not in uri and urllib.parse.unquote(uri) == f"sop/{name}"
+    assert Path(urllib.parse.unquote(urllib.parse.urlparse(base + uri).path)) == (root / "sop" / name).resolve()
+    rule = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == run["results"][0]["ruleId"])
+    assert rule["help"]["markdown"].strip()
+
+
+def test_sarif_rules_link_their_documentation_when_sopc_came_from_a_repository(
+        repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopc import scaffold
+
+    monkeypatch.setattr(scaffold, "installed_from", lambda: "sopc @ git+https://github.com/unit/sopc@abc123")
+    root = repo({"a.sop.yaml": FINDINGS})
+    rules = json.loads(run_cli("lint", str(root), "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
+    rp01 = next(r for r in rules if r["id"] == "RP01")
+    assert rp01["helpUri"] == "https://github.com/unit/sopc/blob/abc123/docs/rules.md#rp01-nomor-ganda-error"
+    monkeypatch.setattr(scaffold, "installed_from", lambda: None)  # a local copy: no address to give
+    rules = json.loads(run_cli("lint", str(root), "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert all("helpUri" not in r for r in rules)

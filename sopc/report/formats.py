@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
+import subprocess
 import unicodedata
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import click
 
 from sopc import __version__
 from sopc.diagnostics import Diagnostic, Severity, shown
 from sopc.i18n import pick
-from sopc.lint.registry import all_rules
+from sopc.lint.registry import Rule, all_rules
 from sopc.pipeline import LintResult
 
 GITHUB_CAP = 10  # annotations GitHub shows per severity per step
@@ -120,11 +124,19 @@ def render_sarif(result: LintResult) -> str:
         "help": {"text": r.doc},
         "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
     } for r in rules]
+    docs = _rules_url()
+    for descriptor, r in zip(descriptors, rules, strict=True):
+        descriptor["help"] = {"text": r.doc, "markdown": r.doc}
+        if docs:
+            descriptor["helpUri"] = f"{docs}#{_anchor(r)}"
+    root = _repository_root(result)
     results = [{
         "ruleId": d.code, "ruleIndex": index.get(d.code, -1), "level": _SARIF_LEVEL[d.severity],
         "message": {"text": d.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": PurePath(d.path).as_posix()},
+            # relative to the repository's root, percent-encoded: code scanning places it whatever the
+            # folder sopc ran in, and whatever a file's name holds (spaces, commas, %, accents)
+            "artifactLocation": {"uri": _uri(d.path, root), "uriBaseId": "SRCROOT"},
             "region": {"startLine": d.span.line, "startColumn": d.span.column,
                        "endLine": d.span.end_line, "endColumn": max(d.span.end_column, d.span.column)},
         }}],
@@ -135,6 +147,8 @@ def render_sarif(result: LintResult) -> str:
         "runs": [{
             "tool": {"driver": {"name": "sopc", "version": __version__, "semanticVersion": __version__,
                                 "rules": descriptors}},
+            "automationDetails": {"id": "sopc/lint/"},
+            "originalUriBaseIds": {"SRCROOT": {"uri": root.as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
@@ -167,6 +181,43 @@ def render_statistics(result: LintResult) -> str:
     lines = [f"{n:5d}  {code}  {names.get(code, '')}  ({severity})"
              for (code, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     return "\n".join([*lines, summary(result)]) + "\n"
+
+
+def _repository_root(result: LintResult) -> Path:
+    """The root of the git repository the linted files are in (what code scanning's paths are
+    relative to), else the current folder."""
+    start = Path(result.sources[0]).resolve().parent if result.sources else Path.cwd()
+    try:
+        found = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True,
+                               timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return Path.cwd().resolve()
+    text = os.fsdecode(found.stdout.strip())
+    return Path(text).resolve() if found.returncode == 0 and text else Path.cwd().resolve()
+
+
+def _uri(path: str, root: Path) -> str:
+    where = Path(path).resolve()
+    relative = where.relative_to(root).as_posix() if where.is_relative_to(root) else where.as_posix()
+    return urllib.parse.quote(relative, safe="/")
+
+
+def _rules_url() -> str | None:
+    """docs/rules.md of the sopc that runs, when it came from a GitHub or GitLab repository at a commit."""
+    from sopc.scaffold import installed_from
+
+    found = re.fullmatch(r"sopc @ git\+(https://(?:github|gitlab)\.com/[^@\s]+?)(?:\.git)?@(\S+)",
+                         installed_from() or "")
+    if found is None:
+        return None
+    blob = "/-/blob/" if "gitlab.com" in found.group(1) else "/blob/"
+    return f"{found.group(1)}{blob}{found.group(2)}/docs/rules.md"
+
+
+def _anchor(r: Rule) -> str:
+    """The heading anchor GitHub and GitLab give `## CODE `name` (severity)` in docs/rules.md."""
+    code, name, severity = r.code, r.name, r.severity.value
+    return re.sub(r"[^\w\- ]", "", f"{code} {name} ({severity})".lower()).replace(" ", "-")
 
 
 FORMATTERS: dict[str, Callable[[LintResult], str]] = {
