@@ -54,7 +54,9 @@ class DocumentSettings(_Settings):
     """`[document]`: how documents are printed (used by the back-ends)."""
 
     paper: Literal["A4", "F4", "Letter", "Legal"] = "A4"
-    font: str = "Arial"
+    # the layout measures text with Arial's widths (Liberation Sans, its metric twin, where Arial is
+    # missing): another font would overflow the cells, so no other is accepted
+    font: Literal["Arial"] = Field(default="Arial", description="Arial only: the widths sopc measures with.")
     template: Union[str, None] = Field(default=None, description="A reference .docx replacing sopc's own.")
     signature_mm: float = Field(default=18.0, ge=10.0, le=40.0, description="Room between jabatan and nama "
                                 "for the signature and the stamp (signed originals leave 17-20 mm).")

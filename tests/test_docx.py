@@ -248,7 +248,7 @@ def _repo_with_template(tmp_path: Path) -> Path:
     """A repository of one SOP whose sopc.toml names `kop.docx` as its reference document (not written here)."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    config = (EXAMPLES / "sopc.toml").read_text().replace('font = "Arial"', 'font = "Arial"\ntemplate = "kop.docx"')
+    config = (EXAMPLES / "sopc.toml").read_text().replace("[document]\n", "[document]\ntemplate = \"kop.docx\"\n")
     (repo / "sopc.toml").write_text(config)
     (repo / "a.sop.yaml").write_text((EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text())
     return repo
@@ -504,3 +504,11 @@ def test_the_manuals_map_holds_only_sops_that_relate(tmp_path: Path) -> None:
     doc = Document(str(tmp_path / "one" / "manual.docx"))
     assert "PETA KETERKAITAN SOP" not in [p.text for p in doc.paragraphs]  # one SOP relates to nothing
     assert not any(r.reltype.endswith("/image") and "peta" in r.target_ref for r in doc.part.rels.values())
+
+
+def test_the_document_says_sopc_made_it(built: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(built / "umum" / "pengelolaan-surat-masuk.docx") as z:
+        app = z.read("docProps/app.xml").decode()
+    assert "<Application>sopc " in app and "Word" not in app

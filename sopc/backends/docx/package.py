@@ -29,6 +29,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 from lxml import etree
 
+from sopc import __version__
 from sopc.backends.docx.ooxml import NAMESPACES, Picture, attr
 
 DOS_DATE = (1980 - 1980) << 9 | 1 << 5 | 1  # 1980-01-01: no build time is stamped anywhere
@@ -39,6 +40,10 @@ RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 RT_IMAGE = f"{RT}/image"
 RT_OFFICE_DOCUMENT = f"{RT}/officeDocument"
 RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+RT_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.'
+           f'org/officeDocument/2006/extended-properties"><Application>sopc {__version__}</Application></Properties>'
+           ).encode()
 LOGO_IDS = ("sopcLogo", "sopcLogoSvg")  # relationship ids of the logo and its SVG original
 
 
@@ -155,6 +160,8 @@ def _skeleton(template: Path | None, stamp: object, width: float, height: float,
         files = {info.filename: z.read(info) for info in z.infolist()}
     targets = _targets(files[PACKAGE_RELS], "")
     document, core = targets[RT_OFFICE_DOCUMENT], targets[RT_CORE]
+    if RT_APP in targets:  # the document says sopc made it, not the word processor that made the template
+        files[targets[RT_APP]] = APP_XML
     rels = posixpath.join(posixpath.dirname(document), "_rels", posixpath.basename(document) + ".rels")
     head, tail = _cut(files[document])
     own = {document, rels, core}
