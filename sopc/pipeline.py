@@ -132,7 +132,7 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
     for group in _by_repository(entries):
         # the rules across a repository judge the files named against all of its SOPs, whichever
         # files were named (a pre-commit hook names the staged ones): the rest are read, not linted
-        found = [d for d in lint_project(group + _rest_of_repository(group, files, configs, lang), lang)
+        found = [d for d in lint_project(group + _rest_of_repository(group, paths, files, configs, lang), lang)
                  if d.path in named]
         texts.update((e.path, e.source.text) for e in group if any(d.path == e.path for d in found))
         diagnostics += found
@@ -140,12 +140,13 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
                       [display_path(f) for f in files])
 
 
-def _rest_of_repository(group: list[RepoEntry], files: list[Path], configs: ConfigCache,
+def _rest_of_repository(group: list[RepoEntry], paths: Sequence[Path], files: list[Path], configs: ConfigCache,
                         lang: str) -> list[RepoEntry]:
     """The valid SOPs of `group`'s repository (the folder of its sopc.toml) that were not among
-    `files`; none without a sopc.toml (then what was named is the repository)."""
+    `files`; none without a sopc.toml (then what was named is the repository), or when a folder
+    named holds the whole repository (then every file was linted already)."""
     root = group[0].config.root
-    if root is None:
+    if root is None or any(p.is_dir() and root.is_relative_to(p.resolve()) for p in paths or [Path(".")]):
         return []
     checked = {f.resolve() for f in files}
     rest = []
