@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from sopc.config import ConfigError, LintSettings
-from sopc.diagnostics import Diagnostic, Severity
+from sopc.diagnostics import Diagnostic, Severity, Span
 from sopc.i18n import pick
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.registry import Finding, Rule, Scope, all_rules, matching
@@ -78,8 +78,11 @@ def _diagnostics(r: Rule, severity: Severity, findings: Iterable[Finding], unit:
                  lang: str) -> list[Diagnostic]:
     out = []
     for f in findings:
-        smap = unit.source.smap  # built on the first finding only: clean files never need spans
-        span = smap.key(f.path) if f.at == "key" else smap.nearest_value(f.path)
+        if f.where is not None:
+            span = Span(*f.where)
+        else:
+            smap = unit.source.smap  # built on the first finding only: clean files never need spans
+            span = smap.key(f.path) if f.at == "key" else smap.nearest_value(f.path)
         if unit.suppressions.hides(span.line, r.code, r.name):
             continue
         message = pick(r.messages[f.message], lang).format(**f.params)

@@ -27,6 +27,7 @@ class Finding:
     message: str = "default"
     at: Literal["value", "key"] = "value"
     unit: object | None = None  # for project rules: the LintUnit (file) the finding is in
+    where: tuple[int, int] | None = None  # (line, column) of something the data does not hold (a comment)
 
 
 @dataclass(frozen=True)

@@ -39,3 +39,16 @@ def scan(text: str) -> Suppressions:
             else:
                 lines[number] = lines.get(number, frozenset()) | names
     return Suppressions(lines, frozenset(whole))
+
+
+def references(text: str) -> list[tuple[int, int, str]]:
+    """Every rule a directive names, as (line, column, reference as written), in order."""
+    if "sopc:" not in text:
+        return []
+    out = []
+    for number, line in enumerate(editor_lines(text), start=1):
+        for match in _DIRECTIVE.finditer(line):
+            start = match.start(2)
+            for piece in re.finditer(r"[^,\s]+", match.group(2)):
+                out.append((number, start + piece.start() + 1, piece.group()))
+    return out

@@ -1,3 +1,3 @@
 """Every rule module; importing this package registers them all."""
 
-from sopc.lint.rules import builtin, dates, flow, identity, nip, repository, steps, waktu  # noqa: F401
+from sopc.lint.rules import builtin, dates, flow, identity, nip, repository, steps, suppressions, waktu  # noqa: F401
