@@ -37,6 +37,9 @@ class LintSettings(_Settings):
     select: list[str] = Field(default_factory=list, description="Rule codes or names to run; empty: all.")
     ignore: list[str] = Field(default_factory=list, description="Rule codes or names never to run.")
     severity: dict[str, SeverityName] = Field(default_factory=dict, description="Severity per rule code or name.")
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict, description="Rules not reported for the files a .gitignore-style pattern "
+        "(from the repository root) matches, e.g. {\"arsip/**\" = [\"TG03\"]}.")
     nomor_pattern: Union[str, None] = Field(default=None, description="Regex every nomor matches (ID08, RP02).")
     verbs: list[str] = Field(default_factory=list, description="Extra first words accepted as verbs (LK05).")
     review_months: int = Field(default=12, gt=0, le=120,

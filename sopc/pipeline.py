@@ -15,7 +15,7 @@ from sopc.discover import discover
 from sopc.flow import build_flow
 from sopc.i18n import resolve_lang
 from sopc.lint.context import LintUnit, RepoEntry
-from sopc.lint.engine import check_settings, lint_project, lint_unit
+from sopc.lint.engine import check_settings, lint_project, lint_unit, per_file_ignored
 from sopc.model.validate import validate
 from sopc.review import Review, changed_since
 from sopc.source.files import CONFIG_LIMIT, read_file
@@ -136,8 +136,23 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
                  if d.path in named]
         texts.update((e.path, e.source.text) for e in group if any(d.path == e.path for d in found))
         diagnostics += found
+    diagnostics = _without_per_file_ignores(diagnostics, files, configs)
     return LintResult(sort_diagnostics(diagnostics), len(files), entries, lang, texts,
                       [display_path(f) for f in files])
+
+
+def _without_per_file_ignores(diagnostics: list[Diagnostic], files: list[Path],
+                              configs: ConfigCache) -> list[Diagnostic]:
+    """The findings `[lint] per_file_ignores` leaves reported (patterns relative to the repository root)."""
+    ignored: dict[str, set[str]] = {}
+    for file in files:
+        config = configs.for_path(file)
+        if config.settings.lint.per_file_ignores:
+            root = config.repository.resolve()
+            where = file.resolve()
+            relative = where.relative_to(root).as_posix() if where.is_relative_to(root) else file.name
+            ignored[display_path(file)] = per_file_ignored(config.settings.lint, relative)
+    return [d for d in diagnostics if d.code not in ignored.get(d.path, ())] if ignored else diagnostics
 
 
 def _rest_of_repository(group: list[RepoEntry], paths: Sequence[Path], files: list[Path], configs: ConfigCache,

@@ -121,3 +121,15 @@ def test_sarif_rules_link_their_documentation_when_sopc_came_from_a_repository(
     monkeypatch.setattr(scaffold, "installed_from", lambda: None)  # a local copy: no address to give
     rules = json.loads(run_cli("lint", str(root), "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
     assert all("helpUri" not in r for r in rules)
+
+
+def test_per_file_ignores_in_the_config(repo) -> None:
+    verbless = compose_sop("").replace("kegiatan: Menerima berkas", "kegiatan: Berkas diterima")
+    root = repo({"sopc.toml": 'lang = "en"\n[lint]\nper_file_ignores = {"arsip/**" = ["LK05"]}\n',
+                 "arsip/lama.sop.yaml": verbless,
+                 "baru.sop.yaml": verbless.replace("001/SOP", "002/SOP")})
+    result = run_cli("lint", str(root))
+    assert _codes(result) == ["LK05"] and "baru.sop.yaml" in result.output and "lama.sop.yaml" not in result.output
+    root.joinpath("sopc.toml").write_text('[lint]\nper_file_ignores = {"arsip/**" = ["LK5"]}\n')
+    bad = run_cli("lint", str(root))
+    assert bad.exit_code == 2 and "per_file_ignores" in bad.stderr and "LK5" in bad.stderr

@@ -14,8 +14,9 @@ from sopc.lint.registry import Finding, Rule, Scope, all_rules, matching
 def check_settings(settings: LintSettings, where: str) -> None:
     """Every rule named in `[lint]` must exist: a typo must not silently switch nothing off."""
     rules = [r for r in all_rules() if r.configurable]
+    per_file = [ref for refs in settings.per_file_ignores.values() for ref in refs]
     for key, refs in (("select", settings.select), ("ignore", settings.ignore),
-                      ("severity", list(settings.severity))):
+                      ("severity", list(settings.severity)), ("per_file_ignores", per_file)):
         for ref in refs:
             if not any(matching(ref, rules)):
                 raise ConfigError(where, f"`lint.{key}`: no rule is called `{ref}` (see `sopc rules`)")
@@ -88,3 +89,12 @@ def _diagnostics(r: Rule, severity: Severity, findings: Iterable[Finding], unit:
         message = pick(r.messages[f.message], lang).format(**f.params)
         out.append(Diagnostic(unit.path, span, r.code, severity, message))
     return out
+
+
+def per_file_ignored(settings: LintSettings, relative: str) -> set[str]:
+    """The codes `[lint] per_file_ignores` switches off for the file at `relative` (from the root)."""
+    from sopc.ignore import IgnoreSpec
+
+    rules = [r for r in all_rules() if r.configurable]
+    return {r.code for pattern, refs in settings.per_file_ignores.items() if IgnoreSpec([pattern]).matches(relative)
+            for ref in refs for r in matching(ref, rules)}
