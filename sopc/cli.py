@@ -65,6 +65,8 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report (NO_COLOR and FORCE_COLOR are honoured under auto).")
 @click.option("--show-files", is_flag=True, help="List the SOP files that would be linted, and exit.")
+@click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With `-` (a SOP on standard input): the file it stands for, in messages and for its sopc.toml.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this sopc.toml instead of the nearest one.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -80,8 +82,8 @@ def cli() -> None:
 @_lang_option
 def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool, quiet: bool, statistics: bool,
          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], color: str,
-         show_files: bool, config_file: Path | None, output: Path | None, jobs: int | None, today,
-         since: str | None, fix: bool, show_diff: bool, lang: str | None) -> None:
+         show_files: bool, stdin_filename: Path | None, config_file: Path | None, output: Path | None,
+         jobs: int | None, today, since: str | None, fix: bool, show_diff: bool, lang: str | None) -> None:
     """Check SOP files against Permenpan-RB 35/2012 and good practice.
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
@@ -90,7 +92,7 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
     from sopc.diagnostics import Severity
     from sopc.discover import PathError
     from sopc.output import OutputError
-    from sopc.pipeline import ConfigCache, RuleChoice, display_path, find_sources, lint_paths
+    from sopc.pipeline import ConfigCache, RuleChoice, display_path, find_sources, lint_bytes, lint_paths
     from sopc.report.formats import FORMATTERS, render_statistics, render_text
     from sopc.review import ReviewError
 
@@ -101,11 +103,17 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
             for file in find_sources(list(paths) or [Path(".")], ConfigCache(config_file)):
                 click.echo(shown(display_path(file)))
             sys.exit(EXIT_OK)
-        if fix or show_diff:
-            _fix(list(paths), config_file, write=not show_diff)
-        with _batch_gc():
-            result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1,
-                                today=today.date() if today else None, since=since, choice=choice)
+        if paths == (Path("-"),):  # one SOP on standard input
+            if fix or show_diff:
+                _fail(lang, "--fix and --diff change files; a SOP on standard input has none")
+            data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+            result = lint_bytes(data, stdin_filename, lang, config_file, today.date() if today else None, choice)
+        else:
+            if fix or show_diff:
+                _fix(list(paths), config_file, write=not show_diff)
+            with _batch_gc():
+                result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1,
+                                    today=today.date() if today else None, since=since, choice=choice)
     except ConfigError as err:
         _fail(lang, f"{err.path}: {err.problem}")
     except PathError as err:
@@ -133,6 +141,9 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
     worst = {d.severity for d in result.diagnostics}
     failed = Severity.ERROR in worst or (strict and Severity.WARNING in worst)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+STDIN_LIMIT = 64 * 1024 * 1024  # bytes read from standard input at most (the file's own limit applies after)
 
 
 def _codes(given: tuple[str, ...]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from sopc.model.validate import validate
 from sopc.review import Review, changed_since
 from sopc.source.files import CONFIG_LIMIT, read_file
 from sopc.source.lines import editor_lines
-from sopc.source.loader import Limits, Source, load
+from sopc.source.loader import Limits, Source, load, load_bytes
 from sopc.source.scalars import as_written
 from sopc.workers import parallel_map
 
@@ -139,6 +139,37 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
     diagnostics = _without_per_file_ignores(diagnostics, files, configs)
     return LintResult(sort_diagnostics(diagnostics), len(files), entries, lang, texts,
                       [display_path(f) for f in files])
+
+
+def lint_bytes(data: bytes, filename: Path | None = None, lang: str | None = None, config_file: Path | None = None,
+               today: dt.date | None = None, choice: RuleChoice = RuleChoice()) -> LintResult:
+    """Lint one SOP given as bytes (an editor's buffer, `sopc lint -` reading standard input), as if
+    it were the file `filename`: that file's sopc.toml, and its repository for the repository rules."""
+    configs = ConfigCache(config_file, choice)
+    config = configs.for_path(filename if filename is not None else Path.cwd())
+    lang = resolve_lang(lang, config.settings.lang)
+    shown = display_path(filename) if filename is not None else "-"
+    limits = Limits(**config.settings.limits.model_dump())
+    source, diagnostics = load_bytes(data, shown, lang, limits)
+    entries: list[RepoEntry] = []
+    texts = {shown: source.text} if source is not None else {}
+    sop = None
+    if source is not None:
+        sop, found = validate(source, config.settings.defaults, lang)
+        diagnostics = [*diagnostics, *found]
+    if source is not None and sop is not None:
+        unit = LintUnit(source, sop, build_flow(sop), config)
+        unit.review = Review(today or dt.date.today())
+        diagnostics += lint_unit(unit, lang)
+        entry = RepoEntry.of(unit)
+        entry.config = config
+        entries.append(entry)
+        named = [filename] if filename is not None else []
+        rest = _rest_of_repository(entries, [filename or Path("-")], named, configs, lang)
+        diagnostics += [d for d in lint_project(entries + rest, lang) if d.path == shown]
+    if filename is not None:
+        diagnostics = _without_per_file_ignores(diagnostics, [filename], configs)
+    return LintResult(sort_diagnostics(diagnostics), 1, entries, lang, texts, [shown])
 
 
 def _without_per_file_ignores(diagnostics: list[Diagnostic], files: list[Path],

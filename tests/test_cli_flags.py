@@ -133,3 +133,20 @@ def test_per_file_ignores_in_the_config(repo) -> None:
     root.joinpath("sopc.toml").write_text('[lint]\nper_file_ignores = {"arsip/**" = ["LK5"]}\n')
     bad = run_cli("lint", str(root))
     assert bad.exit_code == 2 and "per_file_ignores" in bad.stderr and "LK5" in bad.stderr
+
+
+def test_a_sop_on_standard_input(repo) -> None:
+    from click.testing import CliRunner
+
+    from sopc.cli import cli
+
+    root = repo({"sopc.toml": 'lang = "en"\n', "a.sop.yaml": compose_sop("")})
+    clash = compose_sop("").replace("kegiatan: Menerima berkas", "kegiatan: Berkas diterima").encode()
+    result = CliRunner().invoke(cli, ["lint", "-", "--stdin-filename", str(root / "sub" / "b.sop.yaml")],
+                                input=clash)
+    lines = result.output.splitlines()
+    assert result.exit_code == 1, result.output
+    assert any("b.sop.yaml:" in line and "LK05" in line for line in lines)
+    assert any("b.sop.yaml:" in line and "RP01" in line for line in lines)  # its repository is sub's parent
+    plain = CliRunner().invoke(cli, ["lint", "-", "--lang", "en"], input=b"nomor: [\n")
+    assert plain.exit_code == 1 and plain.output.startswith("-:") and "SY01" in plain.output
