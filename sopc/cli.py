@@ -65,6 +65,8 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report (NO_COLOR and FORCE_COLOR are honoured under auto).")
 @click.option("--show-files", is_flag=True, help="List the SOP files that would be linted, and exit.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Skip the files git ignores (a folder named is searched; a file named is always read).")
 @click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="With `-` (a SOP on standard input): the file it stands for, in messages and for its sopc.toml.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -82,8 +84,8 @@ def cli() -> None:
 @_lang_option
 def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool, quiet: bool, statistics: bool,
          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], color: str,
-         show_files: bool, stdin_filename: Path | None, config_file: Path | None, output: Path | None,
-         jobs: int | None, today, since: str | None, fix: bool, show_diff: bool, lang: str | None) -> None:
+         show_files: bool, respect_gitignore: bool, stdin_filename: Path | None, config_file: Path | None,
+         output: Path | None, jobs: int | None, today, since: str | None, fix: bool, show_diff: bool, lang: str | None) -> None:
     """Check SOP files against Permenpan-RB 35/2012 and good practice.
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
@@ -100,7 +102,7 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
     choice = RuleChoice(_codes(select), _codes(extend_select), _codes(ignore))
     try:
         if show_files:
-            for file in find_sources(list(paths) or [Path(".")], ConfigCache(config_file)):
+            for file in find_sources(list(paths) or [Path(".")], ConfigCache(config_file), respect_gitignore):
                 click.echo(shown(display_path(file)))
             sys.exit(EXIT_OK)
         if paths == (Path("-"),):  # one SOP on standard input
@@ -113,7 +115,8 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
                 _fix(list(paths), config_file, write=not show_diff)
             with _batch_gc():
                 result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1,
-                                    today=today.date() if today else None, since=since, choice=choice)
+                                    today=today.date() if today else None, since=since, choice=choice,
+                                    respect_gitignore=respect_gitignore)
     except ConfigError as err:
         _fail(lang, f"{err.path}: {err.problem}")
     except PathError as err:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -94,19 +95,40 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def find_sources(paths: Sequence[Path], configs: ConfigCache) -> list[Path]:
-    """The SOP files under `paths`, honouring each path's configured excludes."""
+def find_sources(paths: Sequence[Path], configs: ConfigCache, respect_gitignore: bool = True) -> list[Path]:
+    """The SOP files under `paths`, honouring each path's configured excludes and (unless told
+    otherwise) what git ignores; a file named explicitly is always read."""
     files: dict[Path, None] = {}
     for path in paths:
         config = configs.for_path(path)
-        for file in discover([path], config.settings.exclude, config.root):
+        found = discover([path], config.settings.exclude, config.root)
+        if respect_gitignore and path.is_dir():
+            found = [f for f in found if f not in git_ignored(found, path)]
+        for file in found:
             files[file] = None
     return list(files)
 
 
+def git_ignored(files: list[Path], folder: Path) -> set[Path]:
+    """Those of `files` git ignores (.gitignore, .git/info/exclude, the global excludes); none when
+    `folder` is in no git work tree or git is not installed."""
+    if not files:
+        return set()
+    try:
+        answer = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=folder, capture_output=True,
+                                input=b"\0".join(os.fsencode(f.resolve()) for f in files), timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    if answer.returncode not in (0, 1):  # 128: not a git work tree
+        return set()
+    ignored = {Path(os.fsdecode(name)) for name in answer.stdout.split(b"\0") if name}
+    return {f for f in files if f.resolve() in ignored}
+
+
 def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
                jobs: int = 1, today: dt.date | None = None, since: str | None = None,
-               memo: LintMemo | None = None, choice: RuleChoice = RuleChoice()) -> LintResult:
+               memo: LintMemo | None = None, choice: RuleChoice = RuleChoice(),
+               respect_gitignore: bool = True) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
     `today` dates the review check (default: today); `since` is a git ref to compare with. With a
@@ -114,7 +136,7 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
     Raises ConfigError (bad configuration), PathError (no such path) or ReviewError (git).
     """
     configs = ConfigCache(config_file, choice)
-    files = find_sources(paths or [Path(".")], configs)
+    files = find_sources(paths or [Path(".")], configs, respect_gitignore)
     first = configs.for_path(files[0] if files else (paths[0] if paths else Path(".")))
     lang = resolve_lang(lang, first.settings.lang)
     review = Review(today or dt.date.today(), since, changed_since(since, files) if since else {})
