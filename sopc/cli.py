@@ -85,7 +85,8 @@ def cli() -> None:
 def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool, quiet: bool, statistics: bool,
          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], color: str,
          show_files: bool, respect_gitignore: bool, stdin_filename: Path | None, config_file: Path | None,
-         output: Path | None, jobs: int | None, today, since: str | None, fix: bool, show_diff: bool, lang: str | None) -> None:
+         output: Path | None, jobs: int | None, today, since: str | None, fix: bool, show_diff: bool,
+         lang: str | None) -> None:
     """Check SOP files against Permenpan-RB 35/2012 and good practice.
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.

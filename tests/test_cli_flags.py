@@ -150,3 +150,18 @@ def test_a_sop_on_standard_input(repo) -> None:
     assert any("b.sop.yaml:" in line and "RP01" in line for line in lines)  # its repository is sub's parent
     plain = CliRunner().invoke(cli, ["lint", "-", "--lang", "en"], input=b"nomor: [\n")
     assert plain.exit_code == 1 and plain.output.startswith("-:") and "SY01" in plain.output
+
+
+def test_files_git_ignores_are_skipped_unless_asked(repo) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = repo({"sopc.toml": 'lang = "en"\n', ".gitignore": "draf/\n", "a.sop.yaml": compose_sop(""),
+                 "draf/b.sop.yaml": compose_sop("nomor: 002/SOP/UJI/2024\n")})
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    names = lambda *args: [Path(p).name for p in run_cli("lint", *args, "--show-files").output.split()]  # noqa: E731
+    assert names(str(root)) == ["a.sop.yaml"]
+    assert names(str(root), "--no-respect-gitignore") == ["a.sop.yaml", "b.sop.yaml"]
+    assert names(str(root / "draf" / "b.sop.yaml")) == ["b.sop.yaml"]  # named: always read
