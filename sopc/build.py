@@ -111,6 +111,10 @@ class Plan:
                 self.files[path] = b""
         return self.files[path]
 
+    def settings_bytes(self, config: Config) -> bytes:
+        """The bytes of the config files `config` comes from (with those it extends), read once per build."""
+        return b"".join(self.read(f) for f in (config.file, *config.extends))
+
     def key(self, entry: RepoEntry, config: Config) -> str:
         """Everything one SOP's documents are made from (see sopc.cache)."""
         logo_path = (config.root or Path(entry.path).parent) / entry.logo if entry.logo else None
@@ -118,7 +122,7 @@ class Plan:
         options = self.options
         settings = (options.formats, options.paper, options.svg_style, options.svg_pages, self.result.lint.lang,
                     self.margin(config))
-        return content_key(entry.source.text.encode(), self.read(config.file), self.read(template_path(config)),
+        return content_key(entry.source.text.encode(), self.settings_bytes(config), self.read(template_path(config)),
                            self.read(logo_path), settings, links)
 
     def margin(self, config: Config) -> float:

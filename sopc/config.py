@@ -148,6 +148,8 @@ def pinned(requirement: str) -> bool:
 class Settings(_Settings):
     """The whole `sopc.toml`."""
 
+    extend: Union[str, None] = Field(default=None, description="A parent sopc.toml whose settings this one "
+                                     "starts from (its own win; tables merge key by key).")
     lang: Union[Literal["id", "en"], None] = None
     exclude: list[str] = Field(default_factory=list,
                                description=".gitignore-style patterns of paths not to read.")
@@ -198,6 +200,11 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     root: Path | None = None
     file: Path | None = None
+    extends: tuple[Path, ...] = ()  # the parent configs it starts from (`extend`), nearest first
+
+    def read(self) -> bytes:
+        """The bytes of every file these settings come from: what caches key them by."""
+        return b"".join(read_file(f, CONFIG_LIMIT) for f in (self.file, *self.extends) if f is not None)
 
     @property
     def repository(self) -> Path:
@@ -218,25 +225,22 @@ def find_config(start: Path) -> Path | None:
 
 
 def load_config(path: Path | None) -> Config:
-    """Read and check a config file; None gives the built-in settings."""
+    """Read and check a config file; None gives the built-in settings. A config that `extend`s
+    another (a parent folder's sopc.toml) starts from its settings: its own win, tables merge."""
     if path is None:
         return Config()
-    try:
-        raw = _read(path)
-        text = raw.decode("utf-8")
-        table = tomllib.loads(text)
-    except OSError as err:
-        raise ConfigError(path, err.strerror or str(err)) from None
-    except UnicodeDecodeError as err:
-        before = raw[:err.start]
-        line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
-        where = f"{path}:{line}:{column}"
-        raise ConfigError(where, "not UTF-8 text; save it again as UTF-8") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(path, f"TOML: {err}") from None
-    prefix: tuple = ()
-    if path.name == "pyproject.toml":
-        table, prefix = table.get("tool", {}).get("sopc", {}), ("tool", "sopc")
+    text, table, prefix = _table(path)
+    seen = [path.resolve()]
+    while isinstance(table.get("extend"), str):
+        base = (seen[-1].parent / table["extend"]).resolve()
+        if base in seen or len(seen) > 8:
+            raise ConfigError(path, f"`extend`: {table['extend']} leads back to a config already read")
+        if not base.is_file():
+            raise ConfigError(path, f"`extend`: no such file {base}")
+        parent = _table(base)[1]
+        table = _merged(parent, {k: v for k, v in table.items() if k != "extend"}) | \
+            ({"extend": parent["extend"]} if "extend" in parent else {})
+        seen.append(base)
     try:
         _check_texts(path, table, ())
         try:
@@ -259,7 +263,34 @@ def load_config(path: Path | None) -> Config:
                 inside(path.parent, name)
             except PathEscape as err:
                 raise ConfigError(path, f"`{key}`: {err}") from None
-    return Config(settings, path.parent.resolve(), path)
+    return Config(settings, path.parent.resolve(), path, tuple(seen[1:]))
+
+
+def _table(path: Path) -> tuple[str, dict[str, Any], tuple]:
+    """A config file's text, its table (the [tool.sopc] one of a pyproject.toml) and that table's key path."""
+    try:
+        raw = _read(path)
+        text = raw.decode("utf-8")
+        table = tomllib.loads(text)
+    except OSError as err:
+        raise ConfigError(path, err.strerror or str(err)) from None
+    except UnicodeDecodeError as err:
+        before = raw[:err.start]
+        line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
+        raise ConfigError(f"{path}:{line}:{column}", "not UTF-8 text; save it again as UTF-8") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(path, f"TOML: {err}") from None
+    if path.name == "pyproject.toml":
+        return text, table.get("tool", {}).get("sopc", {}), ("tool", "sopc")
+    return text, table, ()
+
+
+def _merged(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """`own` over `base`, tables merged key by key (lists and values replaced)."""
+    out = dict(base)
+    for key, value in own.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def _check_texts(path: Path, value: object, where: tuple) -> None:

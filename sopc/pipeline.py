@@ -19,7 +19,7 @@ from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import check_settings, lint_project, lint_unit, per_file_ignored
 from sopc.model.validate import validate
 from sopc.review import Review, changed_since
-from sopc.source.files import CONFIG_LIMIT, read_file
+from sopc.source.files import read_file
 from sopc.source.lines import editor_lines
 from sopc.source.loader import Limits, Source, load, load_bytes
 from sopc.source.scalars import as_written
@@ -251,8 +251,7 @@ def _checked(files: list[Path], configs: ConfigCache, lang: str, jobs: int, revi
         config = configs.for_path(file)
         try:
             if config.file not in settings:  # its text, and where it is: the root that paths are checked against
-                settings[config.file] = ((read_file(config.file, CONFIG_LIMIT), str(config.file.resolve()))
-                                         if config.file else (b"", ""))
+                settings[config.file] = (config.read(), str(config.file.resolve()) if config.file else "")
             data = read_file(file, config.settings.limits.max_bytes, config.repository)
         except OSError:
             continue  # check_file reports it

@@ -165,3 +165,25 @@ def test_files_git_ignores_are_skipped_unless_asked(repo) -> None:
     assert names(str(root)) == ["a.sop.yaml"]
     assert names(str(root), "--no-respect-gitignore") == ["a.sop.yaml", "b.sop.yaml"]
     assert names(str(root / "draf" / "b.sop.yaml")) == ["b.sop.yaml"]  # named: always read
+
+
+def test_a_nearer_config_can_extend_its_parent(repo, tmp_path: Path) -> None:
+    verbless = compose_sop("").replace("kegiatan: Menerima berkas", "kegiatan: Berkas diterima")
+    root = repo({"sopc.toml": 'lang = "en"\n[lint]\nignore = ["LK05"]\n[document]\npaper = "F4"\n',
+                 "sub/sopc.toml": 'extend = "../sopc.toml"\n[document]\nsignature_mm = 20\n',
+                 "sub/a.sop.yaml": verbless})
+    result = run_cli("lint", str(root / "sub"))
+    assert result.exit_code == 0 and "LK05" not in result.output and "1 files" in result.output  # lang, ignore
+    from sopc.config import load_config
+
+    config = load_config(root / "sub" / "sopc.toml")
+    assert (config.settings.document.paper, config.settings.document.signature_mm) == ("F4", 20.0)
+    (root / "sopc.toml").write_text('extend = "sub/sopc.toml"\n')  # a circle is an error, not a hang
+    assert run_cli("lint", str(root / "sub")).exit_code == 2
+    # the built documents follow an edit of the parent config (it is part of what they are made from)
+    out = tmp_path / "out"
+    (root / "sopc.toml").write_text('lang = "en"\n[document]\npaper = "F4"\n')
+    run_cli("build", str(root / "sub"), "-o", str(out), "--format", "svg")
+    (root / "sopc.toml").write_text('lang = "en"\n[document]\npaper = "A4"\n')
+    again = run_cli("build", str(root / "sub"), "-o", str(out), "--format", "svg")
+    assert "1 files written" in again.output
