@@ -112,7 +112,8 @@ def find_sources(paths: Sequence[Path], configs: ConfigCache, respect_gitignore:
 def git_ignored(files: list[Path], folder: Path) -> set[Path]:
     """Those of `files` git ignores (.gitignore, .git/info/exclude, the global excludes); none when
     `folder` is in no git work tree or git is not installed."""
-    if not files:
+    here = folder.resolve()
+    if not files or not any((d / ".git").exists() for d in (here, *here.parents)):  # no work tree: no git run
         return set()
     try:
         answer = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=folder, capture_output=True,
