@@ -424,21 +424,23 @@ def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
     from sopc.output import write_atomic
     from sopc.pipeline import ConfigCache, display_path, find_sources
     from sopc.source.files import read_file
-    from sopc.source.loader import encode_like, load
+    from sopc.source.loader import Limits, encode_like, load_bytes
 
     configs = ConfigCache(config_file)
     for file in find_sources(paths or [Path(".")], configs):
-        source, _ = load(file, display=display_path(file), root=configs.for_path(file).repository)
-        if source is None:
+        config = configs.for_path(file)
+        limits = Limits(**config.settings.limits.model_dump())
+        try:  # read once: parsed here, and its encoding kept when written back
+            raw = read_file(file, limits.max_bytes, config.repository)
+        except OSError:
             continue  # unreadable files are reported by the lint that follows
+        source, _ = load_bytes(raw, display_path(file), limits=limits)
+        if source is None:
+            continue
         fixed, edits = fix_text(source.text, source.path)
         if not edits:
             continue
         if write:
-            try:
-                raw = read_file(file, 64 * 1024 * 1024)
-            except OSError:
-                continue
             write_atomic(file, encode_like(fixed, raw))
             for edit in edits:
                 click.echo(f"sopc: fixed {shown(source.path)}:{edit.span.line}:{edit.span.column}: {shown(edit.what)}",

@@ -220,17 +220,12 @@ def _rest_of_repository(group: list[RepoEntry], paths: Sequence[Path], files: li
     checked = {f.resolve() for f in files}
     rest = []
     for file in find_sources([root], configs):
-        if file.resolve() in checked:
-            continue
         config = configs.for_path(file)
-        if config.root != root:
-            continue  # a nearer sopc.toml: another repository
-        limits = Limits(**config.settings.limits.model_dump())
-        source, _ = load(file, lang, limits, display_path(file), config.repository)
-        sop = validate(source, config.settings.defaults, lang)[0] if source is not None else None
-        if source is not None and sop is not None:
-            entry = RepoEntry(source, sop.nomor, sop.nama, sop.induk, sop.keterkaitan, sop.instansi, sop.unit,
-                              sop.logo)
+        if file.resolve() in checked or config.root != root:  # linted already, or a nearer sopc.toml's
+            continue
+        unit = load_unit(file, config, lang)[0]
+        if unit is not None:
+            entry = RepoEntry.of(unit)
             entry.config = config
             rest.append(entry)
     return rest

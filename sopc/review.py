@@ -33,7 +33,8 @@ class Review:
         return self.previous.get(str(Path(path).resolve()))
 
 
-def _git(args: list[str], cwd: Path) -> bytes:
+def git(args: list[str], cwd: Path) -> bytes:
+    """git's output for `args` run in `cwd`; ReviewError when git cannot run or answers with an error."""
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
@@ -57,11 +58,11 @@ def changed_since(ref: str, files: list[Path], limit: int = 1_048_576) -> dict[s
     if ref.startswith("-"):
         raise ReviewError(f"`{ref}` is not a git ref")  # never an option of git's
     folder = files[0].resolve().parent
-    top = Path(os.fsdecode(_git(["rev-parse", "--show-toplevel"], folder).strip()))
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
-    changed = {(top / name).resolve() for name in _names(_git(["diff", "-z", "--name-only", ref, "--"], top))}
+    top = Path(os.fsdecode(git(["rev-parse", "--show-toplevel"], folder).strip()))
+    git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    changed = {(top / name).resolve() for name in _names(git(["diff", "-z", "--name-only", ref, "--"], top))}
     changed |= {(top / name).resolve()
-                for name in _names(_git(["ls-files", "-z", "--others", "--exclude-standard"], top))}
+                for name in _names(git(["ls-files", "-z", "--others", "--exclude-standard"], top))}
     out = {}
     for file in files:
         path = file.resolve()
@@ -69,10 +70,10 @@ def changed_since(ref: str, files: list[Path], limit: int = 1_048_576) -> dict[s
             continue
         relative = path.relative_to(top).as_posix()
         try:
-            if int(_git(["cat-file", "-s", f"{ref}:{relative}"], top)) > limit:
+            if int(git(["cat-file", "-s", f"{ref}:{relative}"], top)) > limit:
                 out[str(path)] = ""
                 continue
-            old = _git(["show", f"{ref}:{relative}"], top)
+            old = git(["show", f"{ref}:{relative}"], top)
         except (ReviewError, ValueError):
             continue  # a new file: nothing to compare with
         out[str(path)] = _revisi(old)

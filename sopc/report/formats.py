@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import unicodedata
 import urllib.parse
 from collections import Counter
@@ -20,6 +19,7 @@ from sopc.diagnostics import Diagnostic, Severity, shown
 from sopc.i18n import pick
 from sopc.lint.registry import Rule, all_rules
 from sopc.pipeline import LintResult
+from sopc.review import ReviewError, git
 
 GITHUB_CAP = 10  # annotations GitHub shows per severity per step
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -188,12 +188,10 @@ def _repository_root(result: LintResult) -> Path:
     relative to), else the current folder."""
     start = Path(result.sources[0]).resolve().parent if result.sources else Path.cwd()
     try:
-        found = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True,
-                               timeout=10, check=False)
-    except (OSError, subprocess.TimeoutExpired):
+        top = os.fsdecode(git(["rev-parse", "--show-toplevel"], start).strip())
+    except ReviewError:
         return Path.cwd().resolve()
-    text = os.fsdecode(found.stdout.strip())
-    return Path(text).resolve() if found.returncode == 0 and text else Path.cwd().resolve()
+    return Path(top).resolve() if top else Path.cwd().resolve()
 
 
 def _uri(path: str, root: Path) -> str:

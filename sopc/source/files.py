@@ -67,19 +67,6 @@ def read_file(path: str | os.PathLike, limit: int, root: Path | None = None, lan
         os.close(fd)
 
 
-def read_text(path: str | os.PathLike, limit: int, root: Path | None = None, lang: str = "en") -> str:
-    """`read_file` decoded as UTF-8 (UnicodeDecodeError when it is not)."""
-    return read_file(path, limit, root, lang).decode("utf-8")
-
-
-def is_regular(path: Path) -> bool:
-    """Whether `path` is a regular file (following links), without opening it."""
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
-
-
 def _check_inside(path: Path, root: Path, lang: str) -> None:
     where = Path(os.path.abspath(path))
     home = Path(os.path.abspath(root))
