@@ -192,6 +192,7 @@ class _Found(TypedDict):
     # nomor, nama, induk, keterkaitan, instansi, unit, logo
     entry: tuple[str, str, str | None, list[str], str, list[str], str | None]
     keterkaitan: Any
+    hidden: list[tuple[_Line, str]]  # (line, code) of each finding a suppression comment hid
 
 
 class _Memo(TypedDict):

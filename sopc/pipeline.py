@@ -282,6 +282,7 @@ def _record(checked: CheckedFile, data: bytes) -> dict | None:
                   entry.logo],
         # the one part of the data a repository rule reads (to point at a keterkaitan item)
         "keterkaitan": [as_written(x) for x in written] if isinstance(written, list) else written,
+        "hidden": sorted(entry.hidden),  # what the suppression rule (SP02) judges the comments by
     }
 
 
@@ -292,7 +293,8 @@ def _restore(record: dict, file: Path, text: str) -> CheckedFile:
     nomor, nama, induk, keterkaitan, instansi, unit, logo = record["entry"]
     data = {"keterkaitan": record["keterkaitan"]} if record["keterkaitan"] is not None else {}
     source = Source(path, text, data)
-    entry = RepoEntry(source, nomor, nama, induk, tuple(keterkaitan), instansi, tuple(unit), logo)
+    entry = RepoEntry(source, nomor, nama, induk, tuple(keterkaitan), instansi, tuple(unit), logo,
+                      hidden={(line, code) for line, code in record["hidden"]})
     return entry, found, text if found else None
 
 

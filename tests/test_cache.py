@@ -153,6 +153,22 @@ def test_a_rebuild_reports_what_a_fresh_lint_does_without_reading_unchanged_sops
     assert len(third.skipped) == 1 and third.skipped[0].endswith(sop.name)
 
 
+def test_suppressions_are_judged_alike_from_a_remembered_sop(repo: Path, tmp_path: Path) -> None:
+    sop = repo / "umum" / "peminjaman-ruang-rapat.sop.yaml"
+    text = sop.read_text()
+    first_step = text.index("  - kegiatan: ")
+    line_end = text.index("\n", first_step)
+    # a suppression that hides a finding (the step made verbless) and one that hides nothing
+    step = text[first_step:line_end].replace("kegiatan: ", "kegiatan: Berkas ")  # not a verb first
+    sop.write_text(text[:first_step] + step + "  # sopc: disable=LK05" + text[line_end:]
+                   + "# sopc: disable-file=WK01\n")
+    first = build(repo, tmp_path / "out")
+    second = build(repo, tmp_path / "out")  # the SOP is not read again: what it hid comes from the memo
+    found = [(Path(d.path).name, d.code) for d in second.lint.diagnostics]
+    assert [d.parsable() for d in second.lint.diagnostics] == [d.parsable() for d in first.lint.diagnostics]
+    assert found == [(sop.name, "SP02")] and second.lint.diagnostics[0].message.count("WK01") == 1
+
+
 def test_repository_rules_see_unchanged_sops_remembered(repo: Path, tmp_path: Path) -> None:
     build(repo, tmp_path / "out")
     twin = repo / "umum" / "salinan.sop.yaml"  # a new SOP with the nomor of one already linted

@@ -18,6 +18,7 @@ class _InFile:
 
     source: Source
     config: Config
+    hidden: set[tuple[int, str]]  # (line, code) of each finding a suppression comment hid
 
     @property
     def path(self) -> str:
@@ -48,6 +49,7 @@ class LintUnit(_InFile):
     flow: Flow
     config: Config = field(default_factory=Config)
     review: Review = field(default_factory=Review)
+    hidden: set[tuple[int, str]] = field(default_factory=set)
 
 
 @dataclass(eq=False)
@@ -67,9 +69,10 @@ class RepoEntry(_InFile):
     unit: tuple[str, ...] = ()
     logo: str | None = None
     config: Config = field(default_factory=Config)
+    hidden: set[tuple[int, str]] = field(default_factory=set)
 
     @classmethod
     def of(cls, unit: LintUnit) -> RepoEntry:
         sop = unit.sop
         return cls(unit.source, sop.nomor, sop.nama, sop.induk, sop.keterkaitan, sop.instansi, sop.unit, sop.logo,
-                   unit.config)
+                   unit.config, set(unit.hidden))

@@ -67,11 +67,13 @@ def lint_project(entries: Sequence[RepoEntry], lang: str) -> list[Diagnostic]:
     if not entries:
         return []
     out = []
-    for r, severity in enabled_rules(entries[0].settings, "project"):
-        assert r.check is not None
-        for finding in r.check(entries):
-            assert isinstance(finding.unit, RepoEntry)
-            out += _diagnostics(r, severity, [finding], finding.unit, lang)
+    # the suppression rules last: they judge what every other rule's findings were hidden by
+    for scope in ("project", "suppressions"):
+        for r, severity in enabled_rules(entries[0].settings, scope):
+            assert r.check is not None
+            for finding in r.check(entries):
+                assert isinstance(finding.unit, RepoEntry)
+                out += _diagnostics(r, severity, [finding], finding.unit, lang)
     return out
 
 
@@ -85,6 +87,7 @@ def _diagnostics(r: Rule, severity: Severity, findings: Iterable[Finding], unit:
             smap = unit.source.smap  # built on the first finding only: clean files never need spans
             span = smap.key(f.path) if f.at == "key" else smap.nearest_value(f.path)
         if unit.suppressions.hides(span.line, r.code, r.name):
+            unit.hidden.add((span.line, r.code))
             continue
         message = pick(r.messages[f.message], lang).format(**f.params)
         out.append(Diagnostic(unit.path, span, r.code, severity, message))

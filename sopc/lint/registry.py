@@ -14,7 +14,9 @@ from typing import Literal, cast
 
 from sopc.diagnostics import Severity
 
-Scope = Literal["source", "sop", "project"]
+# source: the loader and the model; sop: one SOP; project: a repository; suppressions: the comments that
+# hid findings, judged after every other rule has run (in the main process, with what the workers hid)
+Scope = Literal["source", "sop", "project", "suppressions"]
 Texts = dict[str, str]  # {"id": ..., "en": ...}
 
 

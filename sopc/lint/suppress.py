@@ -18,10 +18,15 @@ class Suppressions:
     file: frozenset[str] = frozenset()
 
     def hides(self, line: int, code: str, name: str) -> bool:
+        # `ALL` cannot hide the finding that it hides nothing (SP02): only naming SP02 does
+        blanket = code != UNUSED
         for refs in (self.file, self.lines.get(line, frozenset())):
-            if code in refs or name in refs or "ALL" in refs:
+            if code in refs or name in refs or (blanket and "ALL" in refs):
                 return True
         return False
+
+
+UNUSED = "SP02"  # the rule about suppressions that hide nothing
 
 
 def scan(text: str) -> Suppressions:
@@ -41,14 +46,24 @@ def scan(text: str) -> Suppressions:
     return Suppressions(lines, frozenset(whole))
 
 
-def references(text: str) -> list[tuple[int, int, str]]:
-    """Every rule a directive names, as (line, column, reference as written), in order."""
+@dataclass(frozen=True)
+class Reference:
+    """One rule a directive names: where it is written, as written, and for a line or the file."""
+
+    line: int
+    column: int
+    ref: str
+    whole_file: bool
+
+
+def references(text: str) -> list[Reference]:
+    """Every rule a directive names, in order."""
     if "sopc:" not in text:
         return []
     out = []
     for number, line in enumerate(editor_lines(text), start=1):
         for match in _DIRECTIVE.finditer(line):
-            start = match.start(2)
+            start, whole = match.start(2), match.group(1).lower() == "disable-file"
             for piece in re.finditer(r"[^,\s]+", match.group(2)):
-                out.append((number, start + piece.start() + 1, piece.group()))
+                out.append(Reference(number, start + piece.start() + 1, piece.group(), whole))
     return out

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from sopc.diagnostics import Severity
-from sopc.lint.context import LintUnit
-from sopc.lint.registry import Finding, all_rules, rule
-from sopc.lint.suppress import references
+from sopc.lint.context import LintUnit, RepoEntry
+from sopc.lint.registry import Finding, Rule, all_rules, rule
+from sopc.lint.suppress import UNUSED, references
 
 
 @rule("SP01", "penekanan-tak-dikenal", Severity.WARNING,
@@ -27,6 +27,61 @@ def penekanan_tak_dikenal(unit: LintUnit) -> Iterator[Finding]:
         waktu: 5 mnt  # sopc: disable=WK01
     """
     known = {"ALL"} | {r.code for r in all_rules()} | {r.name for r in all_rules()}
-    for line, column, ref in references(unit.source.text):
-        if ref.upper() not in known and ref.lower() not in known:
-            yield Finding((), {"ref": ref}, where=(line, column))
+    for r in references(unit.source.text):
+        if r.ref.upper() not in known and r.ref.lower() not in known:
+            yield Finding((), {"ref": r.ref}, where=(r.line, r.column))
+
+
+@rule(UNUSED, "penekanan-tak-terpakai", Severity.WARNING,
+      {"id": "Komentar penekanan tidak menekan apa pun", "en": "A suppression hides nothing"},
+      {"unused": {"id": "`# sopc: disable` menekan `{ref}` di sini, tetapi temuan itu tidak ada; hapus komentar itu",
+                  "en": "`# sopc: disable` hides `{ref}` here, but there is no such finding; remove the comment"},
+       "off": {"id": "`# sopc: disable` menekan `{ref}`, aturan yang tidak dijalankan untuk berkas ini (tidak "
+                     "dipilih di sopc.toml atau di baris perintah, atau pemeriksaan bawaan yang tak dapat ditekan)",
+               "en": "`# sopc: disable` hides `{ref}`, a rule that does not run on this file (not selected in "
+                     "sopc.toml or on the command line, or a built-in check that cannot be hidden)"}},
+      scope="suppressions")
+def penekanan_tak_terpakai(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
+    """A `# sopc: disable=` comment that hides no finding: the problem was mended, or the comment
+    names a rule that does not run. Left in place, it would hide the next real finding of that rule
+    on that line unseen, and readers take it for a known exception that no longer exists (as ruff's
+    RUF100). A comment naming SP02 itself is not judged.
+
+    Failing (the waktu is valid, so WK01 reports nothing here)::
+
+        waktu: 5 menit  # sopc: disable=WK01
+
+    Passing::
+
+        waktu: 5 menit
+    """
+    from sopc.lint.engine import enabled_rules
+
+    rules = all_rules()
+    for entry in entries:
+        written = references(entry.source.text)
+        if not written:
+            continue
+        running = {r.code for scope in ("sop", "project") for r, _ in enabled_rules(entry.settings, scope)}
+        for ref in written:
+            named = _named(ref.ref, rules)
+            if named is None or named.code == UNUSED:  # unknown (SP01 says so), or about this rule
+                continue
+            if not any((named.code == "ALL" or code == named.code) and (ref.whole_file or line == ref.line)
+                       for line, code in entry.hidden):
+                off = named.code != "ALL" and named.code not in running
+                yield Finding((), {"ref": ref.ref}, "off" if off else "unused", unit=entry,
+                              where=(ref.line, ref.column))
+
+
+def _named(ref: str, rules: list[Rule]) -> Rule | _All | None:
+    if ref.upper() == "ALL":
+        return _ALL
+    return next((r for r in rules if ref.upper() == r.code or ref.lower() == r.name), None)
+
+
+class _All:
+    code = "ALL"
+
+
+_ALL = _All()
