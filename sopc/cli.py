@@ -394,7 +394,7 @@ def rules(code: str | None, markdown: bool, reference: bool, lang: str | None) -
     if found is None:
         _fail(lang, pick({"id": f"tidak ada aturan `{code}` (lihat `sopc rules`)",
                           "en": f"no rule `{code}` (see `sopc rules`)"}, lang))
-    click.echo(f"{found.code} {found.name} ({found.severity.value})\n{found.summary(lang)}\n\n{found.doc}")
+    click.echo(f"{found.code} {found.name} ({found.severity.value})\n{found.summary(lang)}\n\n{found.explain(lang)}")
 
 
 @cli.command(short_help="Write the JSON Schema of *.sop.yaml files for editors.")

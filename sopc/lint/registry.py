@@ -8,6 +8,7 @@ Codes are never reused; a removed rule's code stays retired.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
@@ -51,6 +52,30 @@ class Rule:
 
     def summary(self, lang: str) -> str:
         return self.title.get(lang) or self.title["id"]
+
+    def explanation(self, lang: str) -> str:
+        """What the rule checks and why, in `lang`: the docstring's Indonesian part, or the part
+        after `In English:` (a docstring gives the Indonesian first, then the English, then examples)."""
+        head = _EXAMPLES.split(self.doc, 1)[0].strip()
+        indonesian, _, english = head.partition(_ENGLISH)
+        return (english if lang == "en" and english else indonesian).strip()
+
+    def examples(self, lang: str) -> str:
+        """The failing and passing examples, their headings in `lang`."""
+        found = _EXAMPLES.search(self.doc)
+        text = self.doc[found.start():].strip() if found else ""
+        if lang == "en":
+            return text
+        return re.sub(r"^(Failing|Passing)\b", lambda m: _HEADINGS[m.group(1)], text, flags=re.MULTILINE)
+
+    def explain(self, lang: str) -> str:
+        """`sopc rules CODE`: the explanation and the examples."""
+        return "\n\n".join(part for part in (self.explanation(lang), self.examples(lang)) if part)
+
+
+_EXAMPLES = re.compile(r"^(?=Failing\b[^\n]*::$)", re.MULTILINE)
+_ENGLISH = "\n\nIn English: "
+_HEADINGS = {"Failing": "Contoh salah", "Passing": "Contoh benar"}
 
 
 RULES: dict[str, Rule] = {}
@@ -123,5 +148,5 @@ def reference() -> str:
              markdown_table()]
     for r in all_rules():
         parts.append(f"\n## {r.code} `{r.name}` ({r.severity.value})\n\n{r.title['id']} / {r.title['en']}\n\n"
-                     f"{r.doc}\n")
+                     f"{r.explanation('id')}\n\n*In English:* {r.explanation('en')}\n\n{r.examples('en')}\n")
     return "\n".join(parts)

@@ -63,6 +63,10 @@ def test_every_rule_has_docs_and_cases() -> None:
         if r.configurable:
             assert "Failing" in r.doc and ("Passing" in r.doc), f"{r.code} docstring lacks examples"
         assert r.title.get("id") and r.title.get("en")
+        # explained in both languages (`sopc rules CODE`, `--lang en`), the examples after both
+        indonesian, english = r.explanation("id"), r.explanation("en")
+        assert indonesian and english and indonesian != english, f"{r.code} is not explained in both languages"
+        assert "Failing" not in indonesian + english and "In English" not in indonesian
 
 
 def test_each_case_file_fails_and_passes_somewhere() -> None:

@@ -16,7 +16,10 @@ from sopc.lint.registry import Finding, rule
       {"id": "tanggal efektif {efektif} lebih awal dari tanggal pembuatan {pembuatan}",
        "en": "tanggal efektif {efektif} is earlier than tanggal pembuatan {pembuatan}"})
 def efektif_sebelum_pembuatan(unit: LintUnit) -> Iterator[Finding]:
-    """A SOP takes effect when it is signed, which is after it was completed (tanggal
+    """SOP berlaku saat ditandatangani, yaitu sesudah selesai disusun (tanggal pembuatan), atau pada
+    hari yang sama.
+
+    In English: A SOP takes effect when it is signed, which is after it was completed (tanggal
     pembuatan), or the same day.
 
     Failing::
@@ -37,7 +40,9 @@ def efektif_sebelum_pembuatan(unit: LintUnit) -> Iterator[Finding]:
       {"id": "tanggal revisi {revisi} lebih awal dari tanggal pembuatan {pembuatan}",
        "en": "tanggal revisi {revisi} is earlier than tanggal pembuatan {pembuatan}"})
 def revisi_sebelum_pembuatan(unit: LintUnit) -> Iterator[Finding]:
-    """A SOP is revised (or reviewed) after it was made.
+    """SOP direvisi (atau ditinjau) sesudah dibuat.
+
+    In English: A SOP is revised (or reviewed) after it was made.
 
     Failing::
 
@@ -63,7 +68,18 @@ def revisi_sebelum_pembuatan(unit: LintUnit) -> Iterator[Finding]:
                 "en": "this SOP's latest date {latest} is more than {months} months ago ({today}): "
                       "evaluate it and record the tanggal revisi"}})
 def revisi_terlewat(unit: LintUnit) -> Iterator[Finding]:
-    """SOPs are evaluated regularly (Permenpan-RB 35/2012: at least once a year). The regulation
+    """SOP dievaluasi secara berkala (Permenpan-RB 35/2012: paling sedikit setahun sekali). Peraturan
+    membolehkan Tanggal Revisi berupa tanggal revisi terakhir atau tanggal rencana tinjauan berikutnya;
+    tanggal-tanggalnya menunjukkan yang mana:
+
+    - revisi sesudah tanggal efektif adalah rencana tinjauan: diperingatkan begitu tanggal itu lewat;
+    - selain itu (revisi sebelum efektif, seperti ditulis kebanyakan SOP yang ditandatangani, atau
+      tanpa revisi), pengingat bila tanggal terakhir SOP lebih tua dari `[lint] review_months` di
+      sopc.toml (bawaan 12).
+
+    `sopc lint --today TANGGAL` memeriksa terhadap hari lain.
+
+    In English: SOPs are evaluated regularly (Permenpan-RB 35/2012: at least once a year). The regulation
     lets Tanggal Revisi be either the date the SOP was last revised or the planned date of its
     next review; the dates tell which:
 
@@ -73,15 +89,15 @@ def revisi_terlewat(unit: LintUnit) -> Iterator[Finding]:
 
     `sopc lint --today DATE` checks against another day.
 
-    Failing (on 2025-03-01: the planned review has passed)::
+    Failing (`--today 2025-03-01`)::
 
         tanggal: {pembuatan: 2024-01-10, revisi: 2025-01-10, efektif: 2024-01-15}
 
-    Failing (on 2025-03-01: revised and effective more than a year ago)::
+    Failing (`--today 2025-03-01`)::
 
         tanggal: {pembuatan: 2023-01-10, revisi: 2023-06-01, efektif: 2023-06-05}
 
-    Passing (on 2025-03-01)::
+    Passing (`--today 2025-03-01`)::
 
         tanggal: {pembuatan: 2024-01-10, revisi: 2026-01-10, efektif: 2024-01-15}
         tanggal: {pembuatan: 2023-01-10, revisi: 2024-06-01, efektif: 2024-06-05}
@@ -111,11 +127,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
       {"id": "SOP ini berubah sejak {since} tetapi tanggal revisinya tetap ({revisi})",
        "en": "this SOP changed since {since} but its tanggal revisi did not ({revisi})"})
 def berubah_tanpa_revisi(unit: LintUnit) -> Iterator[Finding]:
-    """A change to a signed SOP is a revision: its tanggal revisi moves with it. With
+    """Perubahan pada SOP yang sudah ditandatangani adalah revisi: tanggal revisinya ikut berubah.
+    Dengan `sopc lint --since origin/main`, setiap SOP yang berbeda dari ref itu tetapi tanggal
+    revisinya tetap dilaporkan — pemeriksaan yang diinginkan peninjau pada pull request.
+
+    In English: A change to a signed SOP is a revision: its tanggal revisi moves with it. With
     `sopc lint --since origin/main`, every SOP that differs from that ref but kept its tanggal
     revisi is reported — the check a reviewer wants on a pull request.
 
-    Failing (a step changed; tanggal.revisi the same as on origin/main)::
+    Failing (`--since origin/main`)::
 
         tanggal: {pembuatan: 2024-01-10, revisi: 2025-01-10, efektif: 2024-01-15}
 

@@ -15,7 +15,10 @@ from sopc.lint.registry import Finding, rule
       {"id": "keputusan di langkah {step} tidak punya target `tidak`",
        "en": "the decision at step {step} has no `tidak` target"})
 def keputusan_tanpa_tidak(unit: LintUnit) -> Iterator[Finding]:
-    """A decision (diamond) has exactly two exits. `ya` defaults to the next step; `tidak`
+    """Keputusan (belah ketupat) memiliki tepat dua jalan keluar. `ya` bawaannya menuju langkah
+    berikutnya; `tidak` wajib ditulis, karena tanpa itu bagan menampilkan pertanyaan dengan satu jawaban.
+
+    In English: A decision (diamond) has exactly two exits. `ya` defaults to the next step; `tidak`
     must be written, or the diagram would show a question with one answer.
 
     Failing::
@@ -39,7 +42,11 @@ def keputusan_tanpa_tidak(unit: LintUnit) -> Iterator[Finding]:
       {"id": "tidak ada alur dari awal yang sampai ke langkah {step}",
        "en": "no path from a start reaches step {step}"})
 def langkah_tak_terjangkau(unit: LintUnit) -> Iterator[Finding]:
-    """Every step lies on some path from a start (the first step, or one marked `mulai: true`).
+    """Setiap langkah berada pada suatu jalur dari awal (langkah pertama, atau langkah bertanda
+    `mulai: true`). Langkah yang dilompati semua panah biasanya berasal dari `lanjut` atau `ya`/`tidak`
+    yang menunjuk satu langkah terlalu jauh.
+
+    In English: Every step lies on some path from a start (the first step, or one marked `mulai: true`).
     A step that every arrow jumps over is usually a `lanjut` or a `ya`/`tidak` pointing one step
     too far.
 
@@ -82,7 +89,10 @@ def _has_decision(unit: LintUnit, group: tuple[int, ...]) -> bool:
       {"id": "dari langkah {step} tidak ada alur yang sampai ke akhir: langkah {steps} berputar tanpa henti",
        "en": "no path from step {step} reaches an end: steps {steps} go round for ever"})
 def tidak_sampai_akhir(unit: LintUnit) -> Iterator[Finding]:
-    """From every step some path reaches an end (a terminator). This finds loops with a
+    """Dari setiap langkah ada jalur yang sampai ke akhir (terminator). Aturan ini menemukan putaran
+    dengan keputusan yang kedua cabangnya tetap di dalam putaran.
+
+    In English: From every step some path reaches an end (a terminator). This finds loops with a
     decision whose branches both stay inside the loop.
 
     Failing::
@@ -110,7 +120,10 @@ def tidak_sampai_akhir(unit: LintUnit) -> Iterator[Finding]:
       {"id": "langkah {steps} berputar tanpa keputusan untuk keluar dari putaran",
        "en": "steps {steps} loop with no decision to leave the loop"})
 def putaran_tanpa_keputusan(unit: LintUnit) -> Iterator[Finding]:
-    """A loop (a `lanjut` back to an earlier step) needs a decision whose other branch leaves
+    """Putaran (`lanjut` kembali ke langkah sebelumnya) memerlukan keputusan yang cabang lainnya keluar
+    dari putaran; tanpa itu prosedur tidak pernah selesai. Dilaporkan pada langkah yang melompat kembali.
+
+    In English: A loop (a `lanjut` back to an earlier step) needs a decision whose other branch leaves
     it; without one the procedure never ends. Reported at the step that jumps back.
 
     Failing::
@@ -140,7 +153,10 @@ def _steps(group: tuple[int, ...]) -> str:
              "tambahkan `lanjut` di langkah {source}",
        "en": "step {step} is marked `mulai` but step {source} flows into it; add `lanjut` to step {source}"})
 def awal_dimasuki_panah(unit: LintUnit) -> Iterator[Finding]:
-    """A step marked `mulai: true` starts the flow (a capsule); an arrow into it usually means the
+    """Langkah bertanda `mulai: true` memulai alur (kapsul); panah yang masuk ke langkah itu biasanya
+    berarti langkah sebelumnya tidak memiliki `lanjut` yang melewatinya.
+
+    In English: A step marked `mulai: true` starts the flow (a capsule); an arrow into it usually means the
     step before it lacks a `lanjut` past it.
 
     Failing::
@@ -167,7 +183,9 @@ def awal_dimasuki_panah(unit: LintUnit) -> Iterator[Finding]:
       {"id": "kedua cabang keputusan di langkah {step} menuju langkah {target}: keputusan ini tidak memilih apa pun",
        "en": "both branches of the decision at step {step} go to step {target}: it decides nothing"})
 def cabang_sama(unit: LintUnit) -> Iterator[Finding]:
-    """A decision whose `ya` and `tidak` lead to the same step decides nothing.
+    """Keputusan yang `ya` dan `tidak`-nya menuju langkah yang sama tidak memutuskan apa pun.
+
+    In English: A decision whose `ya` and `tidak` lead to the same step decides nothing.
 
     Failing::
 
@@ -190,7 +208,9 @@ def cabang_sama(unit: LintUnit) -> Iterator[Finding]:
       {"id": "pelaksana `{actor}` tidak melakukan langkah mana pun: kolomnya akan kosong",
        "en": "actor `{actor}` does no step: its column would be empty"})
 def pelaksana_tidak_dipakai(unit: LintUnit) -> Iterator[Finding]:
-    """Every declared actor (a column of the table) does at least one step.
+    """Setiap pelaksana yang dinyatakan (satu kolom tabel) mengerjakan paling sedikit satu langkah.
+
+    In English: Every declared actor (a column of the table) does at least one step.
 
     Failing::
 
@@ -213,7 +233,10 @@ def pelaksana_tidak_dipakai(unit: LintUnit) -> Iterator[Finding]:
        "en": "a `jenis: teknis` SOP is usually done by one actor; this one uses {count} "
              "(`administratif`, perhaps?)"})
 def teknis_banyak_pelaksana(unit: LintUnit) -> Iterator[Finding]:
-    """The regulation defines SOP teknis as done by one aparatur or role, and SOP
+    """Peraturan mendefinisikan SOP teknis sebagai SOP yang dikerjakan oleh satu aparatur atau peran,
+    dan SOP administratif oleh beberapa. Hanya saran.
+
+    In English: The regulation defines SOP teknis as done by one aparatur or role, and SOP
     administratif as done by several. A hint only.
 
     Failing::

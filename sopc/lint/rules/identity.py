@@ -12,7 +12,9 @@ from sopc.lint.registry import Finding, rule
 from sopc.model.base import EMPTY_MARK
 from sopc.paths import PathEscape, inside
 
-_EMPTY_DOC = """The identity item `{key}` ({label}) is {why}. Real published SOPs {practice}.
+_EMPTY_DOC = """Butir identitas `{key}` ({label}) {why_id}. SOP nyata yang terbit {practice_id}.
+
+    In English: The identity item `{key}` ({label}) is {why}. Real published SOPs {practice}.
 
     Failing::
 
@@ -30,12 +32,16 @@ def _empty_rule(code: str, name: str, key: str, label: str, severity: Severity, 
     why = "required by the regulation's form" if severity is Severity.ERROR else "part of the form"
     practice = ("always fill it" if severity is Severity.ERROR
                 else "sometimes leave it empty, and the document then prints \"-\": so only a warning")
+    why_id = "diwajibkan formulir peraturan" if severity is Severity.ERROR else "bagian dari formulir"
+    practice_id = ("selalu mengisinya" if severity is Severity.ERROR
+                   else "kadang mengosongkannya, dan dokumen lalu mencetak \"-\": karena itu hanya peringatan")
 
     def check(unit: LintUnit) -> Iterator[Finding]:
         if not getattr(unit.sop, key):
             yield Finding((key,), {"label": label}, at="key")
 
-    check.__doc__ = _EMPTY_DOC.format(key=key, label=label, why=why, practice=practice, example=example)
+    check.__doc__ = _EMPTY_DOC.format(key=key, label=label, why=why, practice=practice, why_id=why_id,
+                                      practice_id=practice_id, example=example)
     message = {"id": "`{label}` kosong; isi sesuai formulir SOP AP",
                "en": "`{label}` is empty; fill it as the SOP AP form asks"}
     rule(code, name, severity, {"id": f"{label} kosong", "en": f"Empty {label}"}, message)(check)
@@ -60,7 +66,10 @@ _empty_rule("ID06", "keterkaitan-kosong", "keterkaitan", "Keterkaitan", Severity
       {"id": "nomor SOP kosong (`-`); beri nomor sesuai tata naskah dinas unit",
        "en": "the SOP has no number (`-`); number it by the unit's tata naskah dinas"})
 def nomor_kosong(unit: LintUnit) -> Iterator[Finding]:
-    """A SOP is numbered according to the unit's tata naskah dinas. Published SOPs sometimes
+    """SOP diberi nomor menurut tata naskah dinas unit. SOP yang terbit kadang mencetak "-"; SOP lain
+    lalu tidak dapat merujuknya.
+
+    In English: A SOP is numbered according to the unit's tata naskah dinas. Published SOPs sometimes
     print "-"; other SOPs cannot then refer to it.
 
     Failing::
@@ -80,10 +89,13 @@ def nomor_kosong(unit: LintUnit) -> Iterator[Finding]:
       {"id": "nomor `{nomor}` tidak sesuai pola `{pattern}` (lint.nomor_pattern)",
        "en": "nomor `{nomor}` does not match the pattern `{pattern}` (lint.nomor_pattern)"})
 def nomor_tidak_sesuai_pola(unit: LintUnit) -> Iterator[Finding]:
-    """When `nomor_pattern` is set under `[lint]`, every nomor matches it (a regular expression,
+    """Bila `nomor_pattern` diatur di `[lint]`, setiap nomor harus cocok dengannya (ekspresi reguler,
+    dicocokkan utuh), agar penomoran seragam di seluruh repositori.
+
+    In English: When `nomor_pattern` is set under `[lint]`, every nomor matches it (a regular expression,
     matched in full), so numbering stays uniform across the repository.
 
-    Failing (with `nomor_pattern = 'SOP-\\d{3}/\\d{5}/\\d{4}'`)::
+    Failing (`nomor_pattern = 'SOP-\\d{3}/\\d{5}/\\d{4}'`)::
 
         nomor: 25/17000/2025
 
@@ -100,7 +112,11 @@ def nomor_tidak_sesuai_pola(unit: LintUnit) -> Iterator[Finding]:
       {"id": "Logo di luar repositori", "en": "Logo outside the repository"},
       {"id": "logo {problem}", "en": "logo {problem}"})
 def logo_di_luar_repositori(unit: LintUnit) -> Iterator[Finding]:
-    """The logo is a file inside the repository, named relative to its root (where sopc.toml
+    """Logo adalah berkas di dalam repositori, ditulis relatif terhadap akarnya (tempat sopc.toml).
+    Path absolut, `..` yang keluar, atau tautan yang menunjuk ke luar ditolak: SOP yang disalin dari
+    tempat lain tidak boleh membuat sopc membaca, lalu mencetak, berkas apa pun di mesin.
+
+    In English: The logo is a file inside the repository, named relative to its root (where sopc.toml
     is). An absolute path, `..` leading out, or a link pointing out is refused: a SOP copied
     from elsewhere must not make sopc read, and print, any file of the machine.
 

@@ -18,7 +18,10 @@ NIP_PATH = ("disahkan_oleh", "nip")
       {"id": "NIP `{nip}` harus 18 digit angka (spasi boleh), ada {count}",
        "en": "NIP `{nip}` must be 18 digits (spaces allowed), it has {count}"})
 def nip_bukan_18_digit(unit: LintUnit) -> Iterator[Finding]:
-    """A civil servant's NIP has 18 digits: birth date (8), appointment month (6), sex (1),
+    """NIP pegawai negeri terdiri atas 18 angka: tanggal lahir (8), bulan pengangkatan (6), jenis
+    kelamin (1), nomor urut (3). Spasi di antara kelompok angka boleh ("19700101 199503 1 002").
+
+    In English: A civil servant's NIP has 18 digits: birth date (8), appointment month (6), sex (1),
     sequence (3). Spaces between the groups are allowed ("19700101 199503 1 002").
 
     Failing::
@@ -43,7 +46,12 @@ def nip_bukan_18_digit(unit: LintUnit) -> Iterator[Finding]:
        "sex": {"id": "NIP `{nip}`: digit jenis kelamin `{value}` harus 1 atau 2",
                "en": "NIP `{nip}`: the sex digit `{value}` must be 1 or 2"}})
 def nip_tanggal_mustahil(unit: LintUnit) -> Iterator[Finding]:
-    """The first 8 digits of a NIP are the birth date (YYYYMMDD), the next 6 the month of
+    """8 angka pertama NIP adalah tanggal lahir (YYYYMMDD), 6 berikutnya bulan pengangkatan (YYYYMM),
+    lalu jenis kelamin (1 atau 2). Tanggal lahir yang tidak ada, tahun lahir sebelum 1900 atau yang
+    membuat pejabat berumur di bawah 18 tahun saat diangkat, atau bulan pengangkatan sesudah SOP
+    dibuat, adalah salah ketik.
+
+    In English: The first 8 digits of a NIP are the birth date (YYYYMMDD), the next 6 the month of
     appointment (YYYYMM), then the sex (1 or 2). A birth date that does not exist, a birth year
     before 1900 or that would make the official under 18 at appointment, or an appointment
     month after the SOP was made, is a typo.

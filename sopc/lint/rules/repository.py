@@ -23,7 +23,12 @@ _LOOKS_LIKE_NOMOR = re.compile(r"(?=[^\s]*\d)[\w.]+(?:[/-][\w.]+)+")
       {"id": "nomor `{nomor}` juga dipakai oleh {other}", "en": "nomor `{nomor}` is also used by {other}"},
       scope="project")
 def nomor_ganda(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
-    """Each SOP of a repository has its own nomor: documents, keterkaitan and the manual refer
+    """Setiap SOP dalam satu repositori memiliki nomornya sendiri: dokumen, keterkaitan dan manual
+    merujuk SOP dengan nomor itu. Dilaporkan pada setiap berkas yang memakai nomor yang sama, dengan
+    menyebut satu berkas lain (yang pertama menurut urutan path, atau yang kedua bagi yang pertama),
+    agar pemeriksaan berkas mana pun di antaranya memberitahukannya.
+
+    In English: Each SOP of a repository has its own nomor: documents, keterkaitan and the manual refer
     to SOPs by it. Reported on every file that shares it, naming another (the first in path
     order, or the second for the first), so that linting any one of them tells.
 
@@ -61,7 +66,11 @@ def same_nomor(nomor: str) -> str:
        "en": "`{key}` names nomor `{nomor}`, but no SOP of the repository has it"},
       scope="project")
 def rujukan_tidak_ditemukan(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
-    """A `keterkaitan` entry or an `induk` that looks like a SOP number (one token with a digit
+    """Butir `keterkaitan` atau `induk` yang tampak seperti nomor SOP (satu kata dengan angka dan `/`
+    atau `-`, atau yang cocok dengan `lint.nomor_pattern`) harus merupakan nomor SOP di repositori;
+    judul dan teks bebas dibiarkan.
+
+    In English: A `keterkaitan` entry or an `induk` that looks like a SOP number (one token with a digit
     and `/` or `-`, or matching `lint.nomor_pattern`) must be the nomor of a SOP in the
     repository; titles and free text are left alone.
 
@@ -92,7 +101,12 @@ def rujukan_tidak_ditemukan(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
                   "en": "the induk lead back to this SOP: {circle}"}},
       scope="project")
 def induk_melingkar(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
-    """`induk` names the SOP above this one; followed upwards, the induk must end at a SOP with
+    """`induk` menyebut SOP di atas SOP ini; bila ditelusuri ke atas, rantai induk harus berakhir pada
+    SOP tanpa induk. SOP yang menjadi induk dirinya sendiri, atau SOP yang rantai induknya kembali ke
+    dirinya, tidak memiliki puncak: manual tidak dapat menempatkannya dan pembaca tidak dapat
+    menelusurinya. Dilaporkan pada setiap SOP dalam lingkaran itu.
+
+    In English: `induk` names the SOP above this one; followed upwards, the induk must end at a SOP with
     none. A SOP that is its own induk, or SOPs whose induk lead back to themselves, have no top:
     the manual cannot place them and readers cannot follow them. Reported on every SOP of the circle.
 

@@ -22,7 +22,10 @@ def _missing(unit: LintUnit, key: str) -> Iterator[Finding]:
       {"id": "langkah {step} tidak menyebut pelaksana: simbolnya tidak punya kolom",
        "en": "step {step} names no pelaksana: its symbol has no column"})
 def langkah_tanpa_pelaksana(unit: LintUnit) -> Iterator[Finding]:
-    """Every step is done by someone: the regulation puts each step's symbol in the column of
+    """Setiap langkah dikerjakan oleh seseorang: peraturan menempatkan simbol tiap langkah di kolom
+    pelaksana yang mengerjakannya.
+
+    In English: Every step is done by someone: the regulation puts each step's symbol in the column of
     the actor (pelaksana) who does it.
 
     Failing::
@@ -44,7 +47,9 @@ def langkah_tanpa_pelaksana(unit: LintUnit) -> Iterator[Finding]:
       {"id": "langkah {step} tidak menyebut waktu (Mutu Baku: Waktu)",
        "en": "step {step} states no waktu (Mutu Baku: Waktu)"})
 def langkah_tanpa_waktu(unit: LintUnit) -> Iterator[Finding]:
-    """Every activity names the time it needs (Mutu Baku: Waktu). `-` counts as not stated.
+    """Setiap kegiatan menyebut waktu yang diperlukan (Mutu Baku: Waktu). `-` dianggap tidak disebut.
+
+    In English: Every activity names the time it needs (Mutu Baku: Waktu). `-` counts as not stated.
 
     Failing::
 
@@ -66,7 +71,9 @@ def langkah_tanpa_waktu(unit: LintUnit) -> Iterator[Finding]:
       {"id": "langkah {step} tidak menyebut output (Mutu Baku: Output)",
        "en": "step {step} states no output (Mutu Baku: Output)"})
 def langkah_tanpa_output(unit: LintUnit) -> Iterator[Finding]:
-    """Every activity names what it produces (Mutu Baku: Output).
+    """Setiap kegiatan menyebut hasilnya (Mutu Baku: Output).
+
+    In English: Every activity names what it produces (Mutu Baku: Output).
 
     Failing::
 
@@ -87,7 +94,10 @@ def langkah_tanpa_output(unit: LintUnit) -> Iterator[Finding]:
       {"id": "langkah {step} tidak menyebut kelengkapan (Mutu Baku: Kelengkapan)",
        "en": "step {step} states no kelengkapan (Mutu Baku: Kelengkapan)"})
 def langkah_tanpa_kelengkapan(unit: LintUnit) -> Iterator[Finding]:
-    """Every activity names what it needs to start (Mutu Baku: Kelengkapan / persyaratan).
+    """Setiap kegiatan menyebut apa yang diperlukan untuk memulainya (Mutu Baku: Kelengkapan /
+    persyaratan). Hanya peringatan: langkah pertama sebagian SOP nyata tidak memerlukan apa pun.
+
+    In English: Every activity names what it needs to start (Mutu Baku: Kelengkapan / persyaratan).
     A warning: some first steps of real SOPs need nothing.
 
     Failing::
@@ -125,7 +135,12 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
        "verb": {"id": "kegiatan langkah {step} tidak diawali kata kerja (`{word}`); contoh: \"Menerima surat\"",
                 "en": "activity of step {step} does not start with a verb (`{word}`); e.g. \"Menerima surat\""}})
 def kegiatan_bukan_kata_kerja(unit: LintUnit) -> Iterator[Finding]:
-    """The regulation writes activities actively, as a verb without a subject ("kata kerja
+    """Peraturan menulis kegiatan dalam bentuk aktif, sebagai kata kerja tanpa subyek: pelaksananya sudah
+    ditunjukkan oleh kolom. Pemeriksaan ini perkiraan: kata pertama harus berimbuhan kata kerja (me-,
+    mem-, men-, meng-, meny-, ber-, di-) atau kata kerja dasar yang umum, dan kegiatan tidak boleh
+    diawali nama pelaksana. Tambahkan kata kerja unit Anda sendiri dengan `verbs = [...]` di `[lint]`.
+
+    In English: The regulation writes activities actively, as a verb without a subject ("kata kerja
     tanpa subyek"): the actor is already shown by the column. The check is a heuristic: the
     first word must carry a verb prefix (me-, mem-, men-, meng-, meny-, ber-, di-)
     or be a common base verb, and the activity must not start with an actor's name. Add your

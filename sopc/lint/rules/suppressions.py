@@ -15,7 +15,12 @@ from sopc.lint.suppress import UNUSED, references
       {"id": "`# sopc: disable` menyebut `{ref}`, yang bukan kode atau nama aturan; komentar itu tidak menekan "
              "apa pun", "en": "`# sopc: disable` names `{ref}`, which is no rule's code or name; it hides nothing"})
 def penekanan_tak_dikenal(unit: LintUnit) -> Iterator[Finding]:
-    """A `# sopc: disable=` comment names rules by code (`LK04`) or name (`kelengkapan-kosong`), or
+    """Komentar `# sopc: disable=` menyebut aturan dengan kode (`LK04`) atau nama
+    (`langkah-tanpa-kelengkapan`), atau `ALL`. Yang salah eja (`LK4`, awalan seperti `LK`) tidak
+    menekan apa pun, padahal tampak seolah-olah menekan.
+
+    In English: A `# sopc: disable=` comment names rules by code (`LK04`) or name
+    (`langkah-tanpa-kelengkapan`), or
     `ALL`. A misspelt one (`LK4`, a prefix such as `LK`) hides nothing while it looks as if it did.
 
     Failing::
@@ -42,12 +47,17 @@ def penekanan_tak_dikenal(unit: LintUnit) -> Iterator[Finding]:
                      "sopc.toml or on the command line, or a built-in check that cannot be hidden)"}},
       scope="suppressions")
 def penekanan_tak_terpakai(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
-    """A `# sopc: disable=` comment that hides no finding: the problem was mended, or the comment
+    """Komentar `# sopc: disable=` yang tidak menekan temuan apa pun: masalahnya sudah diperbaiki,
+    atau komentar itu menyebut aturan yang tidak dijalankan. Bila dibiarkan, komentar itu akan diam-diam
+    menekan temuan nyata berikutnya dari aturan itu di baris itu, dan pembaca mengiranya pengecualian
+    yang masih berlaku (seperti RUF100 pada ruff). Komentar yang menyebut SP02 sendiri tidak dinilai.
+
+    In English: A `# sopc: disable=` comment that hides no finding: the problem was mended, or the comment
     names a rule that does not run. Left in place, it would hide the next real finding of that rule
     on that line unseen, and readers take it for a known exception that no longer exists (as ruff's
     RUF100). A comment naming SP02 itself is not judged.
 
-    Failing (the waktu is valid, so WK01 reports nothing here)::
+    Failing::
 
         waktu: 5 menit  # sopc: disable=WK01
 

@@ -15,7 +15,12 @@ from sopc.model.duration import format_minutes
       {"id": "waktu `{text}` tidak terbaca; tulis angka dan satuan, mis. `10 menit`, `1-2 hari`, `3 hari kerja`",
        "en": "waktu `{text}` cannot be read; write a number and a unit, e.g. `10 menit`, `1-2 hari`, `3 hari kerja`"})
 def waktu_tak_terbaca(unit: LintUnit) -> Iterator[Finding]:
-    """A waktu is a number or a range and a unit, optionally per unit of work: `10 menit`,
+    """Waktu adalah angka atau rentang dan satuan, boleh per satuan kerja: `10 menit`, `2 Jam`,
+    `1-2 hari`, `3 hari kerja` (atau `HK`), `2 menit/berkas`, `1 minggu`, `1 bulan`, `30 minutes`.
+    Satuan: detik, menit, jam, hari, hari kerja, minggu, bulan, tahun, dan nama Inggrisnya, dengan
+    huruf besar atau kecil. Teks lain tetap dicetak, tetapi sopc tidak dapat menjumlahkannya.
+
+    In English: A waktu is a number or a range and a unit, optionally per unit of work: `10 menit`,
     `2 Jam`, `1-2 hari`, `3 hari kerja` (or `HK`), `2 menit/berkas`, `1 minggu`, `1 bulan`,
     `30 minutes`. Units: detik, menit, jam, hari, hari kerja, minggu, bulan, tahun, and their
     English names, in any capitalisation. Other text still prints, but sopc cannot add it up.
@@ -41,7 +46,12 @@ def waktu_tak_terbaca(unit: LintUnit) -> Iterator[Finding]:
       {"id": "langkah-langkah alur utama ({steps}) memakan {total}, melebihi waktu_penyelesaian {limit}",
        "en": "the main path's steps ({steps}) take {total}, more than waktu_penyelesaian {limit}"})
 def waktu_melebihi_penyelesaian(unit: LintUnit) -> Iterator[Finding]:
-    """The waktu of the steps on the main path (from the first step, taking `ya` at every
+    """Waktu langkah-langkah pada jalur utama (dari langkah pertama, mengambil `ya` di setiap
+    keputusan, sampai akhir) harus muat dalam `waktu_penyelesaian` SOP. Waktu dihitung sebagai waktu
+    kerja: sehari 8 jam, seminggu 5 hari, sebulan 20 hari; rentang dihitung dengan batas atasnya, waktu
+    per satuan sekali; langkah dalam satu baris berjalan bersamaan dan dihitung sekali.
+
+    In English: The waktu of the steps on the main path (from the first step, taking `ya` at every
     decision, to an end) must fit in the SOP's `waktu_penyelesaian`. Time is working time: a
     day is 8 hours, a week 5 days, a month 20; a range counts with its upper bound, a per-unit
     time once; steps in one row run in parallel and count once.
