@@ -400,7 +400,9 @@ def rules(code: str | None, markdown: bool, reference: bool, lang: str | None) -
 @cli.command(short_help="Write the JSON Schema of *.sop.yaml files for editors.")
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="Where to write the schema; `-` for standard output. Default: schemas/sop-1.schema.json.")
-def schema(output: str | None) -> None:
+@click.option("--lang", type=click.Choice(LANGS), default="id", show_default=True,
+              help="Language of the descriptions editors show (the committed schema is in Indonesian).")
+def schema(output: str | None, lang: str) -> None:
     """Write the JSON Schema of *.sop.yaml files, for editor completion and checking.
 
     The examples' first line, `# yaml-language-server: $schema=../schemas/sop-1.schema.json`,
@@ -408,7 +410,7 @@ def schema(output: str | None) -> None:
     """
     from sopc.schema import SCHEMA_PATH, schema_text
 
-    text = schema_text()
+    text = schema_text(lang)
     if output == "-":
         click.echo(text, nl=False)
         return

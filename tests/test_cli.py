@@ -165,6 +165,17 @@ def test_committed_schema_is_current() -> None:
     assert run_cli("schema", "-o", "-").stdout == committed, "run `sopc schema` in the repository root"
 
 
+def test_schema_speaks_indonesian_and_english_on_request() -> None:
+    from sopc.schema import INDONESIAN, descriptions, json_schema
+
+    english = descriptions(json_schema("en"))
+    assert [text for text in english if text not in INDONESIAN] == [], "translate these in sopc/schema.py"
+    indonesian = json.loads(run_cli("schema", "-o", "-").stdout)
+    assert indonesian["properties"]["langkah"]["description"] == "Langkah, menurut urutan barisnya."
+    assert len(descriptions(indonesian)) == len(english)
+    assert json.loads(run_cli("schema", "-o", "-", "--lang", "en").stdout) == json_schema("en")
+
+
 def test_schema_is_written_where_the_examples_point(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = run_cli("schema")
