@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from sopc import __version__
+from sopc.cli_help import Group
 from sopc.diagnostics import shown
 from sopc.i18n import LANGS, pick, resolve_lang
 
@@ -37,7 +38,7 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=(
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=(
     "A new repository: sopc init; a new SOP: sopc new \"Nama SOP\"; then sopc lint and sopc build. "
     "Guide: docs/panduan.md (Bahasa Indonesia), docs/guide.md (English)."))
 @click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_version,

@@ -222,3 +222,43 @@ def test_config_paths_must_stay_in_the_repository(repo, config: str, needle: str
     root = repo({"a.sop.yaml": CLEAN, "sopc.toml": config})
     result = run_cli("build", str(root), "-o", str(root / "out"))
     assert result.exit_code == 2 and needle in result.stderr and not (root / "out").exists()
+
+
+# --- help in the users' language (issue 13, item 8) ----------------------------------------------------
+
+
+@pytest.fixture
+def no_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for var in ("SOPC_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_every_help_text_has_its_indonesian() -> None:
+    from sopc.cli import cli
+    from sopc.cli_help import INDONESIAN, english_texts
+
+    assert [text for text in english_texts(cli) if text not in INDONESIAN] == [], "translate in sopc/cli_help.py"
+
+
+def test_help_speaks_indonesian_unless_asked_otherwise(no_locale: Path) -> None:
+    top = run_cli("--help").stdout
+    assert top.startswith("Penggunaan: ") and "\nPerintah:\n" in top
+    assert "Periksa berkas SOP menurut Permenpan-RB 35/2012" in top and "Check SOP files" not in top
+    lint = run_cli("lint", "--help").stdout
+    assert "\nOpsi:\n" in lint and "Gagal (kode keluar 1) juga karena" in lint and "[bawaan: auto]" in lint
+    assert "Tampilkan bantuan ini, lalu keluar." in lint
+    english = run_cli("lint", "--help", "--lang", "en").stdout  # after the Indonesian: the English is intact
+    assert english.startswith("Usage: ") and " lint " in english.splitlines()[0]
+    assert "Fail (exit 1) on warnings too" in english
+    assert "Gagal" not in english and "[default: auto]" in english
+    assert run_cli("build", "-h", "--lang=en").stdout.startswith("Usage: ")
+
+
+def test_help_follows_the_repositorys_language(no_locale: Path) -> None:
+    (no_locale / "sopc.toml").write_text('lang = "en"\n')
+    assert run_cli("rules", "--help").stdout.startswith("Usage: ")
+    (no_locale / "sopc.toml").write_text('lang = [broken\n')  # a broken config still shows help
+    result = run_cli("rules", "--help")
+    assert result.exit_code == 0 and result.stdout.startswith("Penggunaan: ")
