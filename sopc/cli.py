@@ -202,7 +202,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     """
     import time
 
-    from sopc.backends.pdf import INSTALL, PdfError, soffice, to_pdf
+    from sopc.backends.pdf import INSTALL, soffice
     from sopc.build import BuildOptions, build_paths
     from sopc.config import ConfigError
     from sopc.discover import PathError
@@ -216,7 +216,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     if unit is not None and not slug(unit):
         raise click.BadParameter("name a unit in letters or digits", param_hint="--unit")
     options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev,
-                           manual, unit)
+                           manual, unit, pdf)
     started = time.perf_counter()
     bar = _ProgressBar() if sys.stderr.isatty() else None  # CI gets the summary line only
     try:  # no _batch_gc here: documents are cyclic garbage, and rare collections let a build grow to GBs
@@ -235,14 +235,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         bar.close()
     for warning in result.warnings:
         click.echo(f"sopc: {shown(warning)}", err=True)
-    if pdf:
-        docs = [p for p in result.written + result.unchanged if p.suffix == ".docx" and _stale_pdf(p)]
-        try:
-            result.written += to_pdf(docs, options.jobs)
-        except PdfError as err:
-            _fail(lang, str(err))
-        except OutputError as err:
-            _cannot_write(lang, err)
+    if result.pdf_error is not None:
+        _fail(lang, result.pdf_error)
     texts = {"id": "sopc: {w} berkas ditulis, {u} tidak berubah, {s} SOP dilewati karena galat ({t:.1f} detik)",
              "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors ({t:.1f} s)"}
     click.echo(pick(texts, result.lint.lang).format(w=len(result.written), u=len(result.unchanged),
@@ -471,11 +465,6 @@ class _ProgressBar:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
-
-
-def _stale_pdf(docx: Path) -> bool:
-    pdf = docx.with_suffix(".pdf")
-    return not pdf.exists() or pdf.stat().st_mtime < docx.stat().st_mtime
 
 
 @contextlib.contextmanager

@@ -282,7 +282,7 @@ def test_the_books_are_made_again_only_when_what_they_hold_changed(
 
 def test_a_sop_broken_between_lint_and_build_is_skipped_not_a_crash(
         repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sopc import build as build_module
+    from sopc import build as build_module  # the package: lint_paths is looked up there
 
     sop = repo / "umum" / "peminjaman-ruang-rapat.sop.yaml"
     lint = build_module.lint_paths
@@ -313,7 +313,7 @@ def test_a_build_with_nothing_to_make_never_loads_the_back_ends(repo: Path, tmp_
     probe = ("import sys; from pathlib import Path; from sopc.build import BuildOptions, build_paths; "
              f"r = build_paths([Path({str(repo)!r})], BuildOptions(out_dir=Path({str(out)!r}))); "
              "print(len(r.written), sorted(m for m in ('docx', 'lxml', 'graphviz', 'sopc.layout.swimlane', "
-             "'sopc.documents') if m in sys.modules))")
+             "'sopc.build.render') if m in sys.modules))")
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert shown.strip() == "0 []"
 
