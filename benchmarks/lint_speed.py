@@ -102,7 +102,7 @@ def main() -> None:
         files = sorted(root.glob("*.sop.yaml"))
         size = sum(f.stat().st_size for f in files)
 
-        from sopc.pipeline import lint_paths
+        from sopc.lint.run import lint_paths
 
         result = lint_paths([root], "en")
         assert result.files == args.files and not [d for d in result.diagnostics if d.severity.value == "error"], \

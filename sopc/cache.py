@@ -141,7 +141,7 @@ LINT_CACHE_NAME = ".sopc-lint.json"
 
 @dataclass
 class LintMemo:
-    """source -> the key it was linted with and what linting found (see `sopc.pipeline`).
+    """source -> the key it was linted with and what linting found (see `sopc.lint.run`).
 
     `sopc build` keeps it in its output folder so an unchanged repository is not parsed again:
     a SOP's key covers its bytes, its configuration file, the language, sopc's version and the

@@ -92,13 +92,13 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
     """
-    from sopc.config import ConfigError
+    from sopc.config import ConfigCache, ConfigError, RuleChoice
     from sopc.diagnostics import Severity
-    from sopc.discover import PathError
+    from sopc.lint.run import lint_bytes, lint_paths
     from sopc.output import OutputError
-    from sopc.pipeline import ConfigCache, RuleChoice, display_path, find_sources, lint_bytes, lint_paths
     from sopc.report.formats import FORMATTERS, render_statistics, render_text
     from sopc.review import ReviewError
+    from sopc.source.discover import PathError, display_path, find_sources
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     choice = RuleChoice(_codes(select), _codes(extend_select), _codes(ignore))
@@ -205,11 +205,11 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     from sopc.backends.pdf import INSTALL, soffice
     from sopc.build import BuildOptions, build_paths
     from sopc.config import ConfigError
-    from sopc.discover import PathError
     from sopc.model.base import slug
     from sopc.output import OutputError
     from sopc.paths import PathEscape
     from sopc.report.formats import render_text
+    from sopc.source.discover import PathError
 
     if pdf and soffice() is None:
         _fail(lang, pick(INSTALL, resolve_lang(lang, None)))
@@ -283,7 +283,7 @@ def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
     import datetime as dt
 
     from sopc.config import ConfigError, find_config, load_config
-    from sopc.pipeline import lint_paths
+    from sopc.lint.run import lint_paths
     from sopc.scaffold import ScaffoldError, new_path, next_nomor, pattern_of, schema_link, skeleton
 
     try:
@@ -343,9 +343,9 @@ def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None
     """Draw how the SOPs relate: makro to mikro (induk) and keterkaitan, with Graphviz."""
     from sopc.backends.relations import DOT_MISSING, DotMissing, relation_graph, render_svg
     from sopc.config import ConfigError
-    from sopc.discover import PathError
+    from sopc.lint.run import lint_paths
     from sopc.output import OutputError, write_atomic
-    from sopc.pipeline import lint_paths
+    from sopc.source.discover import PathError
 
     try:
         result = lint_paths(list(paths), lang, config_file)
@@ -417,9 +417,10 @@ def schema(output: str | None, lang: str) -> None:
 
 def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
     """Apply (or, with write=False, show as a diff) the safe fixes of every SOP under `paths`."""
+    from sopc.config import ConfigCache
     from sopc.fix import diff, fix_text
     from sopc.output import write_atomic
-    from sopc.pipeline import ConfigCache, display_path, find_sources
+    from sopc.source.discover import display_path, find_sources
     from sopc.source.files import read_file
     from sopc.source.loader import Limits, encode_like, load_bytes
 

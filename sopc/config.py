@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -340,3 +340,48 @@ def _check_defaults(path: Path, defaults: dict[str, Any]) -> None:
             problem = err.errors()[0]
             raise ConfigError(path, f"`defaults.{display_path((key, *problem['loc']))}`: {problem['msg']}",
                               ("defaults", key, *problem["loc"])) from None
+
+
+@dataclass(frozen=True)
+class RuleChoice:
+    """Rules chosen on the command line, over what sopc.toml chose (as ruff's flags do):
+    `select` replaces its select, `extend_select` adds to it, `ignore` adds to its ignore."""
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def apply(self, config: Config) -> Config:
+        if not (self.select or self.extend_select or self.ignore):
+            return config
+        lint = config.settings.lint
+        select = list(self.select or lint.select)
+        if self.extend_select:
+            select = select + list(self.extend_select) if select else []  # empty select: every rule already
+        chosen = lint.model_copy(update={"select": select, "ignore": [*lint.ignore, *self.ignore]})
+        return replace(config, settings=config.settings.model_copy(update={"lint": chosen}))
+
+
+NO_CHOICE = RuleChoice()  # the rules as sopc.toml chose them
+
+
+class ConfigCache:
+    """One Config per folder: the nearest sopc.toml is looked up once per folder, read once per file."""
+
+    def __init__(self, forced: Path | None = None, choice: RuleChoice = NO_CHOICE) -> None:
+        self.forced, self.choice = forced, choice
+        self.by_folder: dict[Path, Config] = {}
+        self.by_file: dict[Path | None, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        folder = path if path.is_dir() else path.parent
+        if folder not in self.by_folder:
+            file = self.forced or find_config(folder)
+            if file not in self.by_file:
+                config = self.choice.apply(load_config(file))
+                from sopc.lint.engine import check_settings  # the rule registry, only once a config is read
+
+                check_settings(config.settings.lint, str(file))
+                self.by_file[file] = config
+            self.by_folder[folder] = self.by_file[file]
+        return self.by_folder[folder]

@@ -11,11 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sopc.build import BuildOptions, BuildResult, build_paths
-from sopc.config import ConfigError
-from sopc.discover import discover
+from sopc.config import ConfigCache, ConfigError
 from sopc.output import OutputError
 from sopc.paths import PathEscape
-from sopc.pipeline import ConfigCache, find_sources
+from sopc.source.discover import discover, find_sources
 
 
 def snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:

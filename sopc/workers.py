@@ -1,4 +1,4 @@
-"""Worker processes: the pool for lint and build, and one bounded call for untrusted work.
+"""Worker processes: the pool for lint and build (`map_chunks`), and one bounded call for untrusted work.
 
 Why a helper (issue 12, item 13): a killed `sopc build` (SIGKILL, or SIGTERM from a CI runner
 cancelling a job) left its workers running for ever. Here
@@ -52,6 +52,18 @@ def parallel_map(function: Callable[..., Any], tasks: Sequence[tuple], jobs: int
     finally:
         pool.terminate()  # on any way out (an error, SIGTERM, the caller stopping early): no worker stays
         pool.join()
+
+
+def map_chunks(function: Callable[..., list[Any]], items: Sequence[Any], extra: tuple, jobs: int, pool_at: int,
+               size: int | None = None) -> Iterator[list[Any]]:
+    """`function(chunk, *extra)` over `items` cut in chunks, the results in order: in up to `jobs`
+    worker processes when there are at least `pool_at` items (below, a pool costs more than it
+    saves), else here. A chunk is `size` items; by default four chunks per worker in a pool (a slow
+    chunk does not hold the others up) and one item at a time here (so progress can be shown)."""
+    parallel = jobs > 1 and len(items) >= pool_at
+    size = size or (max(1, len(items) // (jobs * 4)) if parallel else 1)
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    return parallel_map(function, [(chunk, *extra) for chunk in chunks], jobs if parallel else 1)
 
 
 class _Spread:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sopc.pipeline import lint_paths
+from sopc.lint.run import lint_paths
 from tests.conftest import run_cli
 
 BAD = Path(__file__).parent / "bad"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sopc.build import BuildOptions, build_paths
-from sopc.pipeline import lint_paths
+from sopc.lint.run import lint_paths
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 SVG_ONLY = dict(formats=("svg",))
@@ -128,7 +128,7 @@ def test_a_killed_builds_temporary_files_are_cleared_but_not_a_running_ones(repo
 
 def test_a_rebuild_reports_what_a_fresh_lint_does_without_reading_unchanged_sops(
         repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sopc import pipeline
+    from sopc.lint import run as pipeline
 
     sop = repo / "umum" / "peminjaman-ruang-rapat.sop.yaml"
     text = sop.read_text()

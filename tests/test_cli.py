@@ -191,7 +191,7 @@ def test_module_entry_point_and_no_traceback_on_bad_input(tmp_path: Path) -> Non
 
 
 def test_worker_processes_give_the_same_report(repo) -> None:
-    from sopc.pipeline import CHUNK, lint_paths
+    from sopc.lint.run import CHUNK, lint_paths
 
     files = {f"s{i:03d}.sop.yaml": (ERROR if i % 7 == 0 else CLEAN).replace("001/SOP", f"{i:03d}/SOP")
              for i in range(2 * CHUNK + 5)}

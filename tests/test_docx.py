@@ -14,7 +14,7 @@ from docx.shared import Mm
 
 from sopc.config import find_config, load_config
 from sopc.layout.swimlane import layout_sop
-from sopc.pipeline import load_unit
+from sopc.lint.run import load_unit
 from tests.conftest import run_cli
 
 EXAMPLES = Path(__file__).parents[1] / "examples"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sopc.config import find_config, load_config
-from sopc.discover import discover
-from sopc.pipeline import load_unit
+from sopc.lint.run import load_unit
+from sopc.source.discover import discover
 from sopc.source.loader import load
 from tests.conftest import run_cli
 

@@ -280,8 +280,8 @@ def test_words_of_thousands_of_characters_are_wrapped_in_passing(repo, tmp_path:
 
 
 def test_the_text_report_splits_each_file_once_however_many_findings(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sopc import pipeline
     from sopc.diagnostics import Diagnostic, Severity, Span
+    from sopc.lint import run as pipeline
     from sopc.report.formats import render_text
 
     text = "".join(f"baris {i}\n" for i in range(10_002))
@@ -317,7 +317,7 @@ def test_the_caret_stands_under_the_column_after_wide_characters(repo) -> None:
     assert caret.index("^") == quoted.index("nipp") + 6
 
 
-# --- B. bounded patterns: sopc/lint/pattern.py (nomor_pattern), sopc/ignore.py (exclude) ----------
+# --- B. bounded patterns: sopc/lint/pattern.py (nomor_pattern), sopc/source/ignore.py (exclude) ----------
 
 
 def test_a_nomor_pattern_that_would_backtrack_for_hours_answers_at_once(repo) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sopc.discover import discover
-from sopc.ignore import IgnoreSpec
-from sopc.pipeline import ConfigCache, find_sources
+from sopc.config import ConfigCache
+from sopc.source.discover import discover, find_sources
+from sopc.source.ignore import IgnoreSpec
 
 
 @pytest.mark.parametrize(("patterns", "path", "is_dir", "expected"), [

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from sopc.config import find_config, load_config
-from sopc.discover import discover
 from sopc.flow import build_flow
 from sopc.layout.geometry import Arrow, Box, Layout, Page, Point, Shape
 from sopc.layout.swimlane import layout_sop
+from sopc.lint.run import load_unit
 from sopc.model import validate
-from sopc.pipeline import load_unit
+from sopc.source.discover import discover
 from sopc.source.loader import load_text
 from tests.conftest import compose_sop
 

@@ -17,13 +17,13 @@ import pytest
 
 from sopc.backends.svg import render_pages
 from sopc.config import find_config, load_config
-from sopc.discover import discover
 from sopc.flow import Flow, build_flow
 from sopc.layout.geometry import Layout
 from sopc.layout.metrics import KINDS, legibility
 from sopc.layout.swimlane import layout_sop
+from sopc.lint.run import load_unit
 from sopc.model import validate
-from sopc.pipeline import load_unit
+from sopc.source.discover import discover
 from sopc.source.loader import load_text
 from tests.conftest import compose_sop
 

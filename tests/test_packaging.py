@@ -35,5 +35,5 @@ def test_the_wheel_carries_data_and_templates(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("sopc/data/liberation-sans.json", "sopc/templates/reference.docx",
                    "sopc/templates/labels-id.j2", "sopc/templates/labels-en.j2", "sopc/backends/docx/ooxml.py",
-                   "sopc/lint/rules/builtin.py"):
+                   "sopc/lint/rules/sy.py"):
         assert needed in names, needed

@@ -96,7 +96,7 @@ def _diagnostics(r: Rule, severity: Severity, findings: Iterable[Finding], unit:
 
 def per_file_ignored(settings: LintSettings, relative: str) -> set[str]:
     """The codes `[lint] per_file_ignores` switches off for the file at `relative` (from the root)."""
-    from sopc.ignore import IgnoreSpec
+    from sopc.source.ignore import IgnoreSpec
 
     rules = [r for r in all_rules() if r.configurable]
     return {r.code for pattern, refs in settings.per_file_ignores.items() if IgnoreSpec([pattern]).matches(relative)

@@ -18,7 +18,7 @@ from sopc import __version__
 from sopc.diagnostics import Diagnostic, Severity, shown
 from sopc.i18n import pick
 from sopc.lint.registry import Rule, all_rules
-from sopc.pipeline import LintResult
+from sopc.lint.run import LintResult
 from sopc.review import ReviewError, git
 
 GITHUB_CAP = 10  # annotations GitHub shows per severity per step

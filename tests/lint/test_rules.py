@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from sopc.lint.registry import all_rules
-from sopc.pipeline import lint_paths
+from sopc.lint.run import lint_paths
 from tests.conftest import compose_sop, write_repo
 
 CASES = Path(__file__).parent / "cases"

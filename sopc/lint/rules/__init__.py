@@ -1,3 +1,3 @@
-"""Every rule module; importing this package registers them all."""
+"""Every rule module, one per code prefix; importing this package registers them all."""
 
-from sopc.lint.rules import builtin, dates, flow, identity, nip, repository, steps, suppressions, waktu  # noqa: F401
+from sopc.lint.rules import al, id, lk, np, pl, rp, sc, sp, sy, tg, wk  # noqa: F401

@@ -1,4 +1,4 @@
-"""Rules about the suppression comments themselves (`# sopc: disable=...`)."""
+"""SP: rules about the suppression comments themselves (`# sopc: disable=...`)."""
 
 from __future__ import annotations
 

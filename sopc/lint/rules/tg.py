@@ -1,4 +1,4 @@
-"""Rules on the dates of the identity table."""
+"""TG: rules on the dates (tanggal) of the identity table."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules on the NIP (Nomor Induk Pegawai) of the signing official."""
+"""NP: rules on the NIP (Nomor Induk Pegawai) of the signing official."""
 
 from __future__ import annotations
 

@@ -1,29 +1,27 @@
-"""The stages, chained in one readable place: discover -> load -> validate -> flow -> lint."""
+"""The lint run: discover -> load -> validate -> flow -> lint, over files (in worker processes) or bytes."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopc.cache import LintMemo, content_key
-from sopc.config import Config, find_config, load_config
+from sopc.config import NO_CHOICE, Config, ConfigCache, RuleChoice
 from sopc.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
-from sopc.discover import discover
 from sopc.flow import build_flow
 from sopc.i18n import resolve_lang
 from sopc.lint.context import LintUnit, RepoEntry
-from sopc.lint.engine import check_settings, lint_project, lint_unit, per_file_ignored
+from sopc.lint.engine import lint_project, lint_unit, per_file_ignored
 from sopc.model.validate import validate
 from sopc.review import Review, changed_since
+from sopc.source.discover import display_path, find_sources
 from sopc.source.files import read_file
 from sopc.source.lines import editor_lines
 from sopc.source.loader import Limits, Source, load, load_bytes
 from sopc.source.scalars import as_written
-from sopc.workers import parallel_map
+from sopc.workers import map_chunks
 
 
 @dataclass
@@ -47,88 +45,9 @@ class LintResult:
         return self._lines[path]
 
 
-@dataclass(frozen=True)
-class RuleChoice:
-    """Rules chosen on the command line, over what sopc.toml chose (as ruff's flags do):
-    `select` replaces its select, `extend_select` adds to it, `ignore` adds to its ignore."""
-
-    select: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-
-    def apply(self, config: Config) -> Config:
-        if not (self.select or self.extend_select or self.ignore):
-            return config
-        lint = config.settings.lint
-        select = list(self.select or lint.select)
-        if self.extend_select:
-            select = select + list(self.extend_select) if select else []  # empty select: every rule already
-        chosen = lint.model_copy(update={"select": select, "ignore": [*lint.ignore, *self.ignore]})
-        return replace(config, settings=config.settings.model_copy(update={"lint": chosen}))
-
-
-class ConfigCache:
-    """One Config per folder: the nearest sopc.toml is looked up once per folder, read once per file."""
-
-    def __init__(self, forced: Path | None = None, choice: RuleChoice = RuleChoice()) -> None:
-        self.forced, self.choice = forced, choice
-        self.by_folder: dict[Path, Config] = {}
-        self.by_file: dict[Path | None, Config] = {}
-
-    def for_path(self, path: Path) -> Config:
-        folder = path if path.is_dir() else path.parent
-        if folder not in self.by_folder:
-            file = self.forced or find_config(folder)
-            if file not in self.by_file:
-                config = self.choice.apply(load_config(file))
-                check_settings(config.settings.lint, str(file))
-                self.by_file[file] = config
-            self.by_folder[folder] = self.by_file[file]
-        return self.by_folder[folder]
-
-
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
-def find_sources(paths: Sequence[Path], configs: ConfigCache, respect_gitignore: bool = True) -> list[Path]:
-    """The SOP files under `paths`, honouring each path's configured excludes and (unless told
-    otherwise) what git ignores; a file named explicitly is always read."""
-    files: dict[Path, None] = {}
-    for path in paths:
-        config = configs.for_path(path)
-        found = discover([path], config.settings.exclude, config.root)
-        if respect_gitignore and path.is_dir():
-            found = [f for f in found if f not in git_ignored(found, path)]
-        for file in found:
-            files[file] = None
-    return list(files)
-
-
-def git_ignored(files: list[Path], folder: Path) -> set[Path]:
-    """Those of `files` git ignores (.gitignore, .git/info/exclude, the global excludes); none when
-    `folder` is in no git work tree or git is not installed."""
-    here = folder.resolve()
-    if not files or not any((d / ".git").exists() for d in (here, *here.parents)):  # no work tree: no git run
-        return set()
-    try:
-        answer = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=folder, capture_output=True,
-                                input=b"\0".join(os.fsencode(f.resolve()) for f in files), timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return set()
-    if answer.returncode not in (0, 1):  # 128: not a git work tree
-        return set()
-    ignored = {Path(os.fsdecode(name)) for name in answer.stdout.split(b"\0") if name}
-    return {f for f in files if f.resolve() in ignored}
-
-
 def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
                jobs: int = 1, today: dt.date | None = None, since: str | None = None,
-               memo: LintMemo | None = None, choice: RuleChoice = RuleChoice(),
+               memo: LintMemo | None = None, choice: RuleChoice = NO_CHOICE,
                respect_gitignore: bool = True) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
@@ -165,7 +84,7 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
 
 
 def lint_bytes(data: bytes, filename: Path | None = None, lang: str | None = None, config_file: Path | None = None,
-               today: dt.date | None = None, choice: RuleChoice = RuleChoice()) -> LintResult:
+               today: dt.date | None = None, choice: RuleChoice = NO_CHOICE) -> LintResult:
     """Lint one SOP given as bytes (an editor's buffer, `sopc lint -` reading standard input), as if
     it were the file `filename`: that file's sopc.toml, and its repository for the repository rules."""
     configs = ConfigCache(config_file, choice)
@@ -304,11 +223,7 @@ CHUNK = 64  # files per task: big enough that a worker's start and the pickling 
 def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int,
                  review: Review) -> list[CheckedFile]:
     """check_file for every file, in order; in `jobs` processes when there are enough files."""
-    if jobs <= 1 or len(files) < 2 * CHUNK:
-        return [check_file(f, configs.for_path(f), lang, review) for f in files]
-    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-    done = parallel_map(_check_chunk, [(chunk, configs.forced, lang, review, configs.choice) for chunk in chunks],
-                        jobs)
+    done = map_chunks(_check_chunk, files, (configs.forced, lang, review, configs.choice), jobs, 2 * CHUNK, CHUNK)
     return [item for chunk in done for item in chunk]
 
 
@@ -316,7 +231,6 @@ def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Revi
                  choice: RuleChoice) -> list[CheckedFile]:
     configs = ConfigCache(forced, choice)
     return [check_file(f, configs.for_path(f), lang, review) for f in files]
-
 
 
 def check_file(file: Path, config: Config, lang: str, review: Review | None = None) -> CheckedFile:

@@ -1,4 +1,4 @@
-"""Rules on each step's content: pelaksana, Mutu Baku (waktu, output, kelengkapan), the activity's wording."""
+"""LK: rules on each langkah's content: pelaksana, Mutu Baku (waktu, output, kelengkapan), the activity's wording."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules on the identity items of the regulation's Bagian Identitas: empty items, the nomor."""
+"""ID: rules on the identity items of the regulation's Bagian Identitas: empty items, the nomor."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules across a repository: unique numbers, links (keterkaitan, induk) that resolve, induk without circles."""
+"""RP: rules across a repository: unique numbers, links (keterkaitan, induk) that resolve, induk without circles."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules on durations: readable `waktu`, and the steps' total against the service standard."""
+"""WK: rules on durations (waktu): readable `waktu`, and the steps' total against the service standard."""
 
 from __future__ import annotations
 

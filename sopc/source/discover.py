@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import subprocess
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sopc.ignore import IgnoreSpec
+from sopc.config import ConfigCache
+from sopc.source.ignore import IgnoreSpec
 
 SUFFIXES = (".sop.yaml", ".sop.yml")
 
@@ -61,3 +63,42 @@ def _relative_start(folder: Path, root: Path | None) -> str:
     except ValueError:
         return ""
     return "" if relative == "." else relative + "/"
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def find_sources(paths: Sequence[Path], configs: ConfigCache, respect_gitignore: bool = True) -> list[Path]:
+    """The SOP files under `paths`, honouring each path's configured excludes and (unless told
+    otherwise) what git ignores; a file named explicitly is always read."""
+    files: dict[Path, None] = {}
+    for path in paths:
+        config = configs.for_path(path)
+        found = discover([path], config.settings.exclude, config.root)
+        if respect_gitignore and path.is_dir():
+            found = [f for f in found if f not in git_ignored(found, path)]
+        for file in found:
+            files[file] = None
+    return list(files)
+
+
+def git_ignored(files: list[Path], folder: Path) -> set[Path]:
+    """Those of `files` git ignores (.gitignore, .git/info/exclude, the global excludes); none when
+    `folder` is in no git work tree or git is not installed."""
+    here = folder.resolve()
+    if not files or not any((d / ".git").exists() for d in (here, *here.parents)):  # no work tree: no git run
+        return set()
+    try:
+        answer = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=folder, capture_output=True,
+                                input=b"\0".join(os.fsencode(f.resolve()) for f in files), timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    if answer.returncode not in (0, 1):  # 128: not a git work tree
+        return set()
+    ignored = {Path(os.fsdecode(name)) for name in answer.stdout.split(b"\0") if name}
+    return {f for f in files if f.resolve() in ignored}
