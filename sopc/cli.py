@@ -9,16 +9,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from sopc import __version__
-from sopc.cli_help import Group
+from sopc.cli_help import Group, spoken_lang
 from sopc.diagnostics import shown
 from sopc.i18n import LANGS, pick, resolve_lang
 
@@ -27,6 +26,29 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _lang_option = click.option("--lang", type=click.Choice(LANGS), default=None,
                             help="Language of messages: id (Bahasa Indonesia) or en. "
                                  "Default: sopc.toml, then SOPC_LANG/LANG, then id.")
+_paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_config_option = click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                              help="Use this sopc.toml instead of the nearest one.")
+_out_dir_option = click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                               help="Folder for the documents. Default: [output] dir of sopc.toml, else ./build.")
+
+
+def _jobs_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help=help)
+
+
+class _Sopc(Group):
+    """The `sopc` group: any error a user can cause (SopcError), from any command, becomes
+    `sopc: <message>` in the language the command speaks, and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sopc.errors import SopcError
+
+        try:
+            return super().invoke(ctx)
+        except SopcError as err:
+            click.echo(f"sopc: {shown(err.message(spoken_lang(ctx.meta.get('sopc.args', []))))}", err=True)
+            sys.exit(EXIT_ERROR)
 
 
 def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -38,7 +60,7 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     ctx.exit()
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=(
+@click.group(cls=_Sopc, context_settings={"help_option_names": ["-h", "--help"]}, epilog=(
     "A new repository: sopc init; a new SOP: sopc new \"Nama SOP\"; then sopc lint and sopc build. "
     "Guide: docs/panduan.md (Bahasa Indonesia), docs/guide.md (English)."))
 @click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_version,
@@ -51,7 +73,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_paths_argument
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif", "gitlab", "junit"]),
               default=None, help="Report format: text for people; json, github, sarif, gitlab (Code Quality) "
                                  "or junit (test reports) for CI. Default: github under GitHub Actions, else text.")
@@ -70,12 +92,10 @@ def cli() -> None:
               help="Skip the files git ignores (a folder named is searched; a file named is always read).")
 @click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="With `-` (a SOP on standard input): the file it stands for, in messages and for its sopc.toml.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Use this sopc.toml instead of the nearest one.")
+@_config_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for large repositories. Default: all cores.")
+@_jobs_option("Worker processes for large repositories. Default: all cores.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Check review dates (tanggal revisi) against this day (YYYY-MM-DD). Default: today.")
 @click.option("--since", metavar="GIT-REF", default=None,
@@ -92,41 +112,33 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
     """
-    from sopc.config import ConfigCache, ConfigError, RuleChoice
+    from sopc.config import ConfigCache, RuleChoice
     from sopc.diagnostics import Severity
+    from sopc.errors import SopcError
     from sopc.lint.run import lint_bytes, lint_paths
     from sopc.output import OutputError
     from sopc.report.formats import FORMATTERS, render_statistics, render_text
-    from sopc.review import ReviewError
-    from sopc.source.discover import PathError, display_path, find_sources
+    from sopc.source.discover import display_path, find_sources
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     choice = RuleChoice(_codes(select), _codes(extend_select), _codes(ignore))
-    try:
-        if show_files:
-            for file in find_sources(list(paths) or [Path(".")], ConfigCache(config_file), respect_gitignore):
-                click.echo(shown(display_path(file)))
-            sys.exit(EXIT_OK)
-        if paths == (Path("-"),):  # one SOP on standard input
-            if fix or show_diff:
-                _fail(lang, "--fix and --diff change files; a SOP on standard input has none")
-            data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
-            result = lint_bytes(data, stdin_filename, lang, config_file, today.date() if today else None, choice)
-        else:
-            if fix or show_diff:
-                _fix(list(paths), config_file, write=not show_diff)
-            with _batch_gc():
-                result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1,
-                                    today=today.date() if today else None, since=since, choice=choice,
-                                    respect_gitignore=respect_gitignore)
-    except ConfigError as err:
-        _fail(lang, f"{err.path}: {err.problem}")
-    except PathError as err:
-        _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
-    except ReviewError as err:
-        _fail(lang, f"--since {since}: {err}")
-    except OutputError as err:  # --fix could not write a file back (a full disk): it is left as it was
-        _cannot_write(lang, err)
+    if show_files:
+        for file in find_sources(list(paths) or [Path(".")], ConfigCache(config_file), respect_gitignore):
+            click.echo(shown(display_path(file)))
+        sys.exit(EXIT_OK)
+    if paths == (Path("-"),):  # one SOP on standard input
+        if fix or show_diff:
+            raise SopcError({"id": "--fix dan --diff mengubah berkas; SOP dari masukan standar tidak punya berkas",
+                             "en": "--fix and --diff change files; a SOP on standard input has none"})
+        data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+        result = lint_bytes(data, stdin_filename, lang, config_file, today.date() if today else None, choice)
+    else:
+        if fix or show_diff:  # a file --fix cannot write back (a full disk) is left as it was
+            _fix(list(paths), config_file, write=not show_diff)
+        with _batch_gc():
+            result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1,
+                                today=today.date() if today else None, since=since, choice=choice,
+                                respect_gitignore=respect_gitignore)
     if result.files == 0 and not quiet:
         click.echo(pick({"id": "sopc: tidak ada berkas *.sop.yaml yang ditemukan",
                          "en": "sopc: no *.sop.yaml files found"}, result.lang), err=True)
@@ -140,7 +152,7 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
         try:
             output.write_text(report, encoding="utf-8")
         except OSError as err:
-            _fail(lang, f"{output}: {err.strerror or err}")
+            raise OutputError(str(output), err.strerror or str(err)) from None
     else:
         click.echo(report, nl=False, color=_colour(color) if fmt == "text" else False)
     worst = {d.severity for d in result.diagnostics}
@@ -169,9 +181,8 @@ def _colour(choice: str) -> bool | None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the documents. Default: [output] dir of sopc.toml, else ./build.")
+@_paths_argument
+@_out_dir_option
 @click.option("--format", "formats", type=click.Choice(["docx", "svg"]), multiple=True, default=("docx", "svg"),
               show_default=True, help="Documents to write (repeatable).")
 @click.option("--paper", type=click.Choice(["A4", "F4", "Letter", "Legal"]), default=None,
@@ -180,10 +191,8 @@ def _colour(choice: str) -> bool | None:
               help="flow: No, Kegiatan and the actor lanes, each symbol numbered; table: the whole official table.")
 @click.option("--svg-pages", type=click.Choice(["split", "single"]), default="split", show_default=True,
               help="split: one SVG per page of the printed table; single: one tall sheet.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Use this sopc.toml instead of the nearest one.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (linting and building). Default: all cores.")
+@_config_option
+@_jobs_option("Worker processes (linting and building). Default: all cores.")
 @click.option("--pdf", is_flag=True, help="Also print each DOCX to PDF with LibreOffice (when it is installed).")
 @click.option("--manual", is_flag=True, help="Also write manual.docx: cover, decree, contents, explanation, "
                                               "the map of relations, then every SOP.")
@@ -202,33 +211,21 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     """
     import time
 
-    from sopc.backends.pdf import INSTALL, soffice
+    from sopc.backends.pdf import INSTALL, PdfError, soffice
     from sopc.build import BuildOptions, build_paths
-    from sopc.config import ConfigError
     from sopc.model.base import slug
-    from sopc.output import OutputError
-    from sopc.paths import PathEscape
     from sopc.report.formats import render_text
-    from sopc.source.discover import PathError
 
     if pdf and soffice() is None:
-        _fail(lang, pick(INSTALL, resolve_lang(lang, None)))
+        raise PdfError(INSTALL)
     if unit is not None and not slug(unit):
         raise click.BadParameter("name a unit in letters or digits", param_hint="--unit")
     options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev,
                            manual, unit, pdf)
     started = time.perf_counter()
     bar = _ProgressBar() if sys.stderr.isatty() else None  # CI gets the summary line only
-    try:  # no _batch_gc here: documents are cyclic garbage, and rare collections let a build grow to GBs
-        result = build_paths(list(paths), options, config_file, bar)
-    except PathEscape as err:
-        _fail(lang, str(err))
-    except ConfigError as err:
-        _fail(lang, f"{err.path}: {err.problem}")
-    except PathError as err:
-        _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
-    except OutputError as err:
-        _cannot_write(lang, err)
+    # no _batch_gc here: documents are cyclic garbage, and rare collections let a build grow to GBs
+    result = build_paths(list(paths), options, config_file, bar)
     if result.lint.diagnostics:
         click.echo(render_text(result.lint), nl=False)
     if bar is not None:
@@ -236,7 +233,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     for warning in result.warnings:
         click.echo(f"sopc: {shown(warning)}", err=True)
     if result.pdf_error is not None:
-        _fail(lang, result.pdf_error)
+        raise result.pdf_error
     texts = {"id": "sopc: {w} berkas ditulis, {u} tidak berubah, {s} SOP dilewati karena galat ({t:.1f} detik)",
              "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors ({t:.1f} s)"}
     click.echo(pick(texts, result.lint.lang).format(w=len(result.written), u=len(result.unchanged),
@@ -262,12 +259,9 @@ def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str, instal
     """
     import datetime as dt
 
-    from sopc.scaffold import ScaffoldError, init_files, install_spec, write_into
+    from sopc.scaffold import init_files, install_spec, write_into
 
-    try:
-        files = init_files(instansi, list(units), ci, dt.date.today(), install_spec(install))
-    except ScaffoldError as err:
-        _fail(None, str(err))
+    files = init_files(instansi, list(units), ci, dt.date.today(), install_spec(install))
     for path, done in write_into(directory, files):
         click.echo(f"sopc: {path}: {done}")
     click.echo("sopc: next: edit sopc.toml, then `sopc lint` and `sopc build`", err=True)
@@ -282,37 +276,35 @@ def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
     """Write a skeleton SOP named TITLE, with the next free nomor from [new] nomor in sopc.toml."""
     import datetime as dt
 
-    from sopc.config import ConfigError, find_config, load_config
+    from sopc.config import find_config, load_config
     from sopc.lint.run import lint_paths
     from sopc.scaffold import ScaffoldError, new_path, next_nomor, pattern_of, schema_link, skeleton
 
-    try:
-        config = load_config(find_config(Path(".")))
-        root = config.root or Path(".").resolve()
-        target = new_path(title, folder or root / config.settings.new.folder)
-        if target.exists():
-            raise ScaffoldError(f"{target} is already there, nothing written")
-        taken = {entry.nomor for entry in lint_paths([root]).entries}
-        today = dt.date.today()
-        text = skeleton(title, list(actors), next_nomor(pattern_of(config), taken, today),
-                        schema_link(target, root), today)
-    except (ConfigError, ScaffoldError) as err:
-        _fail(None, str(err))
+    config = load_config(find_config(Path(".")))
+    root = config.root or Path(".").resolve()
+    target = new_path(title, folder or root / config.settings.new.folder)
+    if target.exists():
+        raise ScaffoldError({"id": f"{target} sudah ada; tidak ada yang ditulis",
+                             "en": f"{target} is already there, nothing written"})
+    taken = {entry.nomor for entry in lint_paths([root]).entries}
+    today = dt.date.today()
+    text = skeleton(title, list(actors), next_nomor(pattern_of(config), taken, today), schema_link(target, root),
+                    today)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     click.echo(f"sopc: {target}")
 
 
 @cli.command(short_help="Rebuild whenever a SOP or sopc.toml is saved.")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the documents. Default: [output] dir of sopc.toml, else ./build.")
+@_paths_argument
+@_out_dir_option
 @click.option("--interval", type=click.FloatRange(min=0.1), default=1.0, show_default=True,
               help="Seconds between looks at the files.")
 @_lang_option
 def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: str | None) -> None:
     """Rebuild whenever a SOP or sopc.toml is saved, printing the findings as they appear. Ctrl-C stops."""
     from sopc.build import BuildOptions
+    from sopc.errors import SopcError
     from sopc.report.formats import render_text
     from sopc.watch import watch as watch_loop
 
@@ -322,9 +314,10 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
                  "en": "sopc: {w} files written, {s} SOPs skipped because of errors; waiting for changes..."}
         click.echo(pick(texts, result.lint.lang).format(w=len(result.written), s=len(result.skipped)))
 
-    def error(err: Exception) -> None:  # ConfigError, OutputError, PathEscape: each message names the file
+    def error(err: SopcError) -> None:  # ConfigError, OutputError, PathEscape: each message names the file
         texts = {"id": "sopc: {p}; menunggu perbaikan...", "en": "sopc: {p}; waiting for a fix..."}
-        click.echo(pick(texts, resolve_lang(lang, None)).format(p=err), err=True)
+        speaks = resolve_lang(lang, None)
+        click.echo(pick(texts, speaks).format(p=shown(err.message(speaks))), err=True)
 
     try:
         watch_loop(list(paths), BuildOptions(out_dir=out_dir, lang=lang), report, interval, on_error=error)
@@ -333,37 +326,19 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
 
 
 @cli.command(name="map", short_help="Draw how the SOPs relate (Graphviz).")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_paths_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The SVG file to write.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Use this sopc.toml instead of the nearest one.")
+@_config_option
 @_lang_option
 def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None, lang: str | None) -> None:
     """Draw how the SOPs relate: makro to mikro (induk) and keterkaitan, with Graphviz."""
-    from sopc.backends.relations import DOT_MISSING, DotMissing, relation_graph, render_svg
-    from sopc.config import ConfigError
+    from sopc.backends.relations import relation_graph, render_svg
     from sopc.lint.run import lint_paths
-    from sopc.output import OutputError, write_atomic
-    from sopc.source.discover import PathError
+    from sopc.output import write_atomic
 
-    try:
-        result = lint_paths(list(paths), lang, config_file)
-        data = render_svg(relation_graph(result.entries, result.lang))
-    except ConfigError as err:
-        _fail(lang, f"{err.path}: {err.problem}")
-    except PathError as err:
-        _fail(lang, pick({"id": f"path tidak ada: {err}", "en": f"no such path: {err}"}, resolve_lang(lang, None)))
-    except DotMissing:
-        _fail(lang, pick(DOT_MISSING, resolve_lang(lang, None)))
-    except subprocess.CalledProcessError as err:
-        reason = (err.stderr or b"").decode(errors="replace").strip()[:300] or f"exit {err.returncode}"
-        _fail(lang, pick({"id": f"Graphviz gagal menggambar peta: {reason}",
-                          "en": f"Graphviz could not draw the map: {reason}"}, resolve_lang(lang, None)))
-    try:
-        write_atomic(output, data)
-    except OutputError as err:
-        _cannot_write(lang, err)
+    result = lint_paths(list(paths), lang, config_file)
+    write_atomic(output, render_svg(relation_graph(result.entries, result.lang)))
     click.echo(f"sopc: {output} ({len(result.entries)} SOP)")
 
 
@@ -374,6 +349,7 @@ def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None
 @_lang_option
 def rules(code: str | None, markdown: bool, reference: bool, lang: str | None) -> None:
     """List the checks sopc makes, or explain one (by code or name)."""
+    from sopc.errors import SopcError
     from sopc.lint.registry import all_rules, find_rule, markdown_table
     from sopc.lint.registry import reference as rules_reference
 
@@ -387,8 +363,8 @@ def rules(code: str | None, markdown: bool, reference: bool, lang: str | None) -
         return
     found = find_rule(code)
     if found is None:
-        _fail(lang, pick({"id": f"tidak ada aturan `{code}` (lihat `sopc rules`)",
-                          "en": f"no rule `{code}` (see `sopc rules`)"}, lang))
+        raise SopcError({"id": f"tidak ada aturan `{code}` (lihat `sopc rules`)",
+                         "en": f"no rule `{code}` (see `sopc rules`)"})
     click.echo(f"{found.code} {found.name} ({found.severity.value})\n{found.summary(lang)}\n\n{found.explain(lang)}")
 
 
@@ -481,16 +457,6 @@ def _batch_gc() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
-
-
-def _fail(lang: str | None, message: str) -> NoReturn:
-    click.echo(f"sopc: {shown(message)}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-def _cannot_write(lang: str | None, err) -> NoReturn:  # err: sopc.output.OutputError
-    _fail(lang, pick({"id": f"tidak dapat menulis {err.path}: {err.reason}",
-                      "en": f"cannot write {err.path}: {err.reason}"}, resolve_lang(lang, None)))
 
 
 def main() -> None:

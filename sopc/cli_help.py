@@ -25,8 +25,8 @@ _HEADINGS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
 _HELP_OPTION = "Tampilkan bantuan ini, lalu keluar."
 
 
-def help_lang(args: Sequence[str]) -> str:
-    """The language help is shown in (see the module's docstring)."""
+def spoken_lang(args: Sequence[str]) -> str:
+    """The language help and errors are shown in (see the module's docstring)."""
     named = _lang_in(args)
     if named:
         return named
@@ -86,11 +86,11 @@ class _Speaks:
     """For a command or group: its help, its options' and its subcommands' in the help language."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        ctx.meta.setdefault("sopc.args", list(args))  # the whole command line, for help_lang
+        ctx.meta.setdefault("sopc.args", list(args))  # the whole command line, for spoken_lang
         return super().parse_args(ctx, args)  # type: ignore[misc]
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        lang = help_lang(ctx.meta.get("sopc.args", []))
+        lang = spoken_lang(ctx.meta.get("sopc.args", []))
         token = _SPEAKING.set(lang)
         try:
             with _in_indonesian(self, ctx) if lang == "id" else contextlib.nullcontext():  # type: ignore[arg-type]

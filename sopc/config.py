@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
+from sopc.errors import SopcError, Texts
 from sopc.lint.pattern import nomor_matcher
 from sopc.model.base import slug
 from sopc.model.errors import display_path, known_keys, suggest_key
@@ -163,12 +164,14 @@ class Settings(_Settings):
     ci: CiSettings = CiSettings()
 
 
-class ConfigError(Exception):
-    """A configuration problem: reported with the file it is in, exit code 2."""
+class ConfigError(SopcError):
+    """A configuration problem: reported with the file it is in, exit code 2. `problem` is in both
+    languages, or one text (the words of TOML's or pydantic's parser) for both."""
 
-    def __init__(self, path: Path | str, problem: str, loc: tuple = ()) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path, self.problem, self.loc = str(path), problem, loc
+    def __init__(self, path: Path | str, problem: str | Texts, loc: tuple = ()) -> None:
+        texts = {"id": problem, "en": problem} if isinstance(problem, str) else dict(problem)
+        super().__init__({lang: f"{path}: {text}" for lang, text in texts.items()})
+        self.path, self.problem, self.problems, self.loc = str(path), texts["en"], texts, loc
 
 
 def key_line(text: str, loc: tuple) -> int | None:
@@ -252,7 +255,7 @@ def load_config(path: Path | None) -> Config:
         at = key_line(text, (*prefix, *err.loc)) if err.loc else None
         if at is None:
             raise
-        raise ConfigError(f"{path}:{at}", err.problem) from None
+        raise ConfigError(f"{path}:{at}", err.problems) from None
     # every path a config names stays inside its repository: a pull request's sopc.toml must not aim
     # a build (which writes and removes files) or `sopc new` anywhere else; `-o` stays the user's
     named = (("document.template", settings.document.template), ("defaults.logo", settings.defaults.get("logo")),
@@ -262,7 +265,7 @@ def load_config(path: Path | None) -> Config:
             try:
                 inside(path.parent, name)
             except PathEscape as err:
-                raise ConfigError(path, f"`{key}`: {err}") from None
+                raise ConfigError(path, {lang: f"`{key}`: {text}" for lang, text in err.texts.items()}) from None
     return Config(settings, path.parent.resolve(), path, tuple(seen[1:]))
 
 

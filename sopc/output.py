@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from sopc.errors import SopcError
+
 # write_atomic's temporary files are ".<name>.sopc-<random>.tmp": the mark tells remove_leftovers they are ours.
 _TEMPORARY_MARK = ".sopc-"
 # the mode a plainly created file gets; mkstemp makes its files private (0600), outputs are not
@@ -20,15 +22,12 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 
 
-class OutputError(Exception):
+class OutputError(SopcError):
     """An output cannot be written: a file where its folder must be, no permission, no space left."""
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason)  # both in args: it crosses from worker processes
+        super().__init__({"id": f"tidak dapat menulis {path}: {reason}", "en": f"cannot write {path}: {reason}"})
         self.path, self.reason = path, reason
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 def write_atomic(path: Path, data: bytes) -> bool:

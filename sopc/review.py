@@ -13,10 +13,11 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sopc.errors import SopcError
 from sopc.source.loader import load_text
 
 
-class ReviewError(Exception):
+class ReviewError(SopcError):
     """git could not answer (no repository, unknown ref); a usage error."""
 
 
@@ -38,7 +39,7 @@ def git(args: list[str], cwd: Path) -> bytes:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
-        raise ReviewError(f"git cannot run: {err}") from None
+        raise ReviewError({"id": f"git tidak dapat dijalankan: {err}", "en": f"git cannot run: {err}"}) from None
     if proc.returncode != 0:
         problem = proc.stderr.decode("utf-8", "replace").strip()
         raise ReviewError(problem.splitlines()[-1] if problem else f"git {args[0]} failed")
@@ -56,7 +57,8 @@ def changed_since(ref: str, files: list[Path], limit: int = 1_048_576) -> dict[s
     if not files:
         return {}
     if ref.startswith("-"):
-        raise ReviewError(f"`{ref}` is not a git ref")  # never an option of git's
+        # never an option of git's
+        raise ReviewError({"id": f"`{ref}` bukan ref git", "en": f"`{ref}` is not a git ref"})
     folder = files[0].resolve().parent
     top = Path(os.fsdecode(git(["rev-parse", "--show-toplevel"], folder).strip()))
     git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)

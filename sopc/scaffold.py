@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sopc import __version__
 from sopc.config import Config, pinned
+from sopc.errors import SopcError
 from sopc.model.base import slug
 from sopc.schema import SCHEMA_PATH, schema_text
 from sopc.source.scalars import XML_FORBIDDEN
@@ -178,7 +179,7 @@ VSCODE = {"yaml.schemas": {f"./{SCHEMA_PATH}": ["*.sop.yaml", "*.sop.yml"]},
           "files.associations": {"*.sop.yaml": "yaml", "*.sop.yml": "yaml"}}
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(SopcError):
     """Nothing was written; the message says why."""
 
 
@@ -186,7 +187,9 @@ def init_files(instansi: str, unit: list[str], ci: str, today: dt.date, install:
     """Path -> content of a new SOP repository (ScaffoldError for a name no document may hold)."""
     for text in (instansi, *unit):
         if XML_FORBIDDEN.search(text) or any(ch in text for ch in "\n\r\t"):
-            raise ScaffoldError(f"`{text!r}` holds a control character; write the name on one line, as printed")
+            raise ScaffoldError({"id": f"`{text!r}` memuat karakter kendali; tulis nama itu dalam satu baris, "
+                                       "seperti dicetak",
+                                 "en": f"`{text!r}` holds a control character; write the name on one line, as printed"})
     files = {
         "sopc.toml": CONFIG.format(instansi=json.dumps(instansi, ensure_ascii=False),
                                    unit=json.dumps(unit, ensure_ascii=False),
@@ -209,13 +212,20 @@ def install_spec(given: str | None) -> str:
     whatever the package index holds under that name, which is not this project."""
     if given is not None:
         if not pinned(given):
-            raise ScaffoldError(f"--install {given!r} is not pinned: give sopc==VERSION, "
-                                "'sopc @ git+https://HOST/ORG/sopc@TAG' (or @COMMIT), or a .whl")
+            raise ScaffoldError({
+                "id": f"--install {given!r} tidak terkunci pada satu versi: berikan sopc==VERSI, "
+                      "'sopc @ git+https://HOST/ORG/sopc@TAG' (atau @COMMIT), atau sebuah .whl",
+                "en": f"--install {given!r} is not pinned: give sopc==VERSION, "
+                      "'sopc @ git+https://HOST/ORG/sopc@TAG' (or @COMMIT), or a .whl"})
         return given
     found = installed_from()
     if found is None or not pinned(found):
-        raise ScaffoldError("say where CI installs sopc from, e.g. --install 'sopc @ git+https://HOST/ORG/sopc@v"
-                            f"{__version__}' (this sopc runs from a local folder, which CI cannot reach)")
+        example = f"--install 'sopc @ git+https://HOST/ORG/sopc@v{__version__}'"
+        raise ScaffoldError({
+            "id": f"sebutkan dari mana CI memasang sopc, mis. {example} (sopc ini berjalan dari folder lokal, "
+                  "yang tidak terjangkau CI)",
+            "en": f"say where CI installs sopc from, e.g. {example} (this sopc runs from a local folder, "
+                  "which CI cannot reach)"})
     return found
 
 
@@ -341,7 +351,8 @@ def next_nomor(pattern: str | None, taken: set[str], today: dt.date) -> str:
         nomor = pattern.format(urut=urut, tahun=today.year)
         if nomor not in taken:
             return nomor
-    raise ScaffoldError(f"no free nomor left for the pattern {pattern}")
+    raise ScaffoldError({"id": f"tidak ada nomor bebas lagi untuk pola {pattern}",
+                         "en": f"no free nomor left for the pattern {pattern}"})
 
 
 def new_path(title: str, folder: Path) -> Path:

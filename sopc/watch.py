@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sopc.build import BuildOptions, BuildResult, build_paths
 from sopc.config import ConfigCache, ConfigError
+from sopc.errors import SopcError
 from sopc.output import OutputError
 from sopc.paths import PathEscape
 from sopc.source.discover import discover, find_sources
@@ -46,7 +47,7 @@ BUILD_ERRORS = (ConfigError, OutputError, PathEscape)
 
 def watch(paths: list[Path], options: BuildOptions, report: Callable[[BuildResult], None],
           interval: float = 1.0, rounds: int | None = None, after_round: Callable[[int], None] | None = None,
-          on_error: Callable[[Exception], None] | None = None) -> int:
+          on_error: Callable[[SopcError], None] | None = None) -> int:
     """Build now, then again whenever a file changes; `rounds` bounds the loop (for tests). Returns builds made.
 
     A build stopped by a broken sopc.toml or an unwritable output goes to `on_error` (re-raised

@@ -12,6 +12,13 @@ from sopc.cli import cli
 HEADER = (Path(__file__).parent / "lint" / "header.yaml").read_text(encoding="utf-8")
 
 
+@pytest.fixture(autouse=True)
+def _indonesian_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """sopc speaks Indonesian unless told otherwise; the machine's locale must not tell it here."""
+    for var in ("SOPC_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+
+
 def compose_sop(text: str, header: bool = True) -> str:
     """The case's text first (so its line numbers stay as written), then the header lines it lacks."""
     if not header:

@@ -262,3 +262,30 @@ def test_help_follows_the_repositorys_language(no_locale: Path) -> None:
     (no_locale / "sopc.toml").write_text('lang = [broken\n')  # a broken config still shows help
     result = run_cli("rules", "--help")
     assert result.exit_code == 0 and result.stdout.startswith("Penggunaan: ")
+
+
+# --- one error type, one place that reports it (issue 14, item 3) --------------------------------------
+
+
+def test_every_command_reports_a_missing_path_alike(tmp_path: Path) -> None:
+    missing = str(tmp_path / "tidak-ada")
+    said = {}
+    for command in (["lint"], ["build"], ["watch"], ["map", "-o", str(tmp_path / "peta.svg")]):
+        result = run_cli(*command, missing)
+        assert result.exit_code == 2, command
+        said[command[0]] = result.stderr
+    assert set(said.values()) == {f"sopc: path tidak ada: {missing}\n"}, said
+    english = run_cli("watch", missing, "--lang", "en")
+    assert english.exit_code == 2 and english.stderr == f"sopc: no such path: {missing}\n"
+
+
+def test_a_user_error_crosses_from_a_worker_in_both_languages() -> None:
+    import pickle
+
+    from sopc.errors import SopcError
+    from sopc.output import OutputError
+
+    err = pickle.loads(pickle.dumps(OutputError("out/a.docx", "No space left on device")))
+    assert isinstance(err, OutputError) and isinstance(err, SopcError) and err.path == "out/a.docx"
+    assert err.message("id") == "tidak dapat menulis out/a.docx: No space left on device"
+    assert err.message("en") == "cannot write out/a.docx: No space left on device"

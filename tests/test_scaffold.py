@@ -89,7 +89,7 @@ def test_ci_installs_one_exact_sopc_never_a_bare_name(tmp_path: Path) -> None:
     for bare in ("sopc", "sopc>=0.1", "sopc @ git+https://git.example.go.id/tim-sop/sopc",
                  "sopc @ git+https://git.example.go.id/tim-sop/sopc@main"):
         result = run_cli("init", str(tmp_path / "x"), "--install", bare)
-        assert result.exit_code == 2 and "not pinned" in result.stderr and not (tmp_path / "x").exists(), bare
+        assert result.exit_code == 2 and "tidak terkunci" in result.stderr and not (tmp_path / "x").exists(), bare
     run_cli("init", str(tmp_path / "gh"), "--install", INSTALL)
     recipe = (tmp_path / "gh" / ".github" / "workflows" / "sopc.yml").read_text()
     assert f"python -m pip install '{INSTALL}'" in recipe and "pip install sopc\n" not in recipe

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from sopc.errors import SopcError
 from sopc.output import write_atomic
 
 INSTALL = {
@@ -23,7 +24,7 @@ INSTALL = {
 }
 
 
-class PdfError(Exception):
+class PdfError(SopcError):
     """LibreOffice is missing, or did not produce a PDF; the message says which."""
 
 
@@ -42,7 +43,7 @@ def to_pdf(documents: Sequence[Path], jobs: int = 1) -> list[Path]:
     """
     program = soffice()
     if program is None:
-        raise PdfError("soffice")
+        raise PdfError(INSTALL)
     if not documents:
         return []
     with tempfile.TemporaryDirectory(prefix="sopc-pdf-") as work:
@@ -62,7 +63,8 @@ def to_pdf(documents: Sequence[Path], jobs: int = 1) -> list[Path]:
         for i, doc in enumerate(documents):
             made = Path(work) / "out" / f"{i:06d}.pdf"
             if not made.is_file():
-                raise PdfError(f"LibreOffice made no PDF of {doc}")
+                raise PdfError({"id": f"LibreOffice tidak membuat PDF dari {doc}",
+                                "en": f"LibreOffice made no PDF of {doc}"})
             pdf = doc.with_suffix(".pdf")
             write_atomic(pdf, made.read_bytes())
             written.append(pdf)
@@ -83,7 +85,9 @@ def _convert(program: str, batches: list[list[Path]], work: Path) -> None:
             try:
                 proc.wait(timeout=limit)
             except subprocess.TimeoutExpired:
-                raise PdfError(f"LibreOffice took longer than {limit:.0f} s for {len(batch)} documents") from None
+                slow = {"id": f"LibreOffice memerlukan lebih dari {limit:.0f} detik untuk {len(batch)} dokumen",
+                        "en": f"LibreOffice took longer than {limit:.0f} s for {len(batch)} documents"}
+                raise PdfError(slow) from None
     finally:
         for proc, _ in running:
             if proc.poll() is None:

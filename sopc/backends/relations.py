@@ -6,10 +6,12 @@ escaped for DOT and marked as not-HTML, so a SOP title cannot change the drawing
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Sequence
 
 import graphviz
 
+from sopc.errors import SopcError
 from sopc.lint.context import RepoEntry
 
 DOT_MISSING = {
@@ -21,8 +23,11 @@ DOT_MISSING = {
 EDGE_LABELS = {"id": {"induk": "memuat", "link": "terkait"}, "en": {"induk": "contains", "link": "related"}}
 
 
-class DotMissing(Exception):
+class DotMissing(SopcError):
     """Graphviz's `dot` is not installed."""
+
+    def __init__(self) -> None:
+        super().__init__(DOT_MISSING)
 
 
 def relation_graph(entries: Sequence[RepoEntry], lang: str = "id") -> graphviz.Digraph:
@@ -73,4 +78,8 @@ def render_svg(graph: graphviz.Digraph) -> bytes:
     try:
         return graph.pipe(format="svg", quiet=True)  # its complaint reaches the user in sopc's message
     except graphviz.ExecutableNotFound as err:
-        raise DotMissing(str(err)) from None
+        raise DotMissing() from err
+    except subprocess.CalledProcessError as err:
+        reason = (err.stderr or b"").decode(errors="replace").strip()[:300] or f"exit {err.returncode}"
+        raise SopcError({"id": f"Graphviz gagal menggambar peta: {reason}",
+                         "en": f"Graphviz could not draw the map: {reason}"}) from None

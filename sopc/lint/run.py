@@ -15,7 +15,7 @@ from sopc.i18n import resolve_lang
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import lint_project, lint_unit, per_file_ignored
 from sopc.model.validate import validate
-from sopc.review import Review, changed_since
+from sopc.review import Review, ReviewError, changed_since
 from sopc.source.discover import display_path, find_sources
 from sopc.source.files import read_file
 from sopc.source.lines import editor_lines
@@ -59,7 +59,7 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
     files = find_sources(paths or [Path(".")], configs, respect_gitignore)
     first = configs.for_path(files[0] if files else (paths[0] if paths else Path(".")))
     lang = resolve_lang(lang, first.settings.lang)
-    review = Review(today or dt.date.today(), since, changed_since(since, files) if since else {})
+    review = Review(today or dt.date.today(), since, _changed_since(since, files) if since else {})
     diagnostics: list[Diagnostic] = []
     entries: list[RepoEntry] = []
     texts: dict[str, str] = {}
@@ -81,6 +81,13 @@ def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path
     diagnostics = _without_per_file_ignores(diagnostics, files, configs)
     return LintResult(sort_diagnostics(diagnostics), len(files), entries, lang, texts,
                       [display_path(f) for f in files])
+
+
+def _changed_since(since: str, files: list[Path]) -> dict[str, str]:
+    try:
+        return changed_since(since, files)
+    except ReviewError as err:  # the message names the option it is about
+        raise ReviewError({lang: f"--since {since}: {text}" for lang, text in err.texts.items()}) from None
 
 
 def lint_bytes(data: bytes, filename: Path | None = None, lang: str | None = None, config_file: Path | None = None,

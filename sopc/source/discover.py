@@ -8,13 +8,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from sopc.config import ConfigCache
+from sopc.errors import SopcError
 from sopc.source.ignore import IgnoreSpec
 
 SUFFIXES = (".sop.yaml", ".sop.yml")
 
 
-class PathError(Exception):
+class PathError(SopcError):
     """A path on the command line that does not exist (a usage error)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__({"id": f"path tidak ada: {path}", "en": f"no such path: {path}"})
+        self.path = path
 
 
 def is_sop_file(path: Path) -> bool:
