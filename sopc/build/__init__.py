@@ -1,0 +1,105 @@
+"""`sopc build`: lint, then lay out and write each valid SOP's documents, the books and the PDFs.
+
+`build_paths` reads top to bottom: lint (sopc.lint.run) → plan (plan.py: which SOPs changed) →
+render (render.py, the heavy half, in worker processes) → books (books.py: manual, monev) →
+PDF (LibreOffice) → clean up (caches saved, leftovers removed). The options and results both
+halves share are in options.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sopc.build.books import write_books
+from sopc.build.options import BuildOptions, BuildResult, Job, JobDone, Progress
+from sopc.build.plan import Plan, cache_name, out_dir, resolved
+from sopc.cache import LintMemo
+from sopc.output import remove_leftovers
+from sopc.config import ConfigCache
+from sopc.lint.run import lint_paths
+from sopc.workers import map_chunks
+
+__all__ = ["BuildOptions", "BuildResult", "build_paths"]
+
+
+def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | None = None,
+                progress: Progress | None = None) -> BuildResult:
+    """Lint `paths`, then build every SOP without error-level findings whose inputs changed.
+
+    Outputs whose source is gone (or that a SOP no longer produces) are removed. When PDFs were
+    asked for and LibreOffice could not make them, `result.pdf_error` says why.
+    """
+    resolved.cache_clear()  # links may have changed since the last build (sopc watch)
+    configs = ConfigCache(config_file)
+    top = configs.for_path(paths[0] if paths else Path("."))  # the config of the (first) folder built
+    memo = LintMemo.load(out_dir(options, top))
+    # lint
+    result = BuildResult(lint_paths(paths, options.lang, config_file, jobs=options.jobs, memo=memo))
+    # plan
+    plan = Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]])
+    todo = plan.jobs()
+    # render
+    for job, outputs, unchanged, warnings in _render(todo, options, result.lint.lang, plan.numbers, config_file,
+                                                     progress):
+        result.warnings += [w for w in warnings if w not in result.warnings]
+        if outputs is None:  # its old outputs stay; the next build lints it again
+            plan.failed.add(str(job.source))
+            memo.forget(cache_name(job.source))
+            continue
+        result.written += [p for p in outputs if p not in unchanged]
+        result.unchanged += unchanged
+        plan.caches[job.out_dir].record(cache_name(job.source), job.key, job.stem, outputs)
+    # books
+    write_books(plan, top)
+    # clean up
+    present = {cache_name(Path(p)) for p in result.lint.sources}
+    scopes = [resolved(p) for p in paths or [Path(".")]]
+    for folder, cache in plan.caches.items():
+        cache.forget(present, scopes)
+        cache.save()
+        remove_leftovers(folder)
+    memo.save()
+    result.skipped = sorted(plan.failed)
+    # PDF, last: LibreOffice failing leaves every other output and cache in place
+    if options.pdf:
+        result.written += _pdf(result, options.jobs)
+    return result
+
+
+def _pdf(result: BuildResult, jobs: int) -> list[Path]:
+    """A PDF of every DOCX built whose PDF is missing or older: the PDFs written."""
+    from sopc.backends.pdf import PdfError, to_pdf
+
+    def stale(docx: Path) -> bool:
+        pdf = docx.with_suffix(".pdf")
+        return not pdf.exists() or pdf.stat().st_mtime < docx.stat().st_mtime
+
+    try:
+        return to_pdf([p for p in result.written + result.unchanged if p.suffix == ".docx" and stale(p)], jobs)
+    except PdfError as err:
+        result.pdf_error = err
+        return []
+
+
+POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
+
+
+def _render(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
+              config_file: Path | None, progress: Progress | None = None) -> Iterator[JobDone]:
+    """Build the jobs, in `options.jobs` worker processes when there are enough of them."""
+    if not jobs:
+        return
+    from sopc.build.render import build_chunk  # the back-ends load only when there is something to make
+
+    done = map_chunks(build_chunk, jobs, (options, lang, numbers, config_file), options.jobs, POOL_AT)
+    yield from _counted(done, len(jobs), progress)
+
+
+def _counted(chunks: Iterable[list[JobDone]], total: int, progress: Progress | None) -> Iterator[JobDone]:
+    count = 0
+    for chunk in chunks:
+        count += len(chunk)
+        if progress:
+            progress(count, total)
+        yield from chunk

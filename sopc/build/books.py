@@ -1,0 +1,87 @@
+"""The books made of many SOPs: the monev forms and the manual, each rebuilt only when what it is made of changed."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from sopc.build.options import BuildResult
+from sopc.build.plan import Plan, out_dir, template_path
+from sopc.cache import BuildCache, content_key
+from sopc.config import Config
+from sopc.i18n import pick
+from sopc.lint.context import RepoEntry
+from sopc.model.base import slug
+from sopc.output import write_atomic
+from sopc.paths import inside
+
+
+def write_books(plan: Plan, top: Config) -> None:
+    """The monev forms and the manual, when asked for; each rebuilt only when what it is made of changed."""
+    options, result = plan.options, plan.result
+    # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
+    manual = options.manual or "manual" in top.settings.model_fields_set
+    unit = options.unit or top.settings.manual.unit
+    books = sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
+    if unit and (options.monev or manual) and not books:
+        result.warnings.append(f"no SOP of unit `{unit}`: no manual or monitoring form written")
+    if not books:
+        return
+    first, lang = books[0], result.lint.lang
+    suffix = f"-{slug(unit)}" if unit else ""
+    folder = out_dir(options, first.config)
+    cache = plan.cache(folder)
+    template = template_path(first.config)
+    if options.monev:
+        sops = [(e.nomor, e.nama) for e in books]
+
+        def forms() -> bytes:
+            from sopc.backends.monev import monev_docx
+
+            return monev_docx(sops, first.instansi, first.unit, lang, template)
+
+        key = content_key("monev", sops, first.instansi, first.unit, lang, plan.read(template))
+        _write_book(folder / f"monev{suffix}.docx", key, cache, result, forms)
+    if manual:
+        def book() -> bytes | None:
+            from sopc.build.render import manual as manual_bytes  # the back-ends, only when it must be made
+
+            return manual_bytes(books, plan)
+
+        key = content_key("manual", [plan.keys[e.path] for e in books], top.settings.manual.model_dump(), lang,
+                          shutil.which("dot") is not None)
+        _write_book(folder / f"manual{suffix}.docx", key, cache, result, book)
+
+
+def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
+                make: Callable[[], bytes | None]) -> None:
+    """Write a book unless a SOP's document has its name, or it was made from the same `key` and is still there."""
+    inside(cache.folder, str(path.relative_to(cache.folder)))  # never through a link out of the output folder
+    if path in result.written or path in result.unchanged:  # e.g. a manual.sop.yaml at the top
+        result.warnings.append(pick(_TAKEN, result.lint.lang).format(path=path))
+        result.missing.append(path)
+        return
+    if cache.book_fresh(path, key):
+        result.unchanged.append(path)
+        return
+    data = make()
+    if data is not None:
+        (result.written if write_atomic(path, data) else result.unchanged).append(path)
+        cache.record_book(path, key)
+
+
+def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
+    """The entries whose `unit` names `unit` at any level; all without one.
+
+    Names are compared by slug, as actors are, so case, spacing and accents do not matter and the
+    unit that matches is the one the file name (`manual-<slug>.docx`) says.
+    """
+    if not unit:
+        return entries
+    wanted = slug(unit)
+    return [e for e in entries if any(slug(level) == wanted for level in e.unit)]
+
+
+_TAKEN = {"id": "{path} tidak ditulis: nama itu milik dokumen sebuah SOP; ganti nama berkas SOP itu",
+          "en": "{path} not written: a SOP's document has that name; rename that SOP's file"}

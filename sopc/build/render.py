@@ -1,0 +1,156 @@
+"""The heavy half of the build: each SOP's DOCX and SVG (in worker processes), and the manual.
+
+The back-ends (python-docx, lxml, the layout, Graphviz) are imported here only, and this module
+only when something must be made: a build that finds nothing changed never loads them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import graphviz
+
+from sopc.backends.docx import build_docx
+from sopc.backends.docx.identity import Logo, Signature
+from sopc.backends.docx.logo import LogoError, logo_png
+from sopc.backends.manual import Manual
+from sopc.backends.relations import related, relation_graph
+from sopc.backends.svg import render_pages
+from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
+from sopc.build.plan import template_path
+from sopc.config import Config
+from sopc.i18n import pick
+from sopc.layout.swimlane import layout_sop
+from sopc.lint.context import LintUnit, RepoEntry
+from sopc.output import write_atomic
+from sopc.paths import PathEscape, inside
+from sopc.config import ConfigCache
+from sopc.lint.run import load_unit
+
+if TYPE_CHECKING:
+    from sopc.build.plan import Plan
+
+
+def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
+    """The manual of `entries` (in nomor order), one SOP at a time: only its text is kept."""
+    result, options, configs = plan.result, plan.options, plan.configs
+    lang = result.lint.lang
+    first = configs.for_path(Path(entries[0].path))
+    book: Manual | None = None
+    for entry in entries:
+        config = configs.for_path(Path(entry.path))
+        unit, _, _ = load_unit(Path(entry.path), config, lang)
+        if unit is None:  # broken since it was linted: the book goes without it this time
+            result.warnings.append(pick(_CHANGED, lang).format(path=entry.path))
+            continue
+        if book is None:
+            book = Manual(first.settings.manual.model_dump(), lang, plan.numbers,
+                          _logo(unit, config, {}, result.warnings), _signature(first))
+        paper = options.paper or config.settings.document.paper
+        book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=plan.margin(config)))
+    if book is None:
+        return None
+    return book.docx(_map(entries, lang, result))
+
+
+def _map(entries: list[RepoEntry], lang: str, result: BuildResult) -> bytes | None:
+    """The manual's map of the SOPs that relate to one another, as PNG; None when none do, or it cannot be drawn."""
+    linked = related(entries)
+    if not linked:
+        return None
+    try:
+        return relation_graph(linked, lang).pipe(format="png", quiet=True)  # dot's notes on big maps stay quiet
+    except graphviz.ExecutableNotFound:
+        result.warnings.append("Graphviz `dot` not found: the manual is built without the map of relations")
+    except subprocess.CalledProcessError as err:
+        result.warnings.append(f"Graphviz could not draw the map of relations ({err.returncode}); left out")
+    return None
+
+
+_CHANGED = {"id": "{path} tidak dibuat: berkas berubah selama pembuatan dan kini bergalat; jalankan lagi",
+            "en": "{path} not built: it changed during the build and now has errors; run again"}
+
+
+def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
+                config_file: Path | None) -> list[JobDone]:
+    """Load, lay out and write the documents of each job (in this process)."""
+    configs = ConfigCache(config_file)
+    logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once per process
+    done: list[JobDone] = []
+    for job in jobs:
+        config = configs.for_path(job.source)
+        unit, _, _ = load_unit(job.source, config, lang)
+        if unit is None:  # valid when linted, broken since: saved again during the build
+            done.append((job, None, [], [pick(_CHANGED, lang).format(path=job.source)]))
+            continue
+        warnings: list[str] = []
+        context = _Context(options, config, lang, numbers, _logo(unit, config, logos, warnings), job.margin)
+        outputs: list[Path] = []
+        unchanged: list[Path] = []
+        for path, data in _documents(unit, job.stem, context):
+            inside(job.out_dir, str(path.relative_to(job.out_dir)))  # never through a link out of the folder
+            if not write_atomic(path, data):
+                unchanged.append(path)
+            outputs.append(path)
+        done.append((job, outputs, unchanged, warnings))
+    return done
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every SOP's documents are made with."""
+
+    options: BuildOptions
+    config: Config
+    lang: str
+    numbers: dict[str, str]  # the repository's SOP numbers -> names, for keterkaitan
+    logo: Logo | None
+    margin: float  # the reference template's page margin, for every document alike
+
+
+def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnings: list[str]) -> Logo | None:
+    """The logo, looked up from the repository root (else the SOP's folder); a warning if unusable."""
+    if not unit.sop.logo:
+        return None
+    try:
+        path = inside(config.root or Path(unit.path).parent, unit.sop.logo)
+    except PathEscape:
+        return None  # the linter reports it (ID09) and the SOP is not built
+    if path not in cache:
+        try:
+            cache[path] = logo_png(path)
+        except FileNotFoundError:
+            cache[path] = None
+            warnings.append(f"logo {unit.sop.logo} not found (looked for {path}); built without it")
+        except (LogoError, OSError) as err:
+            cache[path] = None
+            warnings.append(f"logo {unit.sop.logo}: {err}; built without it")
+    return cache[path]
+
+
+def _signature(config: Config) -> Signature:
+    document = config.settings.document
+    return Signature(document.signature_mm, document.signature_text)
+
+
+def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:
+    """(path, bytes) of every output of one SOP."""
+    options, lang = context.options, context.lang
+    paper = options.paper or context.config.settings.document.paper
+    layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for both
+    if "docx" in options.formats:
+        yield stem.with_name(stem.name + ".docx"), build_docx(unit.sop, layout, lang, context.numbers, context.logo,
+                                                              template_path(context.config), _signature(context.config))
+    if "svg" in options.formats:
+        if options.svg_pages == "single":
+            layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=True, margin=context.margin)
+        pages = render_pages(layout, options.svg_style, lang, f"{unit.sop.nomor} {unit.sop.nama}")
+        if len(pages) == 1:
+            yield stem.with_name(stem.name + ".svg"), pages[0]
+        else:
+            for number, data in enumerate(pages, start=1):
+                yield stem.with_name(f"{stem.name}.p{number}.svg"), data
