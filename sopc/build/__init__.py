@@ -15,9 +15,9 @@ from sopc.build.books import write_books
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone, Progress
 from sopc.build.plan import Plan, cache_name, out_dir, resolved
 from sopc.cache import LintMemo
-from sopc.output import remove_leftovers
 from sopc.config import ConfigCache
 from sopc.lint.run import lint_paths
+from sopc.output import remove_leftovers
 from sopc.workers import map_chunks
 
 __all__ = ["BuildOptions", "BuildResult", "build_paths"]

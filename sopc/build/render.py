@@ -22,14 +22,13 @@ from sopc.backends.relations import related, relation_graph
 from sopc.backends.svg import render_pages
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
-from sopc.config import Config
+from sopc.config import Config, ConfigCache
 from sopc.i18n import pick
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
+from sopc.lint.run import load_unit
 from sopc.output import write_atomic
 from sopc.paths import PathEscape, inside
-from sopc.config import ConfigCache
-from sopc.lint.run import load_unit
 
 if TYPE_CHECKING:
     from sopc.build.plan import Plan
