@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from sopc import __version__
+from sopc.backends.registry import names
 from sopc.cli_help import Group, spoken_lang
 from sopc.diagnostics import shown
 from sopc.i18n import LANGS, pick, resolve_lang
@@ -31,6 +32,22 @@ _config_option = click.option("--config", "config_file", type=click.Path(exists=
                               help="Use this sopc.toml instead of the nearest one.")
 _out_dir_option = click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                                help="Folder for the documents. Default: [output] dir of sopc.toml, else ./build.")
+
+
+class _Formats(click.Choice):
+    """The formats of sopc.backends.registry, read when a command line is parsed (so a format
+    registered after this module was loaded is a choice too)."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(names())
+
+    @choices.setter
+    def choices(self, _value: object) -> None:
+        pass
 
 
 def _jobs_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -183,8 +200,8 @@ def _colour(choice: str) -> bool | None:
 @cli.command()
 @_paths_argument
 @_out_dir_option
-@click.option("--format", "formats", type=click.Choice(["docx", "svg"]), multiple=True, default=("docx", "svg"),
-              show_default=True, help="Documents to write (repeatable).")
+@click.option("--format", "formats", type=_Formats(), multiple=True, default=tuple(names()), show_default=True,
+              help="Documents to write (repeatable).")
 @click.option("--paper", type=click.Choice(["A4", "F4", "Letter", "Legal"]), default=None,
               help="Paper, always landscape. Default: [document] paper of sopc.toml, else A4.")
 @click.option("--svg-style", type=click.Choice(["flow", "table"]), default="flow", show_default=True,

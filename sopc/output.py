@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from sopc.backends.registry import output_pattern  # light: the formats' suffixes, no back-end
 from sopc.errors import SopcError
 
 # write_atomic's temporary files are ".<name>.sopc-<random>.tmp": the mark tells remove_leftovers they are ours.
@@ -112,15 +113,13 @@ def document_name(source: Path) -> str:
     return name
 
 
-# what sopc writes for a source whose outputs are `stem`.*: its DOCX, the PDF printed of it, its
-# SVG on one page or its pages .p1.svg, .p2.svg, ...
-_MADE = re.compile(r"\.(docx|pdf|svg|p[1-9][0-9]*\.svg)")
 PAGE_STEM = re.compile(r"\.p[1-9][0-9]*$")  # a stem that looks like another stem's page (`x.p1`)
 
 
 def made_for(stem: str, name: str) -> bool:
-    """Whether `name` (relative to the output folder, with /) is a file sopc writes for outputs `stem`.*"""
-    return name.startswith(stem + ".") and _MADE.fullmatch(name[len(stem):]) is not None
+    """Whether `name` (relative to the output folder, with /) is a file sopc writes for outputs `stem`.*:
+    a format's file (sopc.backends.registry), one of its pages, or the PDF printed of its DOCX."""
+    return name.startswith(stem + ".") and output_pattern().fullmatch(name[len(stem):]) is not None
 
 
 def removable(folder: Path, name: str) -> Path | None:

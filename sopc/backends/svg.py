@@ -8,7 +8,9 @@ User units are millimetres (viewBox), so the drawing prints at its true size.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
+from sopc.backends.registry import Rendering
 from sopc.layout.geometry import Arrow, Column, Layout, Page, Shape
 from sopc.layout.table import HEADER_PT, PAD, TEXT_PT, TITLES
 from sopc.layout.text import PT_MM, ascent, line_height
@@ -30,6 +32,18 @@ text {{ font-family: {FONT}; fill: #000; }}
 ET.register_namespace("", SVG_NS)
 FLOW_COLUMNS = ("no", "kegiatan", "lane")  # what the flow style shows: enough to read it without the table
 NUMBER_PT = 7.0  # a step's number inside its symbol (flow style)
+
+
+def render(doc: Rendering) -> Iterator[tuple[str, bytes]]:
+    """The back-end `svg` (sopc.backends.registry): the flowchart table, one SVG per printed page
+    (`stem.p1.svg`, ...; `stem.svg` when it fits on one), or one tall sheet."""
+    layout = doc.sheet() if doc.svg_pages == "single" else doc.layout
+    pages = render_pages(layout, doc.svg_style, doc.lang, f"{doc.sop.nomor} {doc.sop.nama}")
+    if len(pages) == 1:
+        yield doc.stem + ".svg", pages[0]
+        return
+    for number, data in enumerate(pages, start=1):
+        yield f"{doc.stem}.p{number}.svg", data
 
 
 def render_pages(layout: Layout, style: str = "flow", lang: str = "id", title: str = "") -> list[bytes]:

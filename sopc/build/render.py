@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
-from sopc.backends.docx import build_docx
 from sopc.backends.docx.identity import Logo, Signature
 from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.manual import Manual
+from sopc.backends.registry import BACKENDS, Rendering
 from sopc.backends.relations import related, relation_graph
-from sopc.backends.svg import render_pages
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
 from sopc.config import Config, ConfigCache
@@ -27,7 +26,7 @@ from sopc.i18n import pick
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.run import load_unit
-from sopc.output import write_atomic
+from sopc.output import made_for, write_atomic
 from sopc.paths import PathEscape, inside
 
 if TYPE_CHECKING:
@@ -137,19 +136,16 @@ def _signature(config: Config) -> Signature:
 
 
 def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:
-    """(path, bytes) of every output of one SOP."""
+    """(path, bytes) of every output of one SOP: each format asked for, through its back-end."""
     options, lang = context.options, context.lang
     paper = options.paper or context.config.settings.document.paper
-    layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for both
-    if "docx" in options.formats:
-        yield stem.with_name(stem.name + ".docx"), build_docx(unit.sop, layout, lang, context.numbers, context.logo,
-                                                              template_path(context.config), _signature(context.config))
-    if "svg" in options.formats:
-        if options.svg_pages == "single":
-            layout = layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=True, margin=context.margin)
-        pages = render_pages(layout, options.svg_style, lang, f"{unit.sop.nomor} {unit.sop.nama}")
-        if len(pages) == 1:
-            yield stem.with_name(stem.name + ".svg"), pages[0]
-        else:
-            for number, data in enumerate(pages, start=1):
-                yield stem.with_name(f"{stem.name}.p{number}.svg"), data
+    layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for all
+    doc = Rendering(unit.sop, layout, stem.name, lang, context.numbers, context.logo, template_path(context.config),
+                    _signature(context.config), options.svg_style, options.svg_pages,
+                    lambda: layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=True, margin=context.margin))
+    for backend in BACKENDS.values():
+        if backend.name in options.formats:
+            for name, data in backend.render()(doc):
+                if not made_for(stem.name, name):  # a back-end names only its own files: stem and suffix
+                    raise ValueError(f"back-end {backend.name} named a file {name!r} that is not {stem.name}.*")
+                yield stem.with_name(name), data

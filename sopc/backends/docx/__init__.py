@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from sopc.backends.docx.flowtable import flowchart_xml
 from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, identity_xml
 from sopc.backends.docx.package import core_properties, skeleton
+from sopc.backends.registry import Rendering
 from sopc.layout.geometry import Layout
 from sopc.model.sop import Sop
 
 FIRST_SHAPE_ID = 1000  # drawing ids of the flowchart's shapes; the logo is drawing 1
+
+
+def render(doc: Rendering) -> Iterator[tuple[str, bytes]]:
+    """The back-end `docx` (sopc.backends.registry): one official document per SOP."""
+    yield doc.stem + ".docx", build_docx(doc.sop, doc.layout, doc.lang, doc.numbers, doc.logo, doc.template,
+                                         doc.signature)
 
 
 def build_docx(sop: Sop, layout: Layout, lang: str = "id", numbers: Mapping[str, str] | None = None,
