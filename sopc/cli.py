@@ -19,6 +19,7 @@ import click
 from sopc import __version__
 from sopc.backends.registry import names
 from sopc.cli_help import Group, spoken_lang
+from sopc.config import PAPERS
 from sopc.diagnostics import shown
 from sopc.i18n import LANGS, pick, resolve_lang
 
@@ -202,7 +203,7 @@ def _colour(choice: str) -> bool | None:
 @_out_dir_option
 @click.option("--format", "formats", type=_Formats(), multiple=True, default=tuple(names()), show_default=True,
               help="Documents to write (repeatable).")
-@click.option("--paper", type=click.Choice(["A4", "F4", "Letter", "Legal"]), default=None,
+@click.option("--paper", type=click.Choice(list(PAPERS)), default=None,
               help="Paper, always landscape. Default: [document] paper of sopc.toml, else A4.")
 @click.option("--svg-style", type=click.Choice(["flow", "table"]), default="flow", show_default=True,
               help="flow: No, Kegiatan and the actor lanes, each symbol numbered; table: the whole official table.")

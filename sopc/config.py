@@ -6,7 +6,7 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
@@ -26,6 +26,14 @@ else:  # pragma: no cover
 
 CONFIG_NAME = "sopc.toml"
 SeverityName = Literal["error", "warning", "info", "off"]
+
+
+
+# the papers an SOP is printed on, always landscape: (width, height) in mm — the one table of them
+Paper = Literal["A4", "F4", "Letter", "Legal"]
+PAPERS: dict[str, tuple[float, float]] = {"A4": (297.0, 210.0), "F4": (330.0, 215.0), "Letter": (279.4, 215.9),
+                                          "Legal": (355.6, 215.9)}
+assert tuple(PAPERS) == get_args(Paper)
 
 
 class _Settings(BaseModel):
@@ -57,7 +65,7 @@ class LintSettings(_Settings):
 class DocumentSettings(_Settings):
     """`[document]`: how documents are printed (used by the back-ends)."""
 
-    paper: Literal["A4", "F4", "Letter", "Legal"] = "A4"
+    paper: Paper = "A4"
     # the layout measures text with Arial's widths (Liberation Sans, its metric twin, where Arial is
     # missing): another font would overflow the cells, so no other is accepted
     font: Literal["Arial"] = Field(default="Arial", description="Arial only: the widths sopc measures with.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 class Severity(str, enum.Enum):
@@ -13,10 +13,6 @@ class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
 @dataclass(frozen=True, order=True)
@@ -47,9 +43,6 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
-
-    def with_severity(self, severity: Severity) -> Diagnostic:
-        return replace(self, severity=severity)
 
     def parsable(self) -> str:
         """The one-line form editors and `grep` understand."""

@@ -79,10 +79,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "teks sepanjang {length} karakter; batasnya {limit} ([limits] di sopc.toml)",
         "en": "a text of {length} characters; the limit is {limit} ([limits] in sopc.toml)",
     },
-    "config.error": {
-        "id": "konfigurasi {path}: {problem}",
-        "en": "configuration {path}: {problem}",
-    },
 }
 
 

@@ -450,6 +450,16 @@ def test_drawing_ids_are_unique_in_a_manual(tmp_path: Path) -> None:
     assert len(ids) > 100 and len(ids) == len(set(ids))
 
 
+def test_monev_forms_follow_the_paper(tmp_path: Path) -> None:
+    result = run_cli("build", str(EXAMPLES), "-o", str(tmp_path), "--format", "svg", "--monev", "--paper", "Letter")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "monev.docx"))
+    section = doc.sections[0]
+    assert (round(section.page_width.mm, 1), round(section.page_height.mm, 1)) == (279.4, 215.9)  # landscape
+    table_width = sum(column.width for column in doc.tables[0].columns) / 36000  # EMU -> mm
+    assert table_width == pytest.approx(279.4 - section.left_margin.mm - section.right_margin.mm, abs=2)
+
+
 def test_manual_and_monev_of_a_chosen_unit(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(EXAMPLES, repo)

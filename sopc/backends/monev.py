@@ -16,6 +16,7 @@ from sopc.backends.docx import ooxml
 from sopc.backends.docx.document import template_margin
 from sopc.backends.docx.ooxml import Cell
 from sopc.backends.docx.package import skeleton
+from sopc.config import PAPERS
 from sopc.labels import labels
 from sopc.layout.table import PAD  # the cell padding the layout measured with
 
@@ -24,15 +25,14 @@ CRITERIA = 7
 SHADED: dict[str, Any] = {"fill": ooxml.HEADER_FILL, "valign": "center"}
 
 
-PAPER = (297.0, 210.0)  # A4, landscape
-
-
 def monev_docx(sops: Sequence[tuple[str, str]], instansi: str, unit: Sequence[str], lang: str = "id",
-               template: Path | None = None) -> bytes:
-    """The forms for `sops` ((nomor, nama) pairs), headed by the unit's name."""
+               template: Path | None = None, paper: str = "A4") -> bytes:
+    """The forms for `sops` ((nomor, nama) pairs), headed by the unit's name, on `paper` (landscape)
+    as the SOPs are."""
     margin = template_margin(template)
-    base = skeleton(template, *PAPER, margin)
-    width = PAPER[0] - 2 * margin
+    page_w, page_h = PAPERS[paper]
+    base = skeleton(template, page_w, page_h, margin)
+    width = page_w - 2 * margin
     text = labels(lang)
     ordered = sorted(sops)
     title = [text["monev_judul"], instansi.upper(), *[u.upper() for u in unit]]

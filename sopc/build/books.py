@@ -35,13 +35,14 @@ def write_books(plan: Plan, top: Config) -> None:
     template = template_path(first.config)
     if options.monev:
         sops = [(e.nomor, e.nama) for e in books]
+        paper = options.paper or first.config.settings.document.paper  # the forms' paper is the SOPs'
 
         def forms() -> bytes:
             from sopc.backends.monev import monev_docx
 
-            return monev_docx(sops, first.instansi, first.unit, lang, template)
+            return monev_docx(sops, first.instansi, first.unit, lang, template, paper)
 
-        key = content_key("monev", sops, first.instansi, first.unit, lang, plan.read(template))
+        key = content_key("monev", sops, first.instansi, first.unit, lang, plan.read(template), paper)
         _write_book(folder / f"monev{suffix}.docx", key, cache, result, forms)
     if manual:
         def book() -> bytes | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sopc.config import PAPERS
 from sopc.layout.geometry import Column
 from sopc.layout.text import line_height, pieces, text_width, wrap
 from sopc.model.sop import Langkah, Sop
 
-PAPERS = {"A4": (297.0, 210.0), "F4": (330.0, 215.0), "Letter": (279.4, 215.9), "Legal": (355.6, 215.9)}
 MARGIN = 12.0
 TEXT_PT = 8.0  # table text, as in published SOPs (Arial 8-9 pt)
 HEADER_PT = 8.0

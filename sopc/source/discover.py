@@ -22,10 +22,6 @@ class PathError(SopcError):
         self.path = path
 
 
-def is_sop_file(path: Path) -> bool:
-    return path.name.endswith(SUFFIXES)
-
-
 def discover(paths: Iterable[Path], exclude: Iterable[str] = (), root: Path | None = None) -> list[Path]:
     """Every SOP file named or found under `paths` (hidden folders skipped), sorted, each once.
 

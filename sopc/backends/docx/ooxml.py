@@ -29,7 +29,6 @@ NAMESPACES = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-NS = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items())
 PRESETS = {"terminator": "flowChartTerminator", "process": "flowChartProcess",
            "decision": "flowChartDecision", "offpage": "flowChartOffpageConnector"}
 LINE = '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>{end}</a:ln>'
