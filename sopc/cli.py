@@ -416,12 +416,12 @@ def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
     from sopc.output import write_atomic
     from sopc.source.discover import display_path, find_sources
     from sopc.source.files import read_file
-    from sopc.source.loader import Limits, encode_like, load_bytes
+    from sopc.source.loader import encode_like, load_bytes
 
     configs = ConfigCache(config_file)
     for file in find_sources(paths or [Path(".")], configs):
         config = configs.for_path(file)
-        limits = Limits(**config.settings.limits.model_dump())
+        limits = config.settings.limits
         try:  # read once: parsed here, and its encoding kept when written back
             raw = read_file(file, limits.max_bytes, config.repository)
         except OSError:

@@ -17,6 +17,7 @@ from sopc.model.errors import display_path, known_keys, suggest_key
 from sopc.model.sop import Sop
 from sopc.paths import PathEscape, inside
 from sopc.source.files import CONFIG_LIMIT, read_file
+from sopc.source.loader import Limits
 from sopc.source.scalars import XML_FORBIDDEN
 
 if sys.version_info >= (3, 11):
@@ -120,17 +121,6 @@ class OutputSettings(_Settings):
     dir: str = "build"
 
 
-class LimitsSettings(_Settings):
-    """`[limits]`: what a file may cost before it is refused (see sopc.source.loader.Limits)."""
-
-    max_bytes: int = Field(default=1_048_576, gt=0)
-    max_depth: int = Field(default=64, gt=2, le=1000)
-    max_nodes: int = Field(default=200_000, gt=0)
-    max_steps: int = Field(default=2_000, gt=0)
-    max_actors: int = Field(default=60, gt=0)
-    max_text: int = Field(default=5_000, gt=0)
-
-
 class CiSettings(_Settings):
     """`[ci]`: how CI installs sopc (written by `sopc init --install`)."""
 
@@ -166,7 +156,7 @@ class Settings(_Settings):
     document: DocumentSettings = DocumentSettings()
     lint: LintSettings = LintSettings()
     output: OutputSettings = OutputSettings()
-    limits: LimitsSettings = LimitsSettings()
+    limits: Limits = Limits()  # `[limits]`: what a file may cost before it is refused
     new: NewSettings = NewSettings()
     manual: ManualSettings = ManualSettings()
     ci: CiSettings = CiSettings()

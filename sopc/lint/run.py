@@ -19,7 +19,7 @@ from sopc.review import Review, ReviewError, changed_since
 from sopc.source.discover import display_path, find_sources
 from sopc.source.files import read_file
 from sopc.source.lines import editor_lines
-from sopc.source.loader import Limits, Source, load, load_bytes
+from sopc.source.loader import Source, load, load_bytes
 from sopc.source.scalars import as_written
 from sopc.workers import map_chunks
 
@@ -98,7 +98,7 @@ def lint_bytes(data: bytes, filename: Path | None = None, lang: str | None = Non
     config = configs.for_path(filename if filename is not None else Path.cwd())
     lang = resolve_lang(lang, config.settings.lang)
     shown = display_path(filename) if filename is not None else "-"
-    limits = Limits(**config.settings.limits.model_dump())
+    limits = config.settings.limits
     source, diagnostics = load_bytes(data, shown, lang, limits)
     entries: list[RepoEntry] = []
     texts = {shown: source.text} if source is not None else {}
@@ -253,7 +253,7 @@ def check_file(file: Path, config: Config, lang: str, review: Review | None = No
 
 def load_unit(file: Path, config: Config, lang: str) -> tuple[LintUnit | None, list[Diagnostic], str | None]:
     """Load and validate one file: its LintUnit if valid, else its findings (and text, if read)."""
-    limits = Limits(**config.settings.limits.model_dump())
+    limits = config.settings.limits
     source, read = load(file, lang, limits, display_path(file), config.repository)  # warnings may come with a source
     if source is None:
         return None, read, None

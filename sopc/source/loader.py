@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sopc.diagnostics import Diagnostic, Severity, Span
@@ -59,16 +60,18 @@ class _Composer(_Parser):
         pass
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits that keep a hostile file from costing time or memory."""
+class Limits(BaseModel):
+    """Resource limits that keep a hostile file from costing time or memory: declared once, read here,
+    set by sopc.toml's `[limits]` (within these bounds)."""
 
-    max_bytes: int = 1_048_576  # file size
-    max_depth: int = 64  # nesting of lists and mappings
-    max_nodes: int = 200_000  # values after alias expansion
-    max_steps: int = 2_000  # langkah
-    max_actors: int = 60  # pelaksana
-    max_text: int = 5_000  # characters in one text
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_bytes: int = Field(default=1_048_576, gt=0)  # file size
+    max_depth: int = Field(default=64, gt=2, le=1000)  # nesting of lists and mappings
+    max_nodes: int = Field(default=200_000, gt=0)  # values after alias expansion
+    max_steps: int = Field(default=2_000, gt=0)  # langkah
+    max_actors: int = Field(default=60, gt=0)  # pelaksana
+    max_text: int = Field(default=5_000, gt=0)  # characters in one text
 
 
 @dataclass(eq=False)
