@@ -16,6 +16,7 @@ from sopc.backends.docx.flowtable import flowchart_xml
 from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, identity_xml
 from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
+from sopc.config import ManualSettings
 from sopc.labels import TemplateFailed, render_bounded
 from sopc.layout.geometry import Layout
 from sopc.layout.table import PAD  # the cell padding the layout measured with
@@ -51,7 +52,7 @@ class Manual:
     joined as one text they took 0.85 GB.
     """
 
-    def __init__(self, settings: Mapping[str, object], lang: str = "id", numbers: Mapping[str, str] | None = None,
+    def __init__(self, settings: ManualSettings, lang: str = "id", numbers: Mapping[str, str] | None = None,
                  logo: Logo | None = None, signature: Signature = WET) -> None:
         self.settings, self.lang, self.numbers, self.logo = settings, lang, numbers or {}, logo
         self.signature = signature
@@ -86,7 +87,7 @@ class Manual:
         if self.base is None or self.first is None:
             raise ValueError("a manual needs at least one SOP")
         text, settings, media = self.text, self.settings, list(self.media)
-        year = str(settings.get("tahun") or self.made.year)
+        year = str(settings.tahun or self.made.year)
         picture = media[0].picture if media else None
         parts = [_cover(self.first, text, year, picture), _chapter(text["keputusan"])]
         parts += [ooxml.paragraph("SOPIdentitas", ooxml.run(line))
@@ -116,10 +117,10 @@ def _chapter(title: str) -> str:
     return ooxml.paragraph("SOPKop", ooxml.run(title), page_break=True, after_mm=6)
 
 
-def _keputusan(settings: Mapping[str, object], sop: Sop, entries: Sequence[tuple[str, str, int]], year: str,
+def _keputusan(settings: ManualSettings, sop: Sop, entries: Sequence[tuple[str, str, int]], year: str,
                text: Mapping[str, str]) -> str:
-    source = settings.get("keputusan")
-    if not isinstance(source, str) or not source.strip():
+    source = settings.keputusan
+    if not source or not source.strip():
         return text["kosong"]
     tahun: int | str = int(year) if year.isascii() and year.isdigit() else year
     context: dict[str, object] = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": tahun,
@@ -145,16 +146,15 @@ def _contents(entries: Sequence[tuple[str, str, int]], text: Mapping[str, str], 
     return _chapter(text["isi"]) + "".join(lines)
 
 
-def _explanation(settings: Mapping[str, object], text: Mapping[str, str], width: float) -> str:
+def _explanation(settings: ManualSettings, text: Mapping[str, str], width: float) -> str:
     parts = [_chapter(text["penjelasan"])]
-    for key in ("ruang_lingkup", "ringkasan"):
-        value = settings.get(key)
-        shown = value if isinstance(value, str) and value.strip() else "-"
+    for key, value in (("ruang_lingkup", settings.ruang_lingkup), ("ringkasan", settings.ringkasan)):
+        shown = value if value and value.strip() else "-"
         parts += [ooxml.paragraph("SOPIdentitasLabel", ooxml.run(text[key])),
                   ooxml.paragraph("SOPIdentitas", ooxml.run(shown))]
     parts.append(ooxml.paragraph("SOPIdentitasLabel", ooxml.run(text["definisi"])))
-    definitions = settings.get("definisi")
-    if not isinstance(definitions, Mapping) or not definitions:
+    definitions = settings.definisi
+    if not definitions:
         return "".join(parts) + ooxml.paragraph("SOPIdentitas", ooxml.run("-"))
     widths = [width * 0.3, width * 0.7]
     rows = [ooxml.row([Cell(widths[0], ooxml.lines_paragraph([text["istilah"]], "SOPTabelJudul", PAD)),

@@ -35,7 +35,7 @@ def write_books(plan: Plan, top: Config) -> None:
     template = template_path(first.config)
     if options.monev:
         sops = [(e.nomor, e.nama) for e in books]
-        paper = options.paper or first.config.settings.document.paper  # the forms' paper is the SOPs'
+        paper = options.paper_for(first.config)  # the forms' paper is the SOPs'
 
         def forms() -> bytes:
             from sopc.backends.monev import monev_docx

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sopc.config import Config
 from sopc.errors import SopcError
 from sopc.lint.run import LintResult
 
@@ -25,6 +26,10 @@ class BuildOptions:
     manual: bool = False  # also write manual.docx: the whole repository as one book
     unit: str | None = None  # the manual and monev forms of this unit only (any level of `unit`)
     pdf: bool = False  # also print each DOCX to PDF with LibreOffice
+
+    def paper_for(self, config: Config) -> str:
+        """The paper documents are printed on: the command line's, else the config's."""
+        return self.paper or config.settings.document.paper
 
 
 @dataclass

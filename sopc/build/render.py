@@ -46,9 +46,9 @@ def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
             result.warnings.append(pick(_CHANGED, lang).format(path=entry.path))
             continue
         if book is None:
-            book = Manual(first.settings.manual.model_dump(), lang, plan.numbers,
+            book = Manual(first.settings.manual, lang, plan.numbers,
                           _logo(unit, config, {}, result.warnings), _signature(first))
-        paper = options.paper or config.settings.document.paper
+        paper = options.paper_for(config)
         book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=plan.margin(config)))
     if book is None:
         return None
@@ -138,7 +138,7 @@ def _signature(config: Config) -> Signature:
 def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:
     """(path, bytes) of every output of one SOP: each format asked for, through its back-end."""
     options, lang = context.options, context.lang
-    paper = options.paper or context.config.settings.document.paper
+    paper = options.paper_for(context.config)
     layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for all
     doc = Rendering(unit.sop, layout, stem.name, lang, context.numbers, context.logo, template_path(context.config),
                     _signature(context.config), options.svg_style, options.svg_pages,
