@@ -99,16 +99,23 @@ class _Speaks:
             _SPEAKING.reset(token)
 
 
+def _shown(command: click.Command) -> list[tuple[object, str]]:
+    """(object, attribute) of every text `command`'s help shows: its own, its options', and the
+    summaries of its subcommands."""
+    subcommands = list(command.commands.values()) if isinstance(command, click.Group) else []
+    options = [p for p in command.params if isinstance(p, click.Option)]
+    return [(command, "help"), (command, "epilog"), *[(p, "help") for p in options],
+            *[(cmd, attr) for cmd in subcommands for attr in ("short_help", "help")]]
+
+
 @contextlib.contextmanager
 def _in_indonesian(command: click.Command, ctx: click.Context) -> Iterator[None]:
     """Swap the English texts for the Indonesian while the help is written, then back."""
-    subcommands = list(command.commands.values()) if isinstance(command, click.Group) else []
+    help_option = command.get_help_option(ctx)
     kept: list[tuple[object, str, str | None]] = []
-    for owner, attr in [(command, "help"), (command, "epilog"), *[(cmd, "short_help") for cmd in subcommands],
-                        *[(cmd, "help") for cmd in subcommands],
-                        *[(p, "help") for p in command.get_params(ctx) if isinstance(p, click.Option)]]:
+    for owner, attr in [*_shown(command), (help_option, "help")]:
         english = getattr(owner, attr)
-        text = _HELP_OPTION if owner is command.get_help_option(ctx) and attr == "help" else indonesian(english)
+        text = _HELP_OPTION if owner is help_option else indonesian(english)
         if text is not None:
             kept.append((owner, attr, english))
             setattr(owner, attr, text)
@@ -130,11 +137,8 @@ class Group(_Speaks, click.Group):
 
 def english_texts(group: click.Group) -> list[str]:
     """Every English help text of the command line (what INDONESIAN must cover)."""
-    texts = [group.help, group.epilog, *[p.help for p in group.params if isinstance(p, click.Option)]]
-    for cmd in group.commands.values():
-        texts += [cmd.short_help, cmd.help, cmd.epilog]
-        texts += [p.help for p in cmd.params if isinstance(p, click.Option)]
-    return [inspect.cleandoc(t) for t in texts if t]
+    shown = _shown(group) + [pair for cmd in group.commands.values() for pair in _shown(cmd)]
+    return [inspect.cleandoc(text) for owner, attr in shown if (text := getattr(owner, attr))]
 
 
 INDONESIAN: dict[str, str] = {

@@ -169,7 +169,7 @@ class ConfigError(SopcError):
     def __init__(self, path: Path | str, problem: str | Texts, loc: tuple = ()) -> None:
         texts = {"id": problem, "en": problem} if isinstance(problem, str) else dict(problem)
         super().__init__({lang: f"{path}: {text}" for lang, text in texts.items()})
-        self.path, self.problem, self.problems, self.loc = str(path), texts["en"], texts, loc
+        self.path, self.problems, self.loc = str(path), texts, loc  # problems: without the path
 
 
 def key_line(text: str, loc: tuple) -> int | None:

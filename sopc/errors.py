@@ -37,8 +37,3 @@ def _rebuild(cls: type[SopcError], texts: dict[str, str], state: dict[str, Any])
     Exception.__init__(error, texts["en"])
     error.__dict__.update(state)
     return error
-
-
-def both(texts: Texts, **params: object) -> dict[str, str]:
-    """`texts` in both languages, formatted with `params`."""
-    return {lang: text.format(**params) for lang, text in texts.items()}

@@ -31,26 +31,19 @@ def schema_text(lang: str = "id") -> str:
     return json.dumps(json_schema(lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def descriptions(node: object) -> list[str]:
-    """Every description in a schema, in order."""
-    if isinstance(node, dict):
-        return [text for key, value in node.items()
-                for text in ([value] if key == "description" and isinstance(value, str) else descriptions(value))]
+def descriptions(node: object) -> list[dict]:
+    """Every object of a schema that holds a description, in order (its text: `["description"]`)."""
     if isinstance(node, list):
-        return [text for value in node for text in descriptions(value)]
-    return []
+        return [found for value in node for found in descriptions(value)]
+    if not isinstance(node, dict):
+        return []
+    here = [node] if isinstance(node.get("description"), str) else []
+    return here + [found for key, value in node.items() if key != "description" for found in descriptions(value)]
 
 
-def _translate(node: object) -> None:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "description" and isinstance(value, str):
-                node[key] = INDONESIAN.get(value, value)
-            else:
-                _translate(value)
-    elif isinstance(node, list):
-        for value in node:
-            _translate(value)
+def _translate(schema: dict) -> None:
+    for holder in descriptions(schema):
+        holder["description"] = INDONESIAN.get(holder["description"], holder["description"])
 
 # Descriptions editors show on hover, in Indonesian (the users' language; `sopc schema --lang en`
 # keeps the model's English). Keyed by the model's English text: a test fails when one is missing.

@@ -168,7 +168,7 @@ def test_committed_schema_is_current() -> None:
 def test_schema_speaks_indonesian_and_english_on_request() -> None:
     from sopc.schema import INDONESIAN, descriptions, json_schema
 
-    english = descriptions(json_schema("en"))
+    english = [holder["description"] for holder in descriptions(json_schema("en"))]
     assert [text for text in english if text not in INDONESIAN] == [], "translate these in sopc/schema.py"
     indonesian = json.loads(run_cli("schema", "-o", "-").stdout)
     assert indonesian["properties"]["langkah"]["description"] == "Langkah, menurut urutan barisnya."

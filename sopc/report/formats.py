@@ -121,11 +121,11 @@ def render_sarif(result: LintResult) -> str:
         "id": r.code, "name": r.name,
         "shortDescription": {"text": r.summary(result.lang)},
         "fullDescription": {"text": r.explanation(result.lang).split("\n\n")[0].replace("\n", " ")},
+        "help": dict.fromkeys(("text", "markdown"), r.explain(result.lang)),
         "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
     } for r in rules]
     docs = _rules_url()
     for descriptor, r in zip(descriptors, rules, strict=True):
-        descriptor["help"] = {"text": r.explain(result.lang), "markdown": r.explain(result.lang)}
         if docs:
             descriptor["helpUri"] = f"{docs}#{_anchor(r)}"
     root = _repository_root(result)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from sopc.diagnostics import Severity
 from sopc.lint.context import LintUnit, RepoEntry
-from sopc.lint.registry import Finding, Rule, all_rules, rule
+from sopc.lint.registry import Finding, find_rule, rule
 from sopc.lint.suppress import UNUSED, references
 
 
@@ -31,9 +31,8 @@ def penekanan_tak_dikenal(unit: LintUnit) -> Iterator[Finding]:
 
         waktu: 5 mnt  # sopc: disable=WK01
     """
-    known = {"ALL"} | {r.code for r in all_rules()} | {r.name for r in all_rules()}
     for r in references(unit.source.text):
-        if r.ref.upper() not in known and r.ref.lower() not in known:
+        if _named(r.ref) is None:
             yield Finding((), {"ref": r.ref}, where=(r.line, r.column))
 
 
@@ -67,31 +66,24 @@ def penekanan_tak_terpakai(entries: Sequence[RepoEntry]) -> Iterator[Finding]:
     """
     from sopc.lint.engine import enabled_rules
 
-    rules = all_rules()
     for entry in entries:
         written = references(entry.source.text)
         if not written:
             continue
         running = {r.code for scope in ("sop", "project") for r, _ in enabled_rules(entry.settings, scope)}
         for ref in written:
-            named = _named(ref.ref, rules)
-            if named is None or named.code == UNUSED:  # unknown (SP01 says so), or about this rule
+            named = _named(ref.ref)
+            if named is None or named == UNUSED:  # unknown (SP01 says so), or about this rule
                 continue
-            if not any((named.code == "ALL" or code == named.code) and (ref.whole_file or line == ref.line)
-                       for line, code in entry.hidden):
-                off = named.code != "ALL" and named.code not in running
+            if not any(named in ("ALL", code) and (ref.whole_file or line == ref.line) for line, code in entry.hidden):
+                off = named != "ALL" and named not in running
                 yield Finding((), {"ref": ref.ref}, "off" if off else "unused", unit=entry,
                               where=(ref.line, ref.column))
 
 
-def _named(ref: str, rules: list[Rule]) -> Rule | _All | None:
+def _named(ref: str) -> str | None:
+    """The code a directive's reference names (`ALL` for all), None for no rule."""
     if ref.upper() == "ALL":
-        return _ALL
-    return next((r for r in rules if ref.upper() == r.code or ref.lower() == r.name), None)
-
-
-class _All:
-    code = "ALL"
-
-
-_ALL = _All()
+        return "ALL"
+    found = find_rule(ref)
+    return found.code if found else None
