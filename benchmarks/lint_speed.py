@@ -102,14 +102,15 @@ def main() -> None:
         files = sorted(root.glob("*.sop.yaml"))
         size = sum(f.stat().st_size for f in files)
 
+        from sopc.config import Overrides
         from sopc.lint.run import lint_paths
 
-        result = lint_paths([root], "en")
+        result = lint_paths([root], Overrides(lang="en"))
         assert result.files == args.files and not [d for d in result.diagnostics if d.severity.value == "error"], \
             [d.parsable() for d in result.diagnostics[:5]]
 
         parse = timed(lambda: bare_parse(files), args.repeat)
-        in_process = timed(lambda: lint_paths([root], "en"), args.repeat)
+        in_process = timed(lambda: lint_paths([root], Overrides(lang="en")), args.repeat)
         cmd = [sys.executable, "-m", "sopc", "lint", "--format", "json", str(root)]
         whole = timed(lambda: subprocess.run(cmd, capture_output=True, check=False), args.repeat)
         single = timed(lambda: subprocess.run([*cmd, "-j", "1"], capture_output=True, check=False), args.repeat)

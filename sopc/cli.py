@@ -130,7 +130,7 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
 
     PATHS are files or folders (searched for *.sop.yaml and *.sop.yml); none means the current folder.
     """
-    from sopc.config import ConfigCache, RuleChoice
+    from sopc.config import ConfigCache, Overrides
     from sopc.diagnostics import Severity
     from sopc.errors import SopcError
     from sopc.lint.run import lint_bytes, lint_paths
@@ -139,7 +139,7 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
     from sopc.source.discover import display_path, find_sources
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    choice = RuleChoice(_codes(select), _codes(extend_select), _codes(ignore))
+    overrides = Overrides(_codes(select), _codes(extend_select), _codes(ignore), lang)
     if show_files:
         for file in find_sources(list(paths) or [Path(".")], ConfigCache(config_file), respect_gitignore):
             click.echo(shown(display_path(file)))
@@ -149,13 +149,13 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
             raise SopcError({"id": "--fix dan --diff mengubah berkas; SOP dari masukan standar tidak punya berkas",
                              "en": "--fix and --diff change files; a SOP on standard input has none"})
         data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
-        result = lint_bytes(data, stdin_filename, lang, config_file, today.date() if today else None, choice)
+        result = lint_bytes(data, stdin_filename, overrides, config_file, today.date() if today else None)
     else:
         if fix or show_diff:  # a file --fix cannot write back (a full disk) is left as it was
             _fix(list(paths), config_file, write=not show_diff)
         with _batch_gc():
-            result = lint_paths(list(paths), lang, config_file, jobs=jobs or os.cpu_count() or 1,
-                                today=today.date() if today else None, since=since, choice=choice,
+            result = lint_paths(list(paths), overrides, config_file, jobs=jobs or os.cpu_count() or 1,
+                                today=today.date() if today else None, since=since,
                                 respect_gitignore=respect_gitignore)
     if result.files == 0 and not quiet:
         click.echo(pick({"id": "sopc: tidak ada berkas *.sop.yaml yang ditemukan",
@@ -231,6 +231,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
 
     from sopc.backends.pdf import INSTALL, PdfError, soffice
     from sopc.build import BuildOptions, build_paths
+    from sopc.config import Overrides
     from sopc.model.base import slug
     from sopc.report.formats import render_text
 
@@ -238,8 +239,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         raise PdfError(INSTALL)
     if unit is not None and not slug(unit):
         raise click.BadParameter("name a unit in letters or digits", param_hint="--unit")
-    options = BuildOptions(out_dir, formats, paper, svg_style, svg_pages, lang, jobs or os.cpu_count() or 1, monev,
-                           manual, unit, pdf)
+    options = BuildOptions(out_dir, formats, svg_style, svg_pages, jobs or os.cpu_count() or 1, monev, manual, pdf,
+                           Overrides(lang=lang, paper=paper, unit=unit))
     started = time.perf_counter()
     bar = _ProgressBar() if sys.stderr.isatty() else None  # CI gets the summary line only
     # no _batch_gc here: documents are cyclic garbage, and rare collections let a build grow to GBs
@@ -322,6 +323,7 @@ def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
 def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: str | None) -> None:
     """Rebuild whenever a SOP or sopc.toml is saved, printing the findings as they appear. Ctrl-C stops."""
     from sopc.build import BuildOptions
+    from sopc.config import Overrides
     from sopc.errors import SopcError
     from sopc.report.formats import render_text
     from sopc.watch import watch as watch_loop
@@ -338,7 +340,8 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
         click.echo(pick(texts, speaks).format(p=shown(err.message(speaks))), err=True)
 
     try:
-        watch_loop(list(paths), BuildOptions(out_dir=out_dir, lang=lang), report, interval, on_error=error)
+        options = BuildOptions(out_dir=out_dir, overrides=Overrides(lang=lang))
+        watch_loop(list(paths), options, report, interval, on_error=error)
     except KeyboardInterrupt:
         sys.exit(EXIT_OK)
 
@@ -352,10 +355,11 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
 def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None, lang: str | None) -> None:
     """Draw how the SOPs relate: makro to mikro (induk) and keterkaitan, with Graphviz."""
     from sopc.backends.relations import relation_graph, render_svg
+    from sopc.config import Overrides
     from sopc.lint.run import lint_paths
     from sopc.output import write_atomic
 
-    result = lint_paths(list(paths), lang, config_file)
+    result = lint_paths(list(paths), Overrides(lang=lang), config_file)
     write_atomic(output, render_svg(relation_graph(result.entries, result.lang)))
     click.echo(f"sopc: {output} ({len(result.entries)} SOP)")
 

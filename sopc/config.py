@@ -71,6 +71,9 @@ class DocumentSettings(_Settings):
     # missing): another font would overflow the cells, so no other is accepted
     font: Literal["Arial"] = Field(default="Arial", description="Arial only: the widths sopc measures with.")
     template: Union[str, None] = Field(default=None, description="A reference .docx replacing sopc's own.")
+    labels: Union[str, None] = Field(default=None, description="A file of `key: text` lines changing the texts "
+                                     "every document prints (templates/labels-id.j2 lists them), "
+                                     "e.g. `kelengkapan: Input`.")
     signature_mm: float = Field(default=18.0, ge=10.0, le=40.0, description="Room between jabatan and nama "
                                 "for the signature and the stamp (signed originals leave 17-20 mm).")
     signature_text: Union[str, None] = Field(default=None, max_length=200, description="Units that sign "
@@ -202,6 +205,7 @@ class Config:
     root: Path | None = None
     file: Path | None = None
     extends: tuple[Path, ...] = ()  # the parent configs it starts from (`extend`), nearest first
+    asks_manual: bool = False  # the file has a [manual] section: build the manual as --manual does
 
     def read(self) -> bytes:
         """The bytes of every file these settings come from: what caches key them by."""
@@ -256,7 +260,8 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}:{at}", err.problems) from None
     # every path a config names stays inside its repository: a pull request's sopc.toml must not aim
     # a build (which writes and removes files) or `sopc new` anywhere else; `-o` stays the user's
-    named = (("document.template", settings.document.template), ("defaults.logo", settings.defaults.get("logo")),
+    named = (("document.template", settings.document.template), ("document.labels", settings.document.labels),
+             ("defaults.logo", settings.defaults.get("logo")),
              ("output.dir", settings.output.dir), ("new.folder", settings.new.folder))
     for key, name in named:
         if isinstance(name, str) and name.strip() not in ("", "-"):
@@ -264,7 +269,7 @@ def load_config(path: Path | None) -> Config:
                 inside(path.parent, name)
             except PathEscape as err:
                 raise ConfigError(path, {lang: f"`{key}`: {text}" for lang, text in err.texts.items()}) from None
-    return Config(settings, path.parent.resolve(), path, tuple(seen[1:]))
+    return Config(settings, path.parent.resolve(), path, tuple(seen[1:]), "manual" in settings.model_fields_set)
 
 
 def _table(path: Path) -> tuple[str, dict[str, Any], tuple]:
@@ -344,33 +349,45 @@ def _check_defaults(path: Path, defaults: dict[str, Any]) -> None:
 
 
 @dataclass(frozen=True)
-class RuleChoice:
-    """Rules chosen on the command line, over what sopc.toml chose (as ruff's flags do):
-    `select` replaces its select, `extend_select` adds to it, `ignore` adds to its ignore."""
+class Overrides:
+    """What the command line sets over sopc.toml, merged into each Config once, as it is read
+    (ConfigCache), so every stage reads only `config.settings`. The rules as ruff's flags choose
+    them: `select` replaces sopc.toml's select, `extend_select` adds to it, `ignore` adds to its
+    ignore; `lang`, `paper` and `unit` ([manual] unit) replace the configured values."""
 
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    lang: Union[str, None] = None  # id | en (the command line's choices)
+    paper: Union[str, None] = None  # a key of PAPERS (the command line's choices)
+    unit: Union[str, None] = None
 
     def apply(self, config: Config) -> Config:
-        if not (self.select or self.extend_select or self.ignore):
-            return config
-        lint = config.settings.lint
-        select = list(self.select or lint.select)
-        if self.extend_select:
-            select = select + list(self.extend_select) if select else []  # empty select: every rule already
-        chosen = lint.model_copy(update={"select": select, "ignore": [*lint.ignore, *self.ignore]})
-        return replace(config, settings=config.settings.model_copy(update={"lint": chosen}))
+        settings = config.settings
+        update: dict[str, Any] = {}
+        if self.select or self.extend_select or self.ignore:
+            lint = settings.lint
+            select = list(self.select or lint.select)
+            if self.extend_select:
+                select = select + list(self.extend_select) if select else []  # empty select: every rule already
+            update["lint"] = lint.model_copy(update={"select": select, "ignore": [*lint.ignore, *self.ignore]})
+        if self.lang:
+            update["lang"] = self.lang
+        if self.paper:
+            update["document"] = settings.document.model_copy(update={"paper": self.paper})
+        if self.unit:
+            update["manual"] = settings.manual.model_copy(update={"unit": self.unit})
+        return replace(config, settings=settings.model_copy(update=update)) if update else config
 
 
-NO_CHOICE = RuleChoice()  # the rules as sopc.toml chose them
+NO_OVERRIDES = Overrides()  # the settings as sopc.toml has them
 
 
 class ConfigCache:
     """One Config per folder: the nearest sopc.toml is looked up once per folder, read once per file."""
 
-    def __init__(self, forced: Path | None = None, choice: RuleChoice = NO_CHOICE) -> None:
-        self.forced, self.choice = forced, choice
+    def __init__(self, forced: Path | None = None, overrides: Overrides = NO_OVERRIDES) -> None:
+        self.forced, self.overrides = forced, overrides
         self.by_folder: dict[Path, Config] = {}
         self.by_file: dict[Path | None, Config] = {}
 
@@ -379,7 +396,7 @@ class ConfigCache:
         if folder not in self.by_folder:
             file = self.forced or find_config(folder)
             if file not in self.by_file:
-                config = self.choice.apply(load_config(file))
+                config = self.overrides.apply(load_config(file))
                 from sopc.lint.engine import check_settings  # the rule registry, only once a config is read
 
                 check_settings(config.settings.lint, str(file))

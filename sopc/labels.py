@@ -1,26 +1,71 @@
-"""The fixed texts of the printed forms (column heads, identity labels, month names), per language.
+"""The fixed texts of the printed forms (column heads, identity labels, month names, the manual's
+headings, the symbols' names), per language: the one home of every text sopc prints.
 
-They live in `templates/labels-<lang>.j2`, which a unit may edit. The templates are rendered in
-Jinja2's sandbox with only harmless context; no SOP text is ever rendered as a template.
+They live in `templates/labels-<lang>.j2`. A unit changes any of them with a file of its own,
+named by `[document] labels` in sopc.toml, holding only the lines it changes (`kelengkapan: Input`,
+as some signed SOPs head that column); the layout measures, and every document prints, the
+result. Templates are rendered in Jinja2's sandbox with only harmless context, a unit's within a
+budget of time and memory; no SOP text is ever rendered as a template.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from sopc.errors import SopcError
+from sopc.model.errors import suggest_key
+from sopc.source.scalars import XML_FORBIDDEN
 from sopc.workers import OverBudget, run_bounded
+
+Labels = Mapping[str, str]  # key -> text, every key of sopc's own labels present
 
 
 @lru_cache(maxsize=4)
 def labels(lang: str = "id") -> dict[str, str]:
-    """`key -> text` for `lang` (id or en; anything else falls back to id)."""
+    """sopc's own labels for `lang` (id or en; anything else falls back to id)."""
     name = f"labels-{lang if lang in ('id', 'en') else 'id'}.j2"
     source = resources.files("sopc.templates").joinpath(name).read_text(encoding="utf-8")
-    rendered = environment().from_string(source).render(lang=lang)
+    return _lines(environment().from_string(source).render(lang=lang))
+
+
+class LabelsError(SopcError):
+    """A unit's labels file that cannot be used; the message says which line and why."""
+
+
+def unit_labels(source: str, lang: str) -> dict[str, str]:
+    """sopc's labels for `lang` with a unit's file `source` over them. Its lines are `key: text`;
+    it is a template (`{% if lang == "en" %}`), rendered bounded; a key sopc does not print, an
+    empty text or a character no document may hold is refused."""
+    own = labels(lang)
+    try:
+        rendered = render_bounded(source, {"lang": lang})
+    except TemplateFailed as err:
+        raise LabelsError({"id": f"templat tidak dapat dipakai: {err}", "en": f"the template fails: {err}"}) from None
+    found = _lines(rendered)
+    for key, text in found.items():
+        if key not in own:
+            guess = suggest_key(key, list(own))
+            hint = {"id": f"; maksud Anda `{guess}`?", "en": f"; did you mean `{guess}`?"} if guess else {}
+            raise LabelsError({"id": f"label `{key}` tidak dikenal" + hint.get("id", ""),
+                               "en": f"unknown label `{key}`" + hint.get("en", "")})
+        if not text:
+            raise LabelsError({"id": f"label `{key}` kosong", "en": f"label `{key}` is empty"})
+        if bad := XML_FORBIDDEN.search(text):
+            code = f"U+{ord(bad.group()):04X}"
+            raise LabelsError({"id": f"label `{key}` memuat karakter kendali {code}",
+                               "en": f"label `{key}` holds the control character {code}"})
+    if "months" in found and len(found["months"].split()) != 12:
+        raise LabelsError({"id": "`months` memerlukan dua belas nama bulan, dipisah spasi",
+                           "en": "`months` needs twelve month names, separated by spaces"})
+    return {**own, **found}
+
+
+def _lines(rendered: str) -> dict[str, str]:
     out = {}
     for line in rendered.splitlines():
         key, sep, text = line.partition(":")
@@ -68,9 +113,9 @@ def _render(source: str, context: dict[str, object]) -> str:
     return "".join(out)
 
 
-def long_date(day: dt.date, lang: str = "id") -> str:
-    """A date as the form prints it: `2 Juni 2025`."""
-    months = labels(lang)["months"].split()
+def long_date(day: dt.date, text: Labels) -> str:
+    """A date as the form prints it, with the labels' month names: `2 Juni 2025`."""
+    months = text["months"].split()
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 

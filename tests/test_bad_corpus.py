@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sopc.config import Overrides
 from sopc.lint.run import lint_paths
 from tests.conftest import run_cli
 
@@ -24,7 +25,7 @@ def test_the_corpus_is_large_and_its_base_is_clean() -> None:
 @pytest.mark.parametrize("name", sorted(MANIFEST))
 def test_bad_file(tmp_path: Path, name: str) -> None:
     shutil.copy(BAD / name, tmp_path / name)  # alone, as a user would lint it
-    result = lint_paths([tmp_path / name], lang="en")
+    result = lint_paths([tmp_path / name], Overrides(lang="en"))
     codes = {e.split()[0] for e in MANIFEST[name]["expect"]}
     got = sorted(f"{d.code} {d.span.line}:{d.span.column}" for d in result.diagnostics if d.code in codes)
     assert got == sorted(MANIFEST[name]["expect"]), [d.parsable() for d in result.diagnostics]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sopc.build import BuildOptions, build_paths
+from sopc.config import Overrides
 from sopc.lint.run import lint_paths
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -23,8 +24,8 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-def build(root: Path, out: Path, **options):
-    return build_paths([root], BuildOptions(out_dir=out, **{**SVG_ONLY, **options}))
+def build(root: Path, out: Path, lang: str | None = None, **options):
+    return build_paths([root], BuildOptions(out_dir=out, overrides=Overrides(lang=lang), **{**SVG_ONLY, **options}))
 
 
 def test_an_unchanged_repository_rebuilds_nothing(repo: Path, tmp_path: Path) -> None:

@@ -191,13 +191,14 @@ def test_module_entry_point_and_no_traceback_on_bad_input(tmp_path: Path) -> Non
 
 
 def test_worker_processes_give_the_same_report(repo) -> None:
+    from sopc.config import Overrides
     from sopc.lint.run import CHUNK, lint_paths
 
     files = {f"s{i:03d}.sop.yaml": (ERROR if i % 7 == 0 else CLEAN).replace("001/SOP", f"{i:03d}/SOP")
              for i in range(2 * CHUNK + 5)}
     files["dup.sop.yaml"] = CLEAN.replace("001/SOP", "003/SOP")  # RP01 across the workers' chunks
     root = repo(files)
-    one, two = lint_paths([root], "en", jobs=1), lint_paths([root], "en", jobs=2)
+    one, two = lint_paths([root], Overrides(lang="en"), jobs=1), lint_paths([root], Overrides(lang="en"), jobs=2)
     assert [d.parsable() for d in one.diagnostics] == [d.parsable() for d in two.diagnostics]
     assert any(d.code == "RP01" for d in two.diagnostics) and any(d.code == "LK02" for d in two.diagnostics)
     assert len(two.entries) == len(files)

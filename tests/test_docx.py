@@ -129,6 +129,31 @@ def test_section_is_landscape_on_the_configured_paper(built: Path, tmp_path: Pat
     assert abs(f4.page_width - Mm(330)) < Mm(0.1) and abs(f4.page_height - Mm(215)) < Mm(0.1)
 
 
+def test_command_line_settings_reach_every_worker_over_the_config(tmp_path: Path) -> None:
+    """--paper, --lang and --unit are merged into the configuration once: the workers building the
+    documents (-j 2, enough SOPs for a pool) read the same settings as the main process."""
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    config = repo / "sopc.toml"
+    config.write_text(config.read_text().replace('paper = "A4"', 'paper = "F4"'))
+    text = (EXAMPLES / "umum" / "peminjaman-ruang-rapat.sop.yaml").read_text()
+    for i in range(10):
+        (repo / "umum" / f"salinan-{i}.sop.yaml").write_text(
+            text.replace("004/SOP/BU/2024", f"{100 + i}/SOP/BU/2024").replace("Rapat Sekretariat", f"Rapat {i}"))
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx", "--paper", "Letter",
+                     "--lang", "en", "--unit", "Bagian Umum", "--monev", "-j", "2")
+    assert result.exit_code == 0, result.output
+    documents = sorted((tmp_path / "out").rglob("*.docx"))
+    assert len(documents) == 17  # 16 SOPs and the unit's monev forms, and no manual: --unit does not ask for one
+    for path in documents:
+        section = Document(str(path)).sections[0]
+        assert (round(section.page_width.mm, 1), round(section.page_height.mm, 1)) == (279.4, 215.9), path
+    assert (tmp_path / "out" / "monev-bagian-umum.docx").exists()
+    assert "files written" in result.output
+    copy = Document(str(tmp_path / "out" / "umum" / "salinan-3.docx"))
+    assert "SOP Number" in [c.text for c in copy.tables[0]._cells]
+
+
 def _shapes(doc) -> list[tuple[str, str]]:
     """(preset geometry, docPr name) of every drawn shape, in document order."""
     out = []

@@ -17,23 +17,11 @@ from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, id
 from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
 from sopc.config import ManualSettings
-from sopc.labels import TemplateFailed, render_bounded
+from sopc.labels import Labels, TemplateFailed, render_bounded
 from sopc.layout.geometry import Layout
 from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.model.sop import Sop
 
-TEXTS = {
-    "id": {"judul": "STANDAR OPERASIONAL PROSEDUR", "sub": "ADMINISTRASI PEMERINTAHAN",
-           "keputusan": "KEPUTUSAN PIMPINAN", "isi": "DAFTAR ISI", "penjelasan": "PENJELASAN SINGKAT PENGGUNAAN",
-           "ruang_lingkup": "Ruang Lingkup", "ringkasan": "Ringkasan", "definisi": "Definisi",
-           "peta": "PETA KETERKAITAN SOP", "istilah": "Istilah", "arti": "Pengertian",
-           "kosong": "(diisi oleh unit: [manual] keputusan di sopc.toml)"},
-    "en": {"judul": "STANDARD OPERATING PROCEDURES", "sub": "GOVERNMENT ADMINISTRATION",
-           "keputusan": "DECREE", "isi": "CONTENTS", "penjelasan": "HOW TO USE THIS MANUAL",
-           "ruang_lingkup": "Scope", "ringkasan": "Summary", "definisi": "Definitions",
-           "peta": "HOW THE SOPs RELATE", "istilah": "Term", "arti": "Meaning",
-           "kosong": "(to be written by the unit: [manual] keputusan in sopc.toml)"},
-}
 TOC_LINES_PER_PAGE = 28
 
 
@@ -52,11 +40,12 @@ class Manual:
     joined as one text they took 0.85 GB.
     """
 
-    def __init__(self, settings: ManualSettings, lang: str = "id", numbers: Mapping[str, str] | None = None,
+    def __init__(self, settings: ManualSettings, text: Labels, numbers: Mapping[str, str] | None = None,
                  logo: Logo | None = None, signature: Signature = WET) -> None:
-        self.settings, self.lang, self.numbers, self.logo = settings, lang, numbers or {}, logo
+        self.settings, self.labels, self.numbers, self.logo = settings, text, numbers or {}, logo
         self.signature = signature
-        self.text = TEXTS.get(lang, TEXTS["id"])
+        # the book's own headings: the labels `manual_*`, by the rest of their key
+        self.text = {key.removeprefix("manual_"): value for key, value in text.items() if key.startswith("manual_")}
         self.first: Sop | None = None  # its instansi and unit head the cover
         self.base: Skeleton | None = None
         self.media: list[Media] = []
@@ -76,8 +65,8 @@ class Manual:
                 self.media.append(self.base.media(self.logo, LOGO_HEIGHT_MM))
         picture = self.media[0].picture if self.media else None
         heading = ooxml.paragraph(HEADING, ooxml.run(f"{sop.nomor} – {sop.nama}"), page_break=True)
-        identity = identity_xml(sop, self.width, self.lang, self.numbers, picture, self.drawing_id, self.signature)
-        flowchart, self.drawing_id = flowchart_xml(layout, self.lang, self.drawing_id + 1)
+        identity = identity_xml(sop, self.width, self.labels, self.numbers, picture, self.drawing_id, self.signature)
+        flowchart, self.drawing_id = flowchart_xml(layout, self.drawing_id + 1)
         self.sections.append((heading + identity + flowchart).encode("utf-8"))  # a third of the text's size
         self.entries.append((sop.nomor, sop.nama, len(layout.pages)))
         self.made = max(self.made, sop.tanggal.pembuatan)

@@ -17,7 +17,7 @@ from sopc.backends.docx.document import template_margin
 from sopc.backends.docx.ooxml import Cell
 from sopc.backends.docx.package import skeleton
 from sopc.config import PAPERS
-from sopc.labels import labels
+from sopc.labels import Labels, labels
 from sopc.layout.table import PAD  # the cell padding the layout measured with
 
 CHECKBOX = "☐"
@@ -25,15 +25,15 @@ CRITERIA = 7
 SHADED: dict[str, Any] = {"fill": ooxml.HEADER_FILL, "valign": "center"}
 
 
-def monev_docx(sops: Sequence[tuple[str, str]], instansi: str, unit: Sequence[str], lang: str = "id",
+def monev_docx(sops: Sequence[tuple[str, str]], instansi: str, unit: Sequence[str], text: Labels | None = None,
                template: Path | None = None, paper: str = "A4") -> bytes:
     """The forms for `sops` ((nomor, nama) pairs), headed by the unit's name, on `paper` (landscape)
-    as the SOPs are."""
+    as the SOPs are, labelled with `text` (default: sopc's Indonesian labels)."""
     margin = template_margin(template)
     page_w, page_h = PAPERS[paper]
     base = skeleton(template, page_w, page_h, margin)
     width = page_w - 2 * margin
-    text = labels(lang)
+    text = text if text is not None else labels("id")
     ordered = sorted(sops)
     title = [text["monev_judul"], instansi.upper(), *[u.upper() for u in unit]]
     parts = [ooxml.paragraph("SOPKop", "".join(ooxml.run(line, bold=i < 2, br_after=i < len(title) - 1)
@@ -47,11 +47,11 @@ def monev_docx(sops: Sequence[tuple[str, str]], instansi: str, unit: Sequence[st
     return base.package("".join(parts), properties)
 
 
-def _title(key: str, text: dict[str, str]) -> str:
+def _title(key: str, text: Labels) -> str:
     return ooxml.lines_paragraph([text[key]], "SOPTabelJudul", PAD)
 
 
-def _monitoring(sops: list[tuple[str, str]], width: float, text: dict[str, str]) -> str:
+def _monitoring(sops: list[tuple[str, str]], width: float, text: Labels) -> str:
     """Tabel 7: two header rows (Penilaian over its two choices), the regulation's column numbers, a row per SOP."""
     widths = [width * f for f in (0.05, 0.30, 0.10, 0.10, 0.17, 0.17, 0.11)]
     keys = ["monev_no", "monev_prosedur", None, None, "monev_catatan", "monev_tindakan", "monev_paraf"]
@@ -76,13 +76,13 @@ def _monitoring(sops: list[tuple[str, str]], width: float, text: dict[str, str])
     return ooxml.table_start(widths) + "".join(rows) + ooxml.TABLE_END
 
 
-def _signature(text: dict[str, str]) -> str:
+def _signature(text: Labels) -> str:
     lines = (f"{text['tanggal_penilaian']}: ....................", "", f"{text['penilai']},", "", "", "",
              "....................................")
     return ooxml.paragraph("SOPIdentitas", "".join(ooxml.run(line, br_after=True) for line in lines))
 
 
-def _evaluation(title: str, width: float, text: dict[str, str]) -> str:
+def _evaluation(title: str, width: float, text: Labels) -> str:
     """One SOP's checklist: the seven criteria, Ya / Tidak, and room for notes."""
     caption = ooxml.paragraph("SOPIdentitasLabel", ooxml.run(title), before_mm=4, keep_next=True)
     widths = [width * f for f in (0.05, 0.50, 0.08, 0.08, 0.29)]

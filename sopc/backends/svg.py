@@ -11,8 +11,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from sopc.backends.registry import Rendering
+from sopc.labels import Labels, labels
 from sopc.layout.geometry import Arrow, Column, Layout, Page, Shape
-from sopc.layout.table import HEADER_PT, PAD, TEXT_PT, TITLES
+from sopc.layout.table import HEADER_PT, PAD, TEXT_PT
 from sopc.layout.text import PT_MM, ascent, line_height
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -38,7 +39,7 @@ def render(doc: Rendering) -> Iterator[tuple[str, bytes]]:
     """The back-end `svg` (sopc.backends.registry): the flowchart table, one SVG per printed page
     (`stem.p1.svg`, ...; `stem.svg` when it fits on one), or one tall sheet."""
     layout = doc.sheet() if doc.svg_pages == "single" else doc.layout
-    pages = render_pages(layout, doc.svg_style, doc.lang, f"{doc.sop.nomor} {doc.sop.nama}")
+    pages = render_pages(layout, doc.svg_style, doc.labels, f"{doc.sop.nomor} {doc.sop.nama}")
     if len(pages) == 1:
         yield doc.stem + ".svg", pages[0]
         return
@@ -46,12 +47,13 @@ def render(doc: Rendering) -> Iterator[tuple[str, bytes]]:
         yield f"{doc.stem}.p{number}.svg", data
 
 
-def render_pages(layout: Layout, style: str = "flow", lang: str = "id", title: str = "") -> list[bytes]:
-    """One SVG document per page of the layout."""
-    return [_page_svg(layout, page, style, lang, title) for page in layout.pages]
+def render_pages(layout: Layout, style: str = "flow", text: Labels | None = None, title: str = "") -> list[bytes]:
+    """One SVG document per page of the layout; symbols named with `text` (default: sopc's Indonesian labels)."""
+    text = text if text is not None else labels("id")
+    return [_page_svg(layout, page, style, text, title) for page in layout.pages]
 
 
-def _page_svg(layout: Layout, page: Page, style: str, lang: str, title: str) -> bytes:
+def _page_svg(layout: Layout, page: Page, style: str, text: Labels, title: str) -> bytes:
     shown = layout.columns if style == "table" else tuple(c for c in layout.columns if c.key in FLOW_COLUMNS)
     x0 = shown[0].x - 1
     x1 = shown[-1].x + shown[-1].w + 1
@@ -70,15 +72,15 @@ def _page_svg(layout: Layout, page: Page, style: str, lang: str, title: str) -> 
         "id": "sopc-head", "viewBox": "0 0 10 10", "refX": "10", "refY": "5", "markerUnits": "userSpaceOnUse",
         "markerWidth": "2.2", "markerHeight": "2.2", "orient": "auto"})
     ET.SubElement(marker, "path", {"d": "M0,0 L10,5 L0,10 z", "fill": "#000"})
-    _grid(svg, layout, page, shown, lang)
+    _grid(svg, layout, page, shown)
     for shape in page.shapes:
-        _shape(svg, shape, layout.activities, numbered=style == "flow")
+        _shape(svg, shape, layout.activities, text, numbered=style == "flow")
     for arrow in page.arrows:
         _arrow(svg, arrow)
     return ET.tostring(svg, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _grid(svg: ET.Element, layout: Layout, page: Page, shown: tuple[Column, ...], lang: str) -> None:
+def _grid(svg: ET.Element, layout: Layout, page: Page, shown: tuple[Column, ...]) -> None:
     """Header rows, column lines, row lines and (for the table) the text of every cell."""
     g = ET.SubElement(svg, "g", {"class": "sopc-table"})
     h1, h2 = layout.header_rows
@@ -86,11 +88,10 @@ def _grid(svg: ET.Element, layout: Layout, page: Page, shown: tuple[Column, ...]
     lanes = [c for c in shown if c.key == "lane"]
     ET.SubElement(g, "rect", {"class": "sopc-header", "x": _f(left), "y": _f(top), "width": _f(right - left),
                               "height": _f(h1 + h2)})
-    titles = TITLES.get(lang, TITLES["id"])
-    _merged(g, lanes, top, h1, titles["pelaksana"])
+    _merged(g, lanes, top, h1, layout.titles["pelaksana"])
     mutu = [c for c in shown if c.key in ("kelengkapan", "waktu", "output")]
     if mutu:
-        _merged(g, mutu, top, h1, titles["mutu"])
+        _merged(g, mutu, top, h1, layout.titles["mutu_baku"])
     for col in shown:
         lines = layout.lane_titles.get(col.actor or "", (col.title,)) if col.key == "lane" else (col.title,)
         spans_both = col.key in ("no", "kegiatan", "keterangan")
@@ -124,7 +125,7 @@ def _merged(g: ET.Element, cols: list[Column], top: float, h: float, title: str)
     _text_block(g, (title,), (left + right) / 2, top + h / 2, HEADER_PT, anchor="middle", bold=True, centre=True)
 
 
-def _shape(svg: ET.Element, shape: Shape, activities: tuple[str, ...], numbered: bool) -> None:
+def _shape(svg: ET.Element, shape: Shape, activities: tuple[str, ...], text: Labels, numbered: bool) -> None:
     b = shape.box
     # the symbol element itself carries the class and data attributes (CSS and tests select it)
     attrs = {"class": f"sopc-{shape.kind}", "data-lane": shape.lane or ""}
@@ -133,11 +134,11 @@ def _shape(svg: ET.Element, shape: Shape, activities: tuple[str, ...], numbered:
     if shape.letter:
         attrs["data-connector"] = shape.letter
     g = ET.SubElement(svg, "g", {"class": "sopc-symbol"})
-    name = {"terminator": "Terminator", "process": "Proses", "decision": "Keputusan", "offpage": "Penghubung"}
+    name = text[f"simbol_{shape.kind}"]
     if shape.letter:
-        label = f"{name[shape.kind]} {shape.letter}"
+        label = f"{name} {shape.letter}"
     else:
-        label = f"{name[shape.kind]}, langkah {attrs.get('data-step')}"
+        label = f"{name}, {text['simbol_langkah']} {attrs.get('data-step')}"
     if shape.step is not None and shape.step < len(activities):
         label += ": " + activities[shape.step]  # the full text, however it was wrapped
     if shape.text and shape.kind == "decision":

@@ -31,17 +31,16 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     asked for and LibreOffice could not make them, `result.pdf_error` says why.
     """
     resolved.cache_clear()  # links may have changed since the last build (sopc watch)
-    configs = ConfigCache(config_file)
+    configs = ConfigCache(config_file, options.overrides)
     top = configs.for_path(paths[0] if paths else Path("."))  # the config of the (first) folder built
     memo = LintMemo.load(out_dir(options, top))
     # lint
-    result = BuildResult(lint_paths(paths, options.lang, config_file, jobs=options.jobs, memo=memo))
+    result = BuildResult(lint_paths(paths, options.overrides, config_file, jobs=options.jobs, memo=memo))
     # plan
     plan = Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]])
     todo = plan.jobs()
     # render
-    for job, outputs, unchanged, warnings in _render(todo, options, result.lint.lang, plan.numbers, config_file,
-                                                     progress):
+    for job, outputs, unchanged, warnings in _render(todo, plan, config_file, progress):
         result.warnings += [w for w in warnings if w not in result.warnings]
         if outputs is None:  # its old outputs stay; the next build lints it again
             plan.failed.add(str(job.source))
@@ -85,14 +84,16 @@ def _pdf(result: BuildResult, jobs: int) -> list[Path]:
 POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
 
 
-def _render(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
-              config_file: Path | None, progress: Progress | None = None) -> Iterator[JobDone]:
+def _render(jobs: list[Job], plan: Plan, config_file: Path | None,
+            progress: Progress | None = None) -> Iterator[JobDone]:
     """Build the jobs, in `options.jobs` worker processes when there are enough of them."""
     if not jobs:
         return
     from sopc.build.render import build_chunk  # the back-ends load only when there is something to make
 
-    done = map_chunks(build_chunk, jobs, (options, lang, numbers, config_file), options.jobs, POOL_AT)
+    options = plan.options
+    shared = (options, plan.result.lint.lang, plan.numbers, config_file, plan.labels)
+    done = map_chunks(build_chunk, jobs, shared, options.jobs, POOL_AT)
     yield from _counted(done, len(jobs), progress)
 
 

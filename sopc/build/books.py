@@ -21,8 +21,8 @@ def write_books(plan: Plan, top: Config) -> None:
     """The monev forms and the manual, when asked for; each rebuilt only when what it is made of changed."""
     options, result = plan.options, plan.result
     # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
-    manual = options.manual or "manual" in top.settings.model_fields_set
-    unit = options.unit or top.settings.manual.unit
+    manual = options.manual or top.asks_manual
+    unit = top.settings.manual.unit
     books = sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
     if unit and (options.monev or manual) and not books:
         result.warnings.append(f"no SOP of unit `{unit}`: no manual or monitoring form written")
@@ -35,14 +35,15 @@ def write_books(plan: Plan, top: Config) -> None:
     template = template_path(first.config)
     if options.monev:
         sops = [(e.nomor, e.nama) for e in books]
-        paper = options.paper_for(first.config)  # the forms' paper is the SOPs'
+        text = dict(plan.labels_for(first.config))
+        paper = first.config.settings.document.paper  # the forms' paper is the SOPs'
 
         def forms() -> bytes:
             from sopc.backends.monev import monev_docx
 
-            return monev_docx(sops, first.instansi, first.unit, lang, template, paper)
+            return monev_docx(sops, first.instansi, first.unit, text, template, paper)
 
-        key = content_key("monev", sops, first.instansi, first.unit, lang, plan.read(template), paper)
+        key = content_key("monev", sops, first.instansi, first.unit, text, plan.read(template), paper)
         _write_book(folder / f"monev{suffix}.docx", key, cache, result, forms)
     if manual:
         def book() -> bytes | None:

@@ -6,30 +6,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sopc.config import Config
+from sopc.config import NO_OVERRIDES, Overrides
 from sopc.errors import SopcError
 from sopc.lint.run import LintResult
 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """What to build and how."""
+    """What to build and how. The settings sopc.toml also holds (paper, language, the manual's
+    unit) come as `overrides`, merged into every config as it is read: stages read the config only."""
 
     out_dir: Path | None = None  # default: the config's [output] dir
     formats: tuple[str, ...] = ("docx", "svg")
-    paper: str | None = None  # default: the config's [document] paper
     svg_style: str = "flow"  # flow | table
     svg_pages: str = "split"  # split | single
-    lang: str | None = None
     jobs: int = 1
     monev: bool = False  # also write monev.docx: the monitoring form and evaluation checklist
     manual: bool = False  # also write manual.docx: the whole repository as one book
-    unit: str | None = None  # the manual and monev forms of this unit only (any level of `unit`)
     pdf: bool = False  # also print each DOCX to PDF with LibreOffice
-
-    def paper_for(self, config: Config) -> str:
-        """The paper documents are printed on: the command line's, else the config's."""
-        return self.paper or config.settings.document.paper
+    overrides: Overrides = NO_OVERRIDES
 
 
 @dataclass

@@ -13,10 +13,13 @@ from sopc.cache import BuildCache, content_key
 from sopc.config import Config, ConfigCache, ConfigError
 from sopc.diagnostics import Severity
 from sopc.i18n import pick
+from sopc.labels import Labels, LabelsError, labels, unit_labels
 from sopc.lint.context import RepoEntry
 from sopc.output import PAGE_STEM, document_name, output_stem
 from sopc.paths import inside
-from sopc.source.files import ASSET_LIMIT, read_file
+from sopc.source.files import ASSET_LIMIT, CONFIG_LIMIT, read_file
+
+LABELS_LIMIT = CONFIG_LIMIT  # a labels file is a few dozen lines
 
 
 class Plan:
@@ -31,6 +34,7 @@ class Plan:
         self.built: list[RepoEntry] = []  # every SOP with documents (changed or not)
         self.keys: dict[str, str] = {}  # source -> its cache key, for the books made of them
         self.files: dict[Path | None, bytes] = {}  # config, template and logo files, read once per build
+        self.labels: dict[Path | None, Labels] = {}  # per config file: what its documents print
 
     def cache(self, folder: Path) -> BuildCache:
         if folder not in self.caches:  # read once per output folder
@@ -55,10 +59,18 @@ class Plan:
         logo_path = (config.root or Path(entry.path).parent) / entry.logo if entry.logo else None
         links = sorted((k, self.numbers.get(k)) for k in entry.keterkaitan)
         options = self.options
-        settings = (options.formats, options.paper, options.svg_style, options.svg_pages, self.result.lint.lang,
-                    self.margin(config))
+        settings = (options.formats, config.settings.document.paper, options.svg_style, options.svg_pages,
+                    self.result.lint.lang, self.margin(config))
         return content_key(entry.source.text.encode(), self.settings_bytes(config), self.read(template_path(config)),
-                           self.read(logo_path), settings, links)
+                           self.read(labels_path(config)), self.read(logo_path), settings, links)
+
+    def labels_for(self, config: Config) -> Labels:
+        """The texts `config`'s documents print: sopc's labels, with the unit's `[document] labels` over
+        them; a file that cannot be used is a configuration error, found before anything is written."""
+        if config.file not in self.labels:
+            lang, path = self.result.lint.lang, labels_path(config)
+            self.labels[config.file] = labels(lang) if path is None else _unit_labels(config, path, lang)
+        return self.labels[config.file]
 
     def margin(self, config: Config) -> float:
         """The reference document's margin, remembered in the build cache by the template's bytes
@@ -108,6 +120,7 @@ class Plan:
             if outputs is not None:
                 result.unchanged += outputs
                 continue
+            self.labels_for(config)  # read here, once: the workers are handed it
             todo.append(Job(source, key, stem, folder, self.margin(config)))
         return todo
 
@@ -158,6 +171,26 @@ def _margin(config: Config) -> float:
         return template_margin(template_path(config))
     except TemplateError as err:
         raise ConfigError(config.file or "sopc.toml", f"[document] template: {err}") from None
+
+
+def _unit_labels(config: Config, path: Path, lang: str) -> dict[str, str]:
+    where = config.file or "sopc.toml"
+    try:
+        source = read_file(path, LABELS_LIMIT, config.repository).decode("utf-8")
+    except OSError as err:
+        raise ConfigError(where, f"[document] labels: {path}: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(where, f"[document] labels: {path}: not UTF-8 text; save it again as UTF-8") from None
+    try:
+        return unit_labels(source, lang)
+    except LabelsError as err:
+        raise ConfigError(where, {code: f"[document] labels: {path}: {text}" for code, text in err.texts.items()}) \
+            from None
+
+
+def labels_path(config: Config) -> Path | None:
+    name = config.settings.document.labels
+    return inside(config.root or Path("."), name) if name else None  # checked when the config was read
 
 
 def template_path(config: Config) -> Path | None:

@@ -23,6 +23,7 @@ from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
 from sopc.config import Config, ConfigCache
 from sopc.i18n import pick
+from sopc.labels import Labels
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.run import load_unit
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
     """The manual of `entries` (in nomor order), one SOP at a time: only its text is kept."""
-    result, options, configs = plan.result, plan.options, plan.configs
+    result, configs = plan.result, plan.configs
     lang = result.lint.lang
     first = configs.for_path(Path(entries[0].path))
     book: Manual | None = None
@@ -45,11 +46,12 @@ def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
         if unit is None:  # broken since it was linted: the book goes without it this time
             result.warnings.append(pick(_CHANGED, lang).format(path=entry.path))
             continue
+        text = plan.labels_for(config)
         if book is None:
-            book = Manual(first.settings.manual, lang, plan.numbers,
+            book = Manual(first.settings.manual, plan.labels_for(first), plan.numbers,
                           _logo(unit, config, {}, result.warnings), _signature(first))
-        paper = options.paper_for(config)
-        book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, lang, margin=plan.margin(config)))
+        paper = config.settings.document.paper
+        book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, text, margin=plan.margin(config)))
     if book is None:
         return None
     return book.docx(_map(entries, lang, result))
@@ -74,9 +76,10 @@ _CHANGED = {"id": "{path} tidak dibuat: berkas berubah selama pembuatan dan kini
 
 
 def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
-                config_file: Path | None) -> list[JobDone]:
-    """Load, lay out and write the documents of each job (in this process)."""
-    configs = ConfigCache(config_file)
+                config_file: Path | None, texts: dict[Path | None, Labels]) -> list[JobDone]:
+    """Load, lay out and write the documents of each job (in this process); `texts` are the labels
+    each config file's documents print (the plan read them)."""
+    configs = ConfigCache(config_file, options.overrides)
     logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once per process
     done: list[JobDone] = []
     for job in jobs:
@@ -86,7 +89,8 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
             done.append((job, None, [], [pick(_CHANGED, lang).format(path=job.source)]))
             continue
         warnings: list[str] = []
-        context = _Context(options, config, lang, numbers, _logo(unit, config, logos, warnings), job.margin)
+        context = _Context(options, config, lang, texts[config.file], numbers, _logo(unit, config, logos, warnings),
+                           job.margin)
         outputs: list[Path] = []
         unchanged: list[Path] = []
         for path, data in _documents(unit, job.stem, context):
@@ -105,6 +109,7 @@ class _Context:
     options: BuildOptions
     config: Config
     lang: str
+    labels: Labels
     numbers: dict[str, str]  # the repository's SOP numbers -> names, for keterkaitan
     logo: Logo | None
     margin: float  # the reference template's page margin, for every document alike
@@ -138,11 +143,12 @@ def _signature(config: Config) -> Signature:
 def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:
     """(path, bytes) of every output of one SOP: each format asked for, through its back-end."""
     options, lang = context.options, context.lang
-    paper = options.paper_for(context.config)
-    layout = layout_sop(unit.sop, unit.flow, paper, lang, margin=context.margin)  # one geometry for all
-    doc = Rendering(unit.sop, layout, stem.name, lang, context.numbers, context.logo, template_path(context.config),
-                    _signature(context.config), options.svg_style, options.svg_pages,
-                    lambda: layout_sop(unit.sop, unit.flow, paper, lang, single_sheet=True, margin=context.margin))
+    paper = context.config.settings.document.paper
+    text = context.labels
+    layout = layout_sop(unit.sop, unit.flow, paper, text, margin=context.margin)  # one geometry for all
+    doc = Rendering(unit.sop, layout, stem.name, lang, text, context.numbers, context.logo,
+                    template_path(context.config), _signature(context.config), options.svg_style, options.svg_pages,
+                    lambda: layout_sop(unit.sop, unit.flow, paper, text, single_sheet=True, margin=context.margin))
     for backend in BACKENDS.values():
         if backend.name in options.formats:
             for name, data in backend.render()(doc):

@@ -5,7 +5,7 @@ Back-ends draw exactly this; none of them decides where anything goes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,7 @@ class Layout:
     pages: tuple[Page, ...]
     lane_title_pt: float = 8.0  # size of the actor names in the header
     activities: tuple[str, ...] = ()  # each step's kegiatan in full (titles of the SVG symbols)
+    titles: dict[str, str] = field(default_factory=dict)  # pelaksana, mutu_baku: the header's top row
 
     @property
     def lanes(self) -> tuple[Column, ...]:

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from sopc.flow import Edge, Flow, Node
+from sopc.labels import Labels, labels
 from sopc.layout.geometry import Arrow, Box, Column, Layout, Page, Point, Row, Shape
 from sopc.layout.paginate import BAND, paginate
 from sopc.layout.route import ALL_EXITS, GAP, Placed, Request, Router, Slot, band_room
-from sopc.layout.table import MARGIN, columns, header_heights, text_height, wrapped_cells
+from sopc.layout.table import GROUP_TITLES, MARGIN, columns, header_heights, text_height, wrapped_cells
 from sopc.layout.text import text_width, wrap
 from sopc.model.sop import Sop
 
@@ -53,13 +54,15 @@ class Crossing:
         return self.dst_page > self.src_page
 
 
-def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single_sheet: bool = False,
+def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", text: Labels | None = None, single_sheet: bool = False,
                margin: float = MARGIN) -> Layout:
-    """The complete geometry of a SOP's flowchart table on `paper` (landscape), inside `margin` mm.
+    """The complete geometry of a SOP's flowchart table on `paper` (landscape), inside `margin` mm,
+    headed by `text`'s titles (default: sopc's Indonesian labels), which it measures.
 
     `single_sheet` puts every row on one sheet as tall as it needs (no page splits, no connectors).
     """
-    cols, dims = columns(sop, paper, lang, margin)
+    text = text if text is not None else labels("id")
+    cols, dims = columns(sop, paper, text, margin)
     header, lane_titles, title_pt = header_heights(cols)
     cells = [wrapped_cells(step, i + 1, cols) for i, step in enumerate(sop.langkah)]
     # a row starts with room for one band track above and below its symbols: most rows need no more
@@ -82,7 +85,7 @@ def layout_sop(sop: Sop, flow: Flow, paper: str = "A4", lang: str = "id", single
     pages = tuple(page for page, _ in built)
     height = max(dims.height, pages[-1].bottom + margin) if single_sheet else dims.height
     return Layout(paper, dims.width, height, margin, cols, header, lane_titles, pages, title_pt,
-                  tuple(step.kegiatan for step in sop.langkah))
+                  tuple(step.kegiatan for step in sop.langkah), {key: text[key] for key in GROUP_TITLES})
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sopc.config import PAPERS
+from sopc.labels import Labels
 from sopc.layout.geometry import Column
 from sopc.layout.text import line_height, pieces, text_width, wrap
 from sopc.model.sop import Langkah, Sop
@@ -20,17 +21,16 @@ WRAP_SLACK = 0.4
 MIN_LANE = 20.0
 WAKTU_MAX = 26.0  # Waktu grows to fit its values on two lines, up to this width
 
-# Text columns: (key, Indonesian title, English title, width, smallest width) in mm.
+# Text columns: (key, width, smallest width) in mm; their titles are the labels of the same keys.
 TEXT_COLUMNS = (
-    ("no", "No", "No", 8.0, 7.0),
-    ("kegiatan", "Kegiatan", "Activity", 48.0, 32.0),
-    ("kelengkapan", "Kelengkapan", "Requirements", 30.0, 20.0),
-    ("waktu", "Waktu", "Time", 17.0, 14.0),
-    ("output", "Output", "Output", 28.0, 20.0),
-    ("keterangan", "Keterangan", "Notes", 24.0, 16.0),
+    ("no", 8.0, 7.0),
+    ("kegiatan", 48.0, 32.0),
+    ("kelengkapan", 30.0, 20.0),
+    ("waktu", 17.0, 14.0),
+    ("output", 28.0, 20.0),
+    ("keterangan", 24.0, 16.0),
 )
-TITLES = {"id": {"pelaksana": "Pelaksana", "mutu": "Mutu Baku"},
-          "en": {"pelaksana": "Actors", "mutu": "Quality standard"}}
+GROUP_TITLES = ("pelaksana", "mutu_baku")  # the header's top row, over the lanes and over Mutu Baku's three
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,13 @@ class Dimensions:
     symbol_w: float
 
 
-def columns(sop: Sop, paper: str, lang: str = "id",
+def columns(sop: Sop, paper: str, text: Labels,
             margin: float = MARGIN) -> tuple[tuple[Column, ...], Dimensions]:
-    """The table's columns left to right: No, Kegiatan, one lane per actor, Mutu Baku (3), Keterangan."""
+    """The table's columns left to right: No, Kegiatan, one lane per actor, Mutu Baku (3), Keterangan;
+    each text column at least as wide as its title in `text` (the labels every document prints)."""
     page_w, page_h = PAPERS[paper]
     available = page_w - 2 * margin
-    titles = {key: (id_title if lang == "id" else en_title) for key, id_title, en_title, _, _ in TEXT_COLUMNS}
+    titles = {key: text[key] for key, _, _ in TEXT_COLUMNS}
     widths, smallest = _text_widths(sop, titles)
     lanes = len(sop.pelaksana)
     shortfall = lanes * MIN_LANE - (available - sum(widths.values()))
@@ -86,7 +87,7 @@ def _text_widths(sop: Sop, titles: dict[str, str]) -> tuple[dict[str, float], di
                 texts[key].append(text)
     room = 2 * PAD + WRAP_SLACK
     widths, smallest = {}, {}
-    for key, _, _, wide, small in TEXT_COLUMNS:
+    for key, wide, small in TEXT_COLUMNS:
         title = text_width(titles[key], HEADER_PT, bold=True) + room
         words = {piece for text in texts[key] for piece in pieces(text)}
         longest = max((text_width(word, TEXT_PT) for word in words), default=0.0) + room

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopc.cache import LintMemo, content_key
-from sopc.config import NO_CHOICE, Config, ConfigCache, RuleChoice
+from sopc.config import NO_OVERRIDES, Config, ConfigCache, Overrides
 from sopc.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from sopc.flow import build_flow
 from sopc.i18n import resolve_lang
@@ -45,20 +45,20 @@ class LintResult:
         return self._lines[path]
 
 
-def lint_paths(paths: Sequence[Path], lang: str | None = None, config_file: Path | None = None,
+def lint_paths(paths: Sequence[Path], overrides: Overrides = NO_OVERRIDES, config_file: Path | None = None,
                jobs: int = 1, today: dt.date | None = None, since: str | None = None,
-               memo: LintMemo | None = None, choice: RuleChoice = NO_CHOICE,
-               respect_gitignore: bool = True) -> LintResult:
+               memo: LintMemo | None = None, respect_gitignore: bool = True) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
+    `overrides` are the command line's settings over sopc.toml's (the language, the rules chosen).
     `today` dates the review check (default: today); `since` is a git ref to compare with. With a
     `memo`, a SOP linted before with the same key is not read again (and new results are added).
     Raises ConfigError (bad configuration), PathError (no such path) or ReviewError (git).
     """
-    configs = ConfigCache(config_file, choice)
+    configs = ConfigCache(config_file, overrides)
     files = find_sources(paths or [Path(".")], configs, respect_gitignore)
     first = configs.for_path(files[0] if files else (paths[0] if paths else Path(".")))
-    lang = resolve_lang(lang, first.settings.lang)
+    lang = resolve_lang(None, first.settings.lang)
     review = Review(today or dt.date.today(), since, _changed_since(since, files) if since else {})
     diagnostics: list[Diagnostic] = []
     entries: list[RepoEntry] = []
@@ -90,13 +90,13 @@ def _changed_since(since: str, files: list[Path]) -> dict[str, str]:
         raise ReviewError({lang: f"--since {since}: {text}" for lang, text in err.texts.items()}) from None
 
 
-def lint_bytes(data: bytes, filename: Path | None = None, lang: str | None = None, config_file: Path | None = None,
-               today: dt.date | None = None, choice: RuleChoice = NO_CHOICE) -> LintResult:
+def lint_bytes(data: bytes, filename: Path | None = None, overrides: Overrides = NO_OVERRIDES,
+               config_file: Path | None = None, today: dt.date | None = None) -> LintResult:
     """Lint one SOP given as bytes (an editor's buffer, `sopc lint -` reading standard input), as if
     it were the file `filename`: that file's sopc.toml, and its repository for the repository rules."""
-    configs = ConfigCache(config_file, choice)
+    configs = ConfigCache(config_file, overrides)
     config = configs.for_path(filename if filename is not None else Path.cwd())
-    lang = resolve_lang(lang, config.settings.lang)
+    lang = resolve_lang(None, config.settings.lang)
     shown = display_path(filename) if filename is not None else "-"
     limits = config.settings.limits
     source, diagnostics = load_bytes(data, shown, lang, limits)
@@ -230,13 +230,13 @@ CHUNK = 64  # files per task: big enough that a worker's start and the pickling 
 def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int,
                  review: Review) -> list[CheckedFile]:
     """check_file for every file, in order; in `jobs` processes when there are enough files."""
-    done = map_chunks(_check_chunk, files, (configs.forced, lang, review, configs.choice), jobs, 2 * CHUNK, CHUNK)
+    done = map_chunks(_check_chunk, files, (configs.forced, lang, review, configs.overrides), jobs, 2 * CHUNK, CHUNK)
     return [item for chunk in done for item in chunk]
 
 
 def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Review,
-                 choice: RuleChoice) -> list[CheckedFile]:
-    configs = ConfigCache(forced, choice)
+                 overrides: Overrides) -> list[CheckedFile]:
+    configs = ConfigCache(forced, overrides)
     return [check_file(f, configs.for_path(f), lang, review) for f in files]
 
 

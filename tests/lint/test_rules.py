@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sopc.config import Overrides
 from sopc.lint.registry import all_rules
 from sopc.lint.run import lint_paths
 from tests.conftest import compose_sop, write_repo
@@ -47,7 +48,7 @@ def test_rule_case(tmp_path: Path, code: str, case: dict) -> None:
     write_repo(tmp_path, _files(case))
     for name, target in case.get("links", {}).items():
         (tmp_path / name).symlink_to(target if target.startswith("/") else tmp_path / target)
-    result = lint_paths([tmp_path], lang="en")
+    result = lint_paths([tmp_path], Overrides(lang="en"))
     got = sorted(f"{Path(d.path).name} {d.code} {d.span.line}:{d.span.column}"
                  for d in result.diagnostics if d.code == code)
     single = "files" not in case

@@ -11,7 +11,6 @@ from typing import Any
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.ooxml import Cell, Drawing
-from sopc.labels import labels
 from sopc.layout.geometry import Layout, Page, Point, Shape
 from sopc.layout.table import PAD
 from sopc.layout.text import PT_MM
@@ -23,10 +22,10 @@ _STYLE_IDS = {"no": "SOPTabelTengah", "waktu": "SOPTabelTengah", "": "SOPTabel",
               "kelengkapan": "SOPTabel", "output": "SOPTabel", "keterangan": "SOPTabel"}
 
 
-def flowchart_xml(layout: Layout, lang: str, first_id: int) -> tuple[str, int]:
+def flowchart_xml(layout: Layout, first_id: int) -> tuple[str, int]:
     """Every page of the flowchart (a page break, the anchored drawing, the table) and the next free
     drawing id: ids are unique in the whole document, and a manual holds many SOPs."""
-    header = _header(layout, lang)  # the same two rows head every page
+    header = _header(layout)  # the same two rows head every page
     parts = []
     drawing_id = first_id
     for page in layout.pages:
@@ -58,9 +57,9 @@ def _name(shape: Shape) -> str:
     return f"{NAMES[shape.kind]} {number}"
 
 
-def _header(layout: Layout, lang: str) -> str:
-    """The two header rows: No, Kegiatan, Pelaksana over the lanes, Mutu Baku over its three, Keterangan."""
-    text = labels(lang)
+def _header(layout: Layout) -> str:
+    """The two header rows: No, Kegiatan, Pelaksana over the lanes, Mutu Baku over its three, Keterangan
+    (the titles the layout measured)."""
     cols = layout.columns
     h1, h2 = layout.header_rows
 
@@ -72,7 +71,7 @@ def _header(layout: Layout, lang: str) -> str:
     below: list[Cell] = []
     for i, col in enumerate(cols):
         if col.key in ("no", "kegiatan", "keterangan"):  # one cell over both rows
-            top.append(Cell(col.w, title([text[col.key]]), merge="restart", **shaded))
+            top.append(Cell(col.w, title([col.title]), merge="restart", **shaded))
             below.append(Cell(col.w, merge="continue"))
             continue
         if col.key == "lane":
@@ -80,14 +79,14 @@ def _header(layout: Layout, lang: str) -> str:
             below.append(Cell(col.w, lane_title, **shaded))
             group, label = "lane", "pelaksana"
         else:
-            below.append(Cell(col.w, title([text[col.key]]), **shaded))
+            below.append(Cell(col.w, title([col.title]), **shaded))
             group, label = "mutu", "mutu_baku"
         if i == 0 or _group(cols[i - 1].key) != group:  # the first column of Pelaksana or Mutu Baku
             n = 1
             while i + n < len(cols) and _group(cols[i + n].key) == group:
                 n += 1
             span = cols[i:i + n]
-            top.append(Cell(sum(c.w for c in span), title([text[label]]), span=len(span), **shaded))
+            top.append(Cell(sum(c.w for c in span), title([layout.titles[label]]), span=len(span), **shaded))
     return ooxml.row(top, h1, header=True) + ooxml.row(below, h2, header=True)
 
 

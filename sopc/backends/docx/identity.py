@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.ooxml import Cell, Picture
-from sopc.labels import labels, long_date, nip_grouped
+from sopc.labels import Labels, long_date, nip_grouped
 from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.model.sop import Sop
 
@@ -35,18 +35,17 @@ class Signature(NamedTuple):
 WET = Signature()  # the default: blank room for a wet signature and stamp
 
 
-def identity_xml(sop: Sop, width: float, lang: str, numbers: Mapping[str, str], logo: Picture | None,
+def identity_xml(sop: Sop, width: float, text: Labels, numbers: Mapping[str, str], logo: Picture | None,
                  logo_id: int = 1, signature: Signature = WET) -> str:
-    """The identity table. `numbers` maps the repository's SOP numbers to their names; `logo` is the
-    picture the package holds (drawn with drawing id `logo_id`)."""
-    text = labels(lang)
+    """The identity table, labelled with `text`. `numbers` maps the repository's SOP numbers to their
+    names; `logo` is the picture the package holds (drawn with drawing id `logo_id`)."""
     widths = [width * 0.5, width * 0.16, width * 0.34]
     tanggal = sop.tanggal
     rows = [
         (text["nomor"], [sop.nomor]),
-        (text["tanggal_pembuatan"], [long_date(tanggal.pembuatan, lang)]),
-        (text["tanggal_revisi"], [long_date(tanggal.revisi, lang) if tanggal.revisi else "-"]),
-        (text["tanggal_efektif"], [long_date(tanggal.efektif, lang)]),
+        (text["tanggal_pembuatan"], [long_date(tanggal.pembuatan, text)]),
+        (text["tanggal_revisi"], [long_date(tanggal.revisi, text) if tanggal.revisi else "-"]),
+        (text["tanggal_efektif"], [long_date(tanggal.efektif, text)]),
         (text["disahkan_oleh"], None),
         (text["nama_sop"], [sop.nama]),
     ]
