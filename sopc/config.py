@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal, Union, get_args
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from sopc.errors import SopcError, Texts
+from sopc.layout.text import FONT, Font
 from sopc.lint.pattern import nomor_matcher
 from sopc.model.base import slug
 from sopc.model.errors import display_path, known_keys, suggest_key
@@ -68,8 +69,8 @@ class DocumentSettings(_Settings):
 
     paper: Paper = "A4"
     # the layout measures text with Arial's widths (Liberation Sans, its metric twin, where Arial is
-    # missing): another font would overflow the cells, so no other is accepted
-    font: Literal["Arial"] = Field(default="Arial", description="Arial only: the widths sopc measures with.")
+    # missing): another font would overflow the cells, so no other is accepted; every back-end sets FONT
+    font: Font = Field(default=FONT, description="Arial only: the widths sopc measures with.")
     template: Union[str, None] = Field(default=None, description="A reference .docx replacing sopc's own.")
     labels: Union[str, None] = Field(default=None, description="A file of `key: text` lines changing the texts "
                                      "every document prints (templates/labels-id.j2 lists them), "

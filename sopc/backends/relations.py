@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import graphviz
 
 from sopc.errors import SopcError
+from sopc.layout.text import FONT
 from sopc.lint.context import RepoEntry
 
 DOT_MISSING = {
@@ -33,9 +34,9 @@ class DotMissing(SopcError):
 def relation_graph(entries: Sequence[RepoEntry], lang: str = "id") -> graphviz.Digraph:
     """A directed graph: one node per SOP (nomor and nama), makro -> mikro and keterkaitan edges."""
     labels = EDGE_LABELS.get(lang, EDGE_LABELS["id"])
-    graph = graphviz.Digraph("sopc", graph_attr={"rankdir": "LR", "fontname": "Arial"},
-                             node_attr={"shape": "box", "style": "rounded", "fontname": "Arial", "fontsize": "10"},
-                             edge_attr={"fontname": "Arial", "fontsize": "8"})
+    graph = graphviz.Digraph("sopc", graph_attr={"rankdir": "LR", "fontname": FONT},
+                             node_attr={"shape": "box", "style": "rounded", "fontname": FONT, "fontsize": "10"},
+                             edge_attr={"fontname": FONT, "fontsize": "8"})
     by_nomor = {e.nomor: e for e in entries}
     ids = {e.nomor: f"sop{i}" for i, e in enumerate(sorted(entries, key=lambda e: e.nomor))}
     for nomor in sorted(ids):

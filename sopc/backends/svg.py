@@ -14,14 +14,14 @@ from sopc.backends.registry import Rendering
 from sopc.labels import Labels, labels
 from sopc.layout.geometry import Arrow, Column, Layout, Page, Shape
 from sopc.layout.table import HEADER_PT, PAD, TEXT_PT
-from sopc.layout.text import PT_MM, ascent, line_height
+from sopc.layout.text import FONT, PT_MM, ascent, line_height
 
 SVG_NS = "http://www.w3.org/2000/svg"
-FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
+FONTS = f"{FONT}, 'Liberation Sans', Helvetica, sans-serif"
 
 STROKE = "0.25"
 STYLE = f"""
-text {{ font-family: {FONT}; fill: #000; }}
+text {{ font-family: {FONTS}; fill: #000; }}
 .sopc-grid {{ stroke: #000; stroke-width: {STROKE}; fill: none; }}
 .sopc-lane {{ stroke: #999; stroke-width: 0.15; }}
 .sopc-header {{ fill: #e6e6e6; stroke: #000; stroke-width: {STROKE}; }}

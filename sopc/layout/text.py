@@ -9,7 +9,12 @@ import itertools
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import Literal
 
+# The font every document sets its text in (sopc.toml's `[document] font` accepts only it): the
+# widths below are its, so any other would overflow the cells the layout measured.
+Font = Literal["Arial"]
+FONT: Font = "Arial"
 PT_MM = 25.4 / 72  # one typographic point in millimetres
 LINE_SPACING = 1.15  # line height as a multiple of the font size, as word processors set "single"
 

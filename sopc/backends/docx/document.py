@@ -18,6 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from sopc.layout.text import FONT
 from sopc.source.files import ASSET_LIMIT, read_file
 
 DEFAULT_MARGIN = 12.0  # mm, sopc's reference document's, for a template that sets none
@@ -37,7 +38,7 @@ STYLES = {
 
 
 def ensure_styles(doc: DocumentObject) -> None:
-    """Add any of sopc's paragraph styles the document lacks (Arial, sizes as in STYLES)."""
+    """Add any of sopc's paragraph styles the document lacks (FONT, sizes as in STYLES)."""
     present = {style.name for style in doc.styles}
     normal = doc.styles["Normal"]
     for name, (size, bold, align, exact) in STYLES.items():
@@ -45,7 +46,7 @@ def ensure_styles(doc: DocumentObject) -> None:
             continue
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
-        style.font.name, style.font.size, style.font.bold = "Arial", Pt(size), bold
+        style.font.name, style.font.size, style.font.bold = FONT, Pt(size), bold
         fmt = style.paragraph_format
         fmt.alignment, fmt.space_before, fmt.space_after = align, Pt(0), Pt(0)
         if exact:

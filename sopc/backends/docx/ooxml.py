@@ -18,6 +18,7 @@ from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from sopc.layout.geometry import Box, Point
+from sopc.layout.text import FONT
 
 EMU_PER_MM = 36000
 NAMESPACES = {
@@ -111,7 +112,7 @@ def _text_box(lines: tuple[str, ...], size_pt: float, bold: bool = False, align:
     bold_xml = "<w:b/>" if bold else ""
     paragraphs = "".join(
         f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{round(size_pt * 20 * 1.1)}" w:lineRule="exact"/>'
-        f'<w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>'
+        f'<w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
         f'{bold_xml}<w:sz w:val="{size}"/></w:rPr><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
         for line in lines)
     return f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
