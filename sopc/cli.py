@@ -21,7 +21,7 @@ from sopc.backends.registry import names
 from sopc.cli_help import Group, spoken_lang
 from sopc.config import PAPERS
 from sopc.diagnostics import shown
-from sopc.i18n import LANGS, pick, resolve_lang
+from sopc.i18n import LANGS, resolve_lang, texts, tr
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -146,8 +146,7 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
         sys.exit(EXIT_OK)
     if paths == (Path("-"),):  # one SOP on standard input
         if fix or show_diff:
-            raise SopcError({"id": "--fix dan --diff mengubah berkas; SOP dari masukan standar tidak punya berkas",
-                             "en": "--fix and --diff change files; a SOP on standard input has none"})
+            raise SopcError(texts("cli.stdin_fix"))
         data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
         result = lint_bytes(data, stdin_filename, overrides, config_file, today.date() if today else None)
     else:
@@ -158,8 +157,7 @@ def lint(paths: tuple[Path, ...], fmt: str | None, strict: bool, exit_zero: bool
                                 today=today.date() if today else None, since=since,
                                 respect_gitignore=respect_gitignore)
     if result.files == 0 and not quiet:
-        click.echo(pick({"id": "sopc: tidak ada berkas *.sop.yaml yang ditemukan",
-                         "en": "sopc: no *.sop.yaml files found"}, result.lang), err=True)
+        click.echo(tr("cli.no_files", result.lang), err=True)
     if statistics:
         report = render_statistics(result)
     elif fmt == "text":
@@ -253,10 +251,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         click.echo(f"sopc: {shown(warning)}", err=True)
     if result.pdf_error is not None:
         raise result.pdf_error
-    texts = {"id": "sopc: {w} berkas ditulis, {u} tidak berubah, {s} SOP dilewati karena galat ({t:.1f} detik)",
-             "en": "sopc: {w} files written, {u} unchanged, {s} SOPs skipped because of errors ({t:.1f} s)"}
-    click.echo(pick(texts, result.lint.lang).format(w=len(result.written), u=len(result.unchanged),
-                                                    s=len(result.skipped), t=time.perf_counter() - started))
+    click.echo(tr("build.summary", result.lint.lang, w=len(result.written), u=len(result.unchanged),
+                  s=len(result.skipped), t=time.perf_counter() - started))
     sys.exit(EXIT_FINDINGS if result.skipped or result.missing else EXIT_OK)
 
 
@@ -303,8 +299,7 @@ def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
     root = config.root or Path(".").resolve()
     target = new_path(title, folder or root / config.settings.new.folder)
     if target.exists():
-        raise ScaffoldError({"id": f"{target} sudah ada; tidak ada yang ditulis",
-                             "en": f"{target} is already there, nothing written"})
+        raise ScaffoldError(texts("scaffold.exists", target=target))
     taken = {entry.nomor for entry in lint_paths([root]).entries}
     today = dt.date.today()
     text = skeleton(title, list(actors), next_nomor(pattern_of(config), taken, today), schema_link(target, root),
@@ -330,14 +325,11 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
 
     def report(result) -> None:
         click.echo(render_text(result.lint), nl=False)
-        texts = {"id": "sopc: {w} berkas ditulis, {s} SOP dilewati karena galat; menunggu perubahan...",
-                 "en": "sopc: {w} files written, {s} SOPs skipped because of errors; waiting for changes..."}
-        click.echo(pick(texts, result.lint.lang).format(w=len(result.written), s=len(result.skipped)))
+        click.echo(tr("cli.watching", result.lint.lang, w=len(result.written), s=len(result.skipped)))
 
     def error(err: SopcError) -> None:  # ConfigError, OutputError, PathEscape: each message names the file
-        texts = {"id": "sopc: {p}; menunggu perbaikan...", "en": "sopc: {p}; waiting for a fix..."}
         speaks = resolve_lang(lang, None)
-        click.echo(pick(texts, speaks).format(p=shown(err.message(speaks))), err=True)
+        click.echo(tr("cli.watch_error", speaks, p=shown(err.message(speaks))), err=True)
 
     try:
         options = BuildOptions(out_dir=out_dir, overrides=Overrides(lang=lang))
@@ -355,12 +347,14 @@ def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: 
 def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None, lang: str | None) -> None:
     """Draw how the SOPs relate: makro to mikro (induk) and keterkaitan, with Graphviz."""
     from sopc.backends.relations import relation_graph, render_svg
-    from sopc.config import Overrides
+    from sopc.config import ConfigCache, Overrides
+    from sopc.labels import labels_of
     from sopc.lint.run import lint_paths
     from sopc.output import write_atomic
 
     result = lint_paths(list(paths), Overrides(lang=lang), config_file)
-    write_atomic(output, render_svg(relation_graph(result.entries, result.lang)))
+    config = ConfigCache(config_file).for_path(paths[0] if paths else Path("."))  # the unit's labels, if any
+    write_atomic(output, render_svg(relation_graph(result.entries, labels_of(config, result.lang))))
     click.echo(f"sopc: {output} ({len(result.entries)} SOP)")
 
 
@@ -385,8 +379,7 @@ def rules(code: str | None, markdown: bool, reference: bool, lang: str | None) -
         return
     found = find_rule(code)
     if found is None:
-        raise SopcError({"id": f"tidak ada aturan `{code}` (lihat `sopc rules`)",
-                         "en": f"no rule `{code}` (see `sopc rules`)"})
+        raise SopcError(texts("cli.no_rule", code=code))
     click.echo(f"{found.code} {found.name} ({found.severity.value})\n{found.summary(lang)}\n\n{found.explain(lang)}")
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal, Union, get_args
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from sopc.errors import SopcError, Texts
+from sopc.i18n import LANGS, texts, tr
 from sopc.layout.text import FONT, Font
 from sopc.lint.pattern import nomor_matcher
 from sopc.model.base import slug
@@ -240,9 +241,9 @@ def load_config(path: Path | None) -> Config:
     while isinstance(table.get("extend"), str):
         base = (seen[-1].parent / table["extend"]).resolve()
         if base in seen or len(seen) > 8:
-            raise ConfigError(path, f"`extend`: {table['extend']} leads back to a config already read")
+            raise ConfigError(path, texts("config.extend_loop", name=table["extend"]))
         if not base.is_file():
-            raise ConfigError(path, f"`extend`: no such file {base}")
+            raise ConfigError(path, texts("config.extend_missing", path=base))
         parent = _table(base)[1]
         table = _merged(parent, {k: v for k, v in table.items() if k != "extend"}) | \
             ({"extend": parent["extend"]} if "extend" in parent else {})
@@ -269,7 +270,8 @@ def load_config(path: Path | None) -> Config:
             try:
                 inside(path.parent, name)
             except PathEscape as err:
-                raise ConfigError(path, {lang: f"`{key}`: {text}" for lang, text in err.texts.items()}) from None
+                raise ConfigError(path, {lang: tr("config.path", lang, key=key, problem=text)
+                                         for lang, text in err.texts.items()}) from None
     return Config(settings, path.parent.resolve(), path, tuple(seen[1:]), "manual" in settings.model_fields_set)
 
 
@@ -284,9 +286,9 @@ def _table(path: Path) -> tuple[str, dict[str, Any], tuple]:
     except UnicodeDecodeError as err:
         before = raw[:err.start]
         line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
-        raise ConfigError(f"{path}:{line}:{column}", "not UTF-8 text; save it again as UTF-8") from None
+        raise ConfigError(f"{path}:{line}:{column}", texts("config.not_utf8")) from None
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(path, f"TOML: {err}") from None
+        raise ConfigError(path, texts("config.toml", problem=err)) from None
     if path.name == "pyproject.toml":
         return text, table.get("tool", {}).get("sopc", {}), ("tool", "sopc")
     return text, table, ()
@@ -310,8 +312,8 @@ def _check_texts(path: Path, value: object, where: tuple) -> None:
         for index, item in enumerate(value):
             _check_texts(path, item, (*where, index))
     elif isinstance(value, str) and (found := XML_FORBIDDEN.search(value)):
-        raise ConfigError(path, f"`{display_path(where)}` holds the control character U+{ord(found.group()):04X}, "
-                                "which no document may hold; remove it", where)
+        raise ConfigError(path, texts("config.control", key=display_path(where), code=f"{ord(found.group()):04X}"),
+                          where)
 
 
 def _read(path: Path, quiet: bool = False) -> bytes:
@@ -324,13 +326,18 @@ def _read(path: Path, quiet: bool = False) -> bytes:
         raise
 
 
-def _settings_problem(err: ValidationError) -> str:
+def _settings_problem(err: ValidationError) -> Texts:
     first = err.errors()[0]
     where = display_path(tuple(first["loc"]))
     if first["type"] == "extra_forbidden":
         guess = suggest_key(str(first["loc"][-1]), known_keys(Settings, tuple(first["loc"][:-1])))
-        return f"unknown key `{where}`" + (f"; did you mean `{guess}`?" if guess else "")
-    return f"`{where}`: {first['msg']}"
+        return _unknown(where, guess)
+    return texts("config.value", key=where, problem=first["msg"])  # pydantic's words, in English
+
+
+def _unknown(key: str, guess: str | None) -> Texts:
+    return {lang: tr("config.unknown_key", lang, key=key,
+                     suggest=tr("config.suggest", lang, key=guess) if guess else "") for lang in LANGS}
 
 
 def _check_defaults(path: Path, defaults: dict[str, Any]) -> None:
@@ -339,14 +346,13 @@ def _check_defaults(path: Path, defaults: dict[str, Any]) -> None:
         info = Sop.model_fields.get(key)
         if info is None or key in ("sopc", "langkah"):
             guess = suggest_key(key, list(Sop.model_fields))
-            raise ConfigError(path, f"unknown key `defaults.{key}`" + (f"; did you mean `{guess}`?" if guess else ""),
-                              ("defaults", key))
+            raise ConfigError(path, _unknown(f"defaults.{key}", guess), ("defaults", key))
         try:
             TypeAdapter(Annotated[info.annotation, info]).validate_python(value)  # type: ignore[arg-type]
         except ValidationError as err:
             problem = err.errors()[0]
-            raise ConfigError(path, f"`defaults.{display_path((key, *problem['loc']))}`: {problem['msg']}",
-                              ("defaults", key, *problem["loc"])) from None
+            raise ConfigError(path, texts("config.value", key=f"defaults.{display_path((key, *problem['loc']))}",
+                                          problem=problem["msg"]), ("defaults", key, *problem["loc"])) from None
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,16 @@ import datetime as dt
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from sopc.config import Config, ConfigError
 from sopc.errors import SopcError
+from sopc.i18n import LANGS, texts, tr
 from sopc.model.errors import suggest_key
+from sopc.paths import inside
+from sopc.source.files import CONFIG_LIMIT, read_file
 from sopc.source.scalars import XML_FORBIDDEN
 from sopc.workers import OverBudget, run_bounded
 
@@ -45,24 +50,47 @@ def unit_labels(source: str, lang: str) -> dict[str, str]:
     try:
         rendered = render_bounded(source, {"lang": lang})
     except TemplateFailed as err:
-        raise LabelsError({"id": f"templat tidak dapat dipakai: {err}", "en": f"the template fails: {err}"}) from None
+        raise LabelsError(texts("labels.template", problem=err)) from None
     found = _lines(rendered)
     for key, text in found.items():
         if key not in own:
             guess = suggest_key(key, list(own))
-            hint = {"id": f"; maksud Anda `{guess}`?", "en": f"; did you mean `{guess}`?"} if guess else {}
-            raise LabelsError({"id": f"label `{key}` tidak dikenal" + hint.get("id", ""),
-                               "en": f"unknown label `{key}`" + hint.get("en", "")})
+            raise LabelsError({lang: tr("labels.unknown", lang, key=key,
+                                        suggest=tr("config.suggest", lang, key=guess) if guess else "")
+                               for lang in LANGS})
         if not text:
-            raise LabelsError({"id": f"label `{key}` kosong", "en": f"label `{key}` is empty"})
+            raise LabelsError(texts("labels.empty", key=key))
         if bad := XML_FORBIDDEN.search(text):
-            code = f"U+{ord(bad.group()):04X}"
-            raise LabelsError({"id": f"label `{key}` memuat karakter kendali {code}",
-                               "en": f"label `{key}` holds the control character {code}"})
+            raise LabelsError(texts("labels.control", key=key, code=f"U+{ord(bad.group()):04X}"))
     if "months" in found and len(found["months"].split()) != 12:
-        raise LabelsError({"id": "`months` memerlukan dua belas nama bulan, dipisah spasi",
-                           "en": "`months` needs twelve month names, separated by spaces"})
+        raise LabelsError(texts("labels.months"))
     return {**own, **found}
+
+
+def labels_of(config: Config, lang: str) -> dict[str, str]:
+    """The texts `config`'s documents print: sopc's labels, with the unit's `[document] labels` over
+    them; a file that cannot be used is a ConfigError (found before anything is written)."""
+    path = labels_path(config)
+    if path is None:
+        return labels(lang)
+    where = config.file or "sopc.toml"
+    try:
+        source = read_file(path, CONFIG_LIMIT, config.repository).decode("utf-8")
+    except OSError as err:
+        raise ConfigError(where, texts("config.labels", path=path, problem=err.strerror or err)) from None
+    except UnicodeDecodeError:
+        raise ConfigError(where, {lang: tr("config.labels", lang, path=path, problem=tr("config.not_utf8", lang))
+                                  for lang in LANGS}) from None
+    try:
+        return unit_labels(source, lang)
+    except LabelsError as err:
+        raise ConfigError(where, {code: tr("config.labels", code, path=path, problem=text)
+                                  for code, text in err.texts.items()}) from None
+
+
+def labels_path(config: Config) -> Path | None:
+    name = config.settings.document.labels
+    return inside(config.root or Path("."), name) if name else None  # checked when the config was read
 
 
 def _lines(rendered: str) -> dict[str, str]:

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from sopc.backends.registry import output_pattern  # light: the formats' suffixes, no back-end
 from sopc.errors import SopcError
+from sopc.i18n import texts
 
 # write_atomic's temporary files are ".<name>.sopc-<random>.tmp": the mark tells remove_leftovers they are ours.
 _TEMPORARY_MARK = ".sopc-"
@@ -27,7 +28,7 @@ class OutputError(SopcError):
     """An output cannot be written: a file where its folder must be, no permission, no space left."""
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__({"id": f"tidak dapat menulis {path}: {reason}", "en": f"cannot write {path}: {reason}"})
+        super().__init__(texts("output.unwritable", path=path, reason=reason))
         self.path, self.reason = path, reason
 
 

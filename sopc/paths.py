@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sopc.errors import SopcError
+from sopc.i18n import texts
 
 
 class PathEscape(SopcError, ValueError):
@@ -15,10 +16,8 @@ def inside(root: Path, name: str) -> Path:
     """`root / name`, refused when it would leave `root`, also through a symbolic link."""
     candidate = Path(name)
     if candidate.is_absolute() or candidate.drive:
-        raise PathEscape({"id": f"`{name}` adalah path absolut; sebut path di dalam repositori",
-                          "en": f"`{name}` is an absolute path; name a path inside the repository"})
+        raise PathEscape(texts("path.absolute", name=name))
     resolved = (root / candidate).resolve()
     if not resolved.is_relative_to(root.resolve()):
-        raise PathEscape({"id": f"`{name}` mengarah ke luar folder {root}",
-                          "en": f"`{name}` leads outside the folder {root}"})
+        raise PathEscape(texts("path.outside", name=name, root=root))
     return root / candidate

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopc.errors import SopcError
+from sopc.i18n import texts
 from sopc.source.loader import load_text
 
 
@@ -39,10 +40,10 @@ def git(args: list[str], cwd: Path) -> bytes:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
-        raise ReviewError({"id": f"git tidak dapat dijalankan: {err}", "en": f"git cannot run: {err}"}) from None
+        raise ReviewError(texts("review.git", reason=err)) from None
     if proc.returncode != 0:
         problem = proc.stderr.decode("utf-8", "replace").strip()
-        raise ReviewError(problem.splitlines()[-1] if problem else f"git {args[0]} failed")
+        raise ReviewError(problem.splitlines()[-1] if problem else texts("review.failed", command=args[0]))
     return proc.stdout
 
 
@@ -58,7 +59,7 @@ def changed_since(ref: str, files: list[Path], limit: int = 1_048_576) -> dict[s
         return {}
     if ref.startswith("-"):
         # never an option of git's
-        raise ReviewError({"id": f"`{ref}` bukan ref git", "en": f"`{ref}` is not a git ref"})
+        raise ReviewError(texts("review.not_ref", ref=ref))
     folder = files[0].resolve().parent
     top = Path(os.fsdecode(git(["rev-parse", "--show-toplevel"], folder).strip()))
     git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)

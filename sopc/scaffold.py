@@ -17,6 +17,7 @@ from pathlib import Path
 from sopc import __version__
 from sopc.config import Config, pinned
 from sopc.errors import SopcError
+from sopc.i18n import texts
 from sopc.model.base import slug
 from sopc.schema import SCHEMA_PATH, schema_text
 from sopc.source.scalars import XML_FORBIDDEN
@@ -187,9 +188,7 @@ def init_files(instansi: str, unit: list[str], ci: str, today: dt.date, install:
     """Path -> content of a new SOP repository (ScaffoldError for a name no document may hold)."""
     for text in (instansi, *unit):
         if XML_FORBIDDEN.search(text) or any(ch in text for ch in "\n\r\t"):
-            raise ScaffoldError({"id": f"`{text!r}` memuat karakter kendali; tulis nama itu dalam satu baris, "
-                                       "seperti dicetak",
-                                 "en": f"`{text!r}` holds a control character; write the name on one line, as printed"})
+            raise ScaffoldError(texts("scaffold.control", text=repr(text)))
     files = {
         "sopc.toml": CONFIG.format(instansi=json.dumps(instansi, ensure_ascii=False),
                                    unit=json.dumps(unit, ensure_ascii=False),
@@ -212,20 +211,12 @@ def install_spec(given: str | None) -> str:
     whatever the package index holds under that name, which is not this project."""
     if given is not None:
         if not pinned(given):
-            raise ScaffoldError({
-                "id": f"--install {given!r} tidak terkunci pada satu versi: berikan sopc==VERSI, "
-                      "'sopc @ git+https://HOST/ORG/sopc@TAG' (atau @COMMIT), atau sebuah .whl",
-                "en": f"--install {given!r} is not pinned: give sopc==VERSION, "
-                      "'sopc @ git+https://HOST/ORG/sopc@TAG' (or @COMMIT), or a .whl"})
+            raise ScaffoldError(texts("scaffold.unpinned", given=repr(given)))
         return given
     found = installed_from()
     if found is None or not pinned(found):
         example = f"--install 'sopc @ git+https://HOST/ORG/sopc@v{__version__}'"
-        raise ScaffoldError({
-            "id": f"sebutkan dari mana CI memasang sopc, mis. {example} (sopc ini berjalan dari folder lokal, "
-                  "yang tidak terjangkau CI)",
-            "en": f"say where CI installs sopc from, e.g. {example} (this sopc runs from a local folder, "
-                  "which CI cannot reach)"})
+        raise ScaffoldError(texts("scaffold.where", example=example))
     return found
 
 
@@ -351,8 +342,7 @@ def next_nomor(pattern: str | None, taken: set[str], today: dt.date) -> str:
         nomor = pattern.format(urut=urut, tahun=today.year)
         if nomor not in taken:
             return nomor
-    raise ScaffoldError({"id": f"tidak ada nomor bebas lagi untuk pola {pattern}",
-                         "en": f"no free nomor left for the pattern {pattern}"})
+    raise ScaffoldError(texts("scaffold.no_nomor", pattern=pattern))
 
 
 def new_path(title: str, folder: Path) -> Path:

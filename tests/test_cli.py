@@ -120,7 +120,7 @@ def test_file_level_suppression(repo) -> None:
 
 @pytest.mark.parametrize("config,needle", [
     ("[lint]\nselect = [\"LK99\"]\n", "LK99"),
-    ("[lnt]\nselect = []\n", "did you mean `lint`"),
+    ("[lnt]\nselect = []\n", "kunci tidak dikenal `lnt`; maksud Anda `lint`?"),
     ("lang = [", "TOML"),
     ("[defaults]\ninstansi = { a = 1 }\n", "defaults.instansi"),
     ("[defaults]\nlangkah = []\n", "defaults.langkah"),
@@ -130,6 +130,14 @@ def test_configuration_errors_exit_2(repo, config: str, needle: str) -> None:
     root = repo({"a.sop.yaml": CLEAN, "sopc.toml": config})
     result = lint(root)
     assert result.exit_code == 2 and needle in result.stderr and "Traceback" not in result.output
+
+
+def test_configuration_errors_speak_the_chosen_language(repo) -> None:
+    root = repo({"a.sop.yaml": CLEAN, "sopc.toml": "[lnt]\nselect = []\n[defaults]\nbogus = 1\n"})
+    english = lint(root, "--lang", "en")
+    assert english.exit_code == 2 and "unknown key `lnt`; did you mean `lint`?" in english.stderr
+    (root / "sopc.toml").write_text("extend = \"../nowhere.toml\"\n")
+    assert "`extend`: berkas" in lint(root).stderr and "no such file" in lint(root, "--lang", "en").stderr
 
 
 def test_pyproject_tool_sopc(repo) -> None:

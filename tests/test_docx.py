@@ -297,7 +297,7 @@ def test_a_template_that_is_no_word_document_is_a_configuration_error(tmp_path: 
     (repo / "kop.docx").write_text("kop surat, bukan dokumen Word")
     result = run_cli("build", str(repo), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert "sopc.toml: [document] template: kop.docx is not a Word document" in result.stderr
+    assert "sopc.toml: [document] template: kop.docx bukan dokumen Word" in result.stderr
     assert not (tmp_path / "out").exists()  # found before anything was written
 
 
@@ -336,7 +336,7 @@ def test_a_missing_logo_is_a_warning_not_a_failure(tmp_path: Path) -> None:
 def test_a_logo_that_is_no_image_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     repo = _repo_with_logo(tmp_path, "lambang.png", b"bukan gambar")
     result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "docx")
-    assert result.exit_code == 0 and "lambang.png is not a PNG or JPEG image" in result.stderr
+    assert result.exit_code == 0 and "lambang.png bukan gambar PNG atau JPEG" in result.stderr
     assert not Document(str(tmp_path / "out" / "a.docx")).tables[0].cell(0, 0)._tc.xpath(".//pic:pic")
 
 

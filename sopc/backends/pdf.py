@@ -16,12 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sopc.errors import SopcError
+from sopc.i18n import texts
 from sopc.output import write_atomic
 
-INSTALL = {
-    "id": "LibreOffice tidak ditemukan; pasang untuk --pdf (Debian/Ubuntu: sudo apt install libreoffice-writer-nogui)",
-    "en": "LibreOffice was not found; install it for --pdf (Debian/Ubuntu: sudo apt install libreoffice-writer-nogui)",
-}
+INSTALL = texts("pdf.install")
 
 
 class PdfError(SopcError):
@@ -63,8 +61,7 @@ def to_pdf(documents: Sequence[Path], jobs: int = 1) -> list[Path]:
         for i, doc in enumerate(documents):
             made = Path(work) / "out" / f"{i:06d}.pdf"
             if not made.is_file():
-                raise PdfError({"id": f"LibreOffice tidak membuat PDF dari {doc}",
-                                "en": f"LibreOffice made no PDF of {doc}"})
+                raise PdfError(texts("pdf.none", doc=doc))
             pdf = doc.with_suffix(".pdf")
             write_atomic(pdf, made.read_bytes())
             written.append(pdf)
@@ -85,9 +82,7 @@ def _convert(program: str, batches: list[list[Path]], work: Path) -> None:
             try:
                 proc.wait(timeout=limit)
             except subprocess.TimeoutExpired:
-                slow = {"id": f"LibreOffice memerlukan lebih dari {limit:.0f} detik untuk {len(batch)} dokumen",
-                        "en": f"LibreOffice took longer than {limit:.0f} s for {len(batch)} documents"}
-                raise PdfError(slow) from None
+                raise PdfError(texts("pdf.slow", limit=limit, count=len(batch))) from None
     finally:
         for proc, _ in running:
             if proc.poll() is None:

@@ -12,16 +12,12 @@ from collections.abc import Sequence
 import graphviz
 
 from sopc.errors import SopcError
+from sopc.i18n import texts
+from sopc.labels import Labels
 from sopc.layout.text import FONT
 from sopc.lint.context import RepoEntry
 
-DOT_MISSING = {
-    "id": "program Graphviz `dot` tidak ditemukan; pasang dulu (Debian/Ubuntu: sudo apt install graphviz; "
-          "macOS: brew install graphviz; Windows: winget install graphviz)",
-    "en": "the Graphviz program `dot` was not found; install it (Debian/Ubuntu: sudo apt install graphviz; "
-          "macOS: brew install graphviz; Windows: winget install graphviz)",
-}
-EDGE_LABELS = {"id": {"induk": "memuat", "link": "terkait"}, "en": {"induk": "contains", "link": "related"}}
+DOT_MISSING = texts("map.dot_missing")
 
 
 class DotMissing(SopcError):
@@ -31,9 +27,10 @@ class DotMissing(SopcError):
         super().__init__(DOT_MISSING)
 
 
-def relation_graph(entries: Sequence[RepoEntry], lang: str = "id") -> graphviz.Digraph:
-    """A directed graph: one node per SOP (nomor and nama), makro -> mikro and keterkaitan edges."""
-    labels = EDGE_LABELS.get(lang, EDGE_LABELS["id"])
+def relation_graph(entries: Sequence[RepoEntry], text: Labels) -> graphviz.Digraph:
+    """A directed graph: one node per SOP (nomor and nama), makro -> mikro and keterkaitan edges,
+    the edges labelled with `text` (the labels `peta_induk`, `peta_terkait`)."""
+    labels = {"induk": text["peta_induk"], "link": text["peta_terkait"]}
     graph = graphviz.Digraph("sopc", graph_attr={"rankdir": "LR", "fontname": FONT},
                              node_attr={"shape": "box", "style": "rounded", "fontname": FONT, "fontsize": "10"},
                              edge_attr={"fontname": FONT, "fontsize": "8"})
@@ -82,5 +79,4 @@ def render_svg(graph: graphviz.Digraph) -> bytes:
         raise DotMissing() from err
     except subprocess.CalledProcessError as err:
         reason = (err.stderr or b"").decode(errors="replace").strip()[:300] or f"exit {err.returncode}"
-        raise SopcError({"id": f"Graphviz gagal menggambar peta: {reason}",
-                         "en": f"Graphviz could not draw the map: {reason}"}) from None
+        raise SopcError(texts("map.failed", reason=reason)) from None

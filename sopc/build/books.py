@@ -10,7 +10,7 @@ from sopc.build.options import BuildResult
 from sopc.build.plan import Plan, out_dir, template_path
 from sopc.cache import BuildCache, content_key
 from sopc.config import Config
-from sopc.i18n import pick
+from sopc.i18n import tr
 from sopc.lint.context import RepoEntry
 from sopc.model.base import slug
 from sopc.output import write_atomic
@@ -25,7 +25,7 @@ def write_books(plan: Plan, top: Config) -> None:
     unit = top.settings.manual.unit
     books = sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
     if unit and (options.monev or manual) and not books:
-        result.warnings.append(f"no SOP of unit `{unit}`: no manual or monitoring form written")
+        result.warnings.append(tr("build.no_unit", result.lint.lang, unit=unit))
     if not books:
         return
     first, lang = books[0], result.lint.lang
@@ -61,7 +61,7 @@ def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
     """Write a book unless a SOP's document has its name, or it was made from the same `key` and is still there."""
     inside(cache.folder, str(path.relative_to(cache.folder)))  # never through a link out of the output folder
     if path in result.written or path in result.unchanged:  # e.g. a manual.sop.yaml at the top
-        result.warnings.append(pick(_TAKEN, result.lint.lang).format(path=path))
+        result.warnings.append(tr("build.taken", result.lint.lang, path=path))
         result.missing.append(path)
         return
     if cache.book_fresh(path, key):
@@ -84,6 +84,3 @@ def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:
     wanted = slug(unit)
     return [e for e in entries if any(slug(level) == wanted for level in e.unit)]
 
-
-_TAKEN = {"id": "{path} tidak ditulis: nama itu milik dokumen sebuah SOP; ganti nama berkas SOP itu",
-          "en": "{path} not written: a SOP's document has that name; rename that SOP's file"}

@@ -12,14 +12,12 @@ from sopc.build.options import BuildOptions, BuildResult, Job
 from sopc.cache import BuildCache, content_key
 from sopc.config import Config, ConfigCache, ConfigError
 from sopc.diagnostics import Severity
-from sopc.i18n import pick
-from sopc.labels import Labels, LabelsError, labels, unit_labels
+from sopc.i18n import LANGS, tr
+from sopc.labels import Labels, labels_of, labels_path
 from sopc.lint.context import RepoEntry
 from sopc.output import PAGE_STEM, document_name, output_stem
 from sopc.paths import inside
-from sopc.source.files import ASSET_LIMIT, CONFIG_LIMIT, read_file
-
-LABELS_LIMIT = CONFIG_LIMIT  # a labels file is a few dozen lines
+from sopc.source.files import ASSET_LIMIT, read_file
 
 
 class Plan:
@@ -68,8 +66,7 @@ class Plan:
         """The texts `config`'s documents print: sopc's labels, with the unit's `[document] labels` over
         them; a file that cannot be used is a configuration error, found before anything is written."""
         if config.file not in self.labels:
-            lang, path = self.result.lint.lang, labels_path(config)
-            self.labels[config.file] = labels(lang) if path is None else _unit_labels(config, path, lang)
+            self.labels[config.file] = labels_of(config, self.result.lint.lang)
         return self.labels[config.file]
 
     def margin(self, config: Config) -> float:
@@ -103,7 +100,7 @@ class Plan:
         for entry, source, config, folder, stem in placed:
             if not document_name(source).strip("."):  # `.sop.yaml`: no name to give its documents
                 self.failed.add(entry.path)
-                result.warnings.append(pick(_NAMELESS, lang).format(path=entry.path))
+                result.warnings.append(tr("build.nameless", lang, path=entry.path))
                 continue
             # `a.sop.yaml` and `a.sop.yml` would both write a.docx; `x.p1.sop.yaml` would write x's page 1
             page_of = PAGE_STEM.sub("", str(stem)).casefold()
@@ -111,7 +108,7 @@ class Plan:
             first = first or stems[str(stem).casefold()]
             if first != entry.path:
                 self.failed.add(entry.path)
-                result.warnings.append(pick(_OVERWRITE, lang).format(path=entry.path, first=first, stem=stem.name))
+                result.warnings.append(tr("build.overwrite", lang, path=entry.path, first=first, stem=stem.name))
                 continue
             key = self.key(entry, config)
             self.built.append(entry)
@@ -125,15 +122,6 @@ class Plan:
         return todo
 
 
-_NAMELESS = {
-    "id": "{path} tidak dibuat: nama berkasnya tidak menyisakan nama untuk dokumennya; "
-          "beri nama, mis. prosedur.sop.yaml",
-    "en": "{path} not built: its file name leaves no name for its documents; name it, e.g. procedure.sop.yaml",
-}
-_OVERWRITE = {
-    "id": "{path} tidak dibuat: dokumennya akan menimpa dokumen {first} (keduanya {stem}.*); ganti nama salah satunya",
-    "en": "{path} not built: its documents would overwrite those of {first} (both {stem}.*); rename one of them",
-}
 
 
 def cache_name(source: Path) -> str:
@@ -170,27 +158,8 @@ def _margin(config: Config) -> float:
     try:
         return template_margin(template_path(config))
     except TemplateError as err:
-        raise ConfigError(config.file or "sopc.toml", f"[document] template: {err}") from None
-
-
-def _unit_labels(config: Config, path: Path, lang: str) -> dict[str, str]:
-    where = config.file or "sopc.toml"
-    try:
-        source = read_file(path, LABELS_LIMIT, config.repository).decode("utf-8")
-    except OSError as err:
-        raise ConfigError(where, f"[document] labels: {path}: {err.strerror or err}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(where, f"[document] labels: {path}: not UTF-8 text; save it again as UTF-8") from None
-    try:
-        return unit_labels(source, lang)
-    except LabelsError as err:
-        raise ConfigError(where, {code: f"[document] labels: {path}: {text}" for code, text in err.texts.items()}) \
-            from None
-
-
-def labels_path(config: Config) -> Path | None:
-    name = config.settings.document.labels
-    return inside(config.root or Path("."), name) if name else None  # checked when the config was read
+        raise ConfigError(config.file or "sopc.toml", {lang: tr("config.template", lang, problem=err.message(lang))
+                                                       for lang in LANGS}) from None
 
 
 def template_path(config: Config) -> Path | None:

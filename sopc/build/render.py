@@ -22,7 +22,7 @@ from sopc.backends.relations import related, relation_graph
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
 from sopc.config import Config, ConfigCache
-from sopc.i18n import pick
+from sopc.i18n import tr
 from sopc.labels import Labels
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
@@ -44,35 +44,31 @@ def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
         config = configs.for_path(Path(entry.path))
         unit, _, _ = load_unit(Path(entry.path), config, lang)
         if unit is None:  # broken since it was linted: the book goes without it this time
-            result.warnings.append(pick(_CHANGED, lang).format(path=entry.path))
+            result.warnings.append(tr("build.changed", lang, path=entry.path))
             continue
         text = plan.labels_for(config)
         if book is None:
             book = Manual(first.settings.manual, plan.labels_for(first), plan.numbers,
-                          _logo(unit, config, {}, result.warnings), _signature(first))
+                          _logo(unit, config, {}, result.warnings, lang), _signature(first))
         paper = config.settings.document.paper
         book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, text, margin=plan.margin(config)))
     if book is None:
         return None
-    return book.docx(_map(entries, lang, result))
+    return book.docx(_map(entries, plan.labels_for(first), lang, result))
 
 
-def _map(entries: list[RepoEntry], lang: str, result: BuildResult) -> bytes | None:
+def _map(entries: list[RepoEntry], text: Labels, lang: str, result: BuildResult) -> bytes | None:
     """The manual's map of the SOPs that relate to one another, as PNG; None when none do, or it cannot be drawn."""
     linked = related(entries)
     if not linked:
         return None
     try:
-        return relation_graph(linked, lang).pipe(format="png", quiet=True)  # dot's notes on big maps stay quiet
+        return relation_graph(linked, text).pipe(format="png", quiet=True)  # dot's notes on big maps stay quiet
     except graphviz.ExecutableNotFound:
-        result.warnings.append("Graphviz `dot` not found: the manual is built without the map of relations")
+        result.warnings.append(tr("build.map_no_dot", lang))
     except subprocess.CalledProcessError as err:
-        result.warnings.append(f"Graphviz could not draw the map of relations ({err.returncode}); left out")
+        result.warnings.append(tr("build.map_failed", lang, code=err.returncode))
     return None
-
-
-_CHANGED = {"id": "{path} tidak dibuat: berkas berubah selama pembuatan dan kini bergalat; jalankan lagi",
-            "en": "{path} not built: it changed during the build and now has errors; run again"}
 
 
 def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
@@ -86,11 +82,11 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
         config = configs.for_path(job.source)
         unit, _, _ = load_unit(job.source, config, lang)
         if unit is None:  # valid when linted, broken since: saved again during the build
-            done.append((job, None, [], [pick(_CHANGED, lang).format(path=job.source)]))
+            done.append((job, None, [], [tr("build.changed", lang, path=job.source)]))
             continue
         warnings: list[str] = []
-        context = _Context(options, config, lang, texts[config.file], numbers, _logo(unit, config, logos, warnings),
-                           job.margin)
+        logo = _logo(unit, config, logos, warnings, lang)
+        context = _Context(options, config, lang, texts[config.file], numbers, logo, job.margin)
         outputs: list[Path] = []
         unchanged: list[Path] = []
         for path, data in _documents(unit, job.stem, context):
@@ -115,7 +111,8 @@ class _Context:
     margin: float  # the reference template's page margin, for every document alike
 
 
-def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnings: list[str]) -> Logo | None:
+def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnings: list[str],
+          lang: str) -> Logo | None:
     """The logo, looked up from the repository root (else the SOP's folder); a warning if unusable."""
     if not unit.sop.logo:
         return None
@@ -128,10 +125,13 @@ def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnin
             cache[path] = logo_png(path)
         except FileNotFoundError:
             cache[path] = None
-            warnings.append(f"logo {unit.sop.logo} not found (looked for {path}); built without it")
-        except (LogoError, OSError) as err:
+            warnings.append(tr("build.logo_missing", lang, logo=unit.sop.logo, path=path))
+        except LogoError as err:
             cache[path] = None
-            warnings.append(f"logo {unit.sop.logo}: {err}; built without it")
+            warnings.append(tr("build.logo_bad", lang, logo=unit.sop.logo, problem=err.message(lang)))
+        except OSError as err:
+            cache[path] = None
+            warnings.append(tr("build.logo_bad", lang, logo=unit.sop.logo, problem=err))
     return cache[path]
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from sopc.config import ConfigError, LintSettings
 from sopc.diagnostics import Diagnostic, Severity, Span
-from sopc.i18n import pick
+from sopc.i18n import pick, texts
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.registry import Finding, Rule, Scope, all_rules, matching
 
@@ -19,7 +19,7 @@ def check_settings(settings: LintSettings, where: str) -> None:
                       ("severity", list(settings.severity)), ("per_file_ignores", per_file)):
         for ref in refs:
             if not any(matching(ref, rules)):
-                raise ConfigError(where, f"`lint.{key}`: no rule is called `{ref}` (see `sopc rules`)")
+                raise ConfigError(where, texts("config.no_rule", key=f"lint.{key}", ref=ref))
 
 
 _ENABLED: dict[tuple[int, Scope], tuple[LintSettings, list[tuple[Rule, Severity]]]] = {}

@@ -11,7 +11,7 @@ from sopc.cache import LintMemo, content_key
 from sopc.config import NO_OVERRIDES, Config, ConfigCache, Overrides
 from sopc.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from sopc.flow import build_flow
-from sopc.i18n import resolve_lang
+from sopc.i18n import resolve_lang, tr
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import lint_project, lint_unit, per_file_ignored
 from sopc.model.validate import validate
@@ -87,7 +87,8 @@ def _changed_since(since: str, files: list[Path]) -> dict[str, str]:
     try:
         return changed_since(since, files)
     except ReviewError as err:  # the message names the option it is about
-        raise ReviewError({lang: f"--since {since}: {text}" for lang, text in err.texts.items()}) from None
+        raise ReviewError({lang: tr("review.option", lang, ref=since, problem=text)
+                           for lang, text in err.texts.items()}) from None
 
 
 def lint_bytes(data: bytes, filename: Path | None = None, overrides: Overrides = NO_OVERRIDES,

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from sopc.diagnostics import Diagnostic, Severity, Span
-from sopc.i18n import pick
+from sopc.i18n import tr
 from sopc.source.sourcemap import SourceMap
 
 # Words authors reach for, mapped to the key the format uses.
@@ -24,31 +24,6 @@ SYNONYMS = {
     "tanya": "pertanyaan", "question": "pertanyaan", "nomor_sop": "nomor", "no_sop": "nomor",
 }
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "missing": {"id": "kunci wajib `{key}` belum ada{where}", "en": "required key `{key}` is missing{where}"},
-    "extra": {"id": "kunci tidak dikenal `{key}`{where}{suggest}", "en": "unknown key `{key}`{where}{suggest}"},
-    "suggest": {"id": "; maksud Anda `{key}`?", "en": "; did you mean `{key}`?"},
-    "where": {"id": " di {path}", "en": " in {path}"},
-    "text": {"id": "`{path}` harus berupa teks, bukan {kind}", "en": "`{path}` must be text, not {kind}"},
-    "list": {"id": "`{path}` harus berupa daftar", "en": "`{path}` must be a list"},
-    "mapping": {"id": "`{path}` harus berupa pemetaan (kunci: nilai)", "en": "`{path}` must be a mapping (key: value)"},
-    "bool": {"id": "`{path}` harus true atau false", "en": "`{path}` must be true or false"},
-    "empty": {"id": "`{path}` tidak boleh kosong", "en": "`{path}` must not be empty"},
-    "choice": {"id": "`{path}` harus salah satu dari {expected}", "en": "`{path}` must be one of {expected}"},
-    "id_pattern": {
-        "id": "`{path}`: `{value}` bukan id yang sah (huruf, angka, `_`, `.`, `-`; tidak diawali angka)",
-        "en": "`{path}`: `{value}` is not a valid id (letters, digits, `_`, `.`, `-`; not starting with a digit)",
-    },
-    "date": {"id": "`{path}` harus tanggal ISO TTTT-BB-HH, bukan `{value}`",
-             "en": "`{path}` must be an ISO date YYYY-MM-DD, not `{value}`"},
-    "target": {"id": "`{path}` harus id langkah atau nomor langkah (mulai dari 1)",
-               "en": "`{path}` must be a step id or a step number (from 1)"},
-    "label": {"id": "`{path}` memerlukan tepat dua label [ya, tidak]",
-              "en": "`{path}` needs exactly two labels [ya, tidak]"},
-    "version": {"id": "versi format `{value}` tidak didukung; sopc ini membaca `sopc: 1`",
-                "en": "format version `{value}` is not supported; this sopc reads `sopc: 1`"},
-    "other": {"id": "`{path}`: {detail}", "en": "`{path}`: {detail}"},
-}
 
 # pydantic error type -> (our code, our message id)
 _KINDS = {
@@ -76,7 +51,7 @@ def validation_diagnostics(err: ValidationError, model: type[BaseModel], data: o
         code, msg_id = _KINDS.get(error["type"], ("SC03", "other"))
         params = _params(error, loc, model, lang)
         span = _span(error["type"], loc, smap)
-        out.append(Diagnostic(path, span, code, Severity.ERROR, pick(MESSAGES[msg_id], lang).format(**params)))
+        out.append(Diagnostic(path, span, code, Severity.ERROR, tr(f"schema.{msg_id}", lang, **params)))
     return out
 
 
@@ -122,11 +97,11 @@ def _params(error: ErrorDetails, loc: tuple, model: type[BaseModel], lang: str) 
         "expected": ctx.get("expected", "").replace("'", "`").replace(" or ", ", "),
     }
     parent = loc[:-1]
-    where = pick(MESSAGES["where"], lang).format(path=display_path(parent)) if parent else ""
+    where = tr("schema.where", lang, path=display_path(parent)) if parent else ""
     params.update(key=loc[-1] if loc else "", where=where, suggest="")
     if error["type"] == "extra_forbidden" and loc:
         guess = suggest_key(str(loc[-1]), known_keys(model, parent))
-        params["suggest"] = pick(MESSAGES["suggest"], lang).format(key=guess) if guess else ""
+        params["suggest"] = tr("schema.suggest", lang, key=guess) if guess else ""
     return params
 
 

@@ -13,56 +13,6 @@ from sopc.model.sop import Langkah, Sop
 
 Problem = tuple[tuple, str, dict]  # (path, message id, params)
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "ref.actor_duplicate": {
-        "id": "id pelaksana `{id}` sudah dipakai pelaksana {first}",
-        "en": "actor id `{id}` is already used by actor {first}",
-    },
-    "ref.step_duplicate": {
-        "id": "id langkah `{id}` sudah dipakai langkah {first}",
-        "en": "step id `{id}` is already used by step {first}",
-    },
-    "ref.step_reserved": {
-        "id": "`{id}` tidak dapat menjadi id langkah (kata khusus untuk mengakhiri alur)",
-        "en": "`{id}` cannot be a step id (it is the word that ends the flow)",
-    },
-    "ref.actor_unknown": {
-        "id": "pelaksana `{id}` tidak dideklarasikan di `pelaksana` teratas{hint}",
-        "en": "actor `{id}` is not declared in the top-level `pelaksana`{hint}",
-    },
-    "ref.actor_twice": {
-        "id": "pelaksana `{id}` disebut dua kali pada langkah yang sama",
-        "en": "actor `{id}` is named twice in the same step",
-    },
-    "ref.target_unknown": {
-        "id": "`{target}` tidak menunjuk langkah mana pun (nomor 1–{count} atau id langkah)",
-        "en": "`{target}` names no step (a number 1–{count} or a step id)",
-    },
-    "ref.end_in_decision": {
-        "id": "cabang keputusan harus menunjuk sebuah langkah; `selesai` hanya untuk `lanjut`",
-        "en": "a decision branch must name a step; `selesai` is for `lanjut` only",
-    },
-    "ref.ya_after_last": {
-        "id": "keputusan di langkah terakhir perlu target `ya` (tidak ada langkah berikutnya)",
-        "en": "a decision on the last step needs a `ya` target (there is no next step)",
-    },
-    "ref.decision_lanes": {
-        "id": "keputusan diambil oleh satu pelaksana; langkah ini menyebut {count}",
-        "en": "a decision is taken by one actor; this step names {count}",
-    },
-    "ref.decision_label": {
-        "id": "label keluaran keputusan ditulis di `keputusan.label`, bukan `label`",
-        "en": "a decision's exits are labelled by `keputusan.label`, not `label`",
-    },
-    "ref.sequence_one": {
-        "id": "`berurutan` menyerahkan pekerjaan antarpelaksana dalam satu baris; langkah ini menyebut {count}",
-        "en": "`berurutan` passes the work between the actors of one row; this step names {count}",
-    },
-    "ref.decision_lanjut": {
-        "id": "keputusan keluar melalui `ya`/`tidak`, bukan `lanjut`",
-        "en": "a decision leaves through `ya`/`tidak`, not `lanjut`",
-    },
-}
 
 
 def resolve_references(sop: Sop) -> tuple[Sop, list[Problem]]:

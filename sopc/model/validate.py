@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from pydantic import ValidationError
 
 from sopc.diagnostics import Diagnostic, Severity
-from sopc.i18n import pick
+from sopc.i18n import tr
 from sopc.model.base import END_TARGET, digits_only
 from sopc.model.errors import validation_diagnostics
-from sopc.model.references import MESSAGES as REF_MESSAGES
 from sopc.model.references import resolve_references
 from sopc.model.sop import Sop
 from sopc.source.loader import Source
@@ -40,7 +39,7 @@ def validate(source: Source, defaults: Mapping[str, object], lang: str = "id") -
     sop, problems = resolve_references(sop)
     diags = [
         Diagnostic(source.path, source.smap.nearest_value(path), "SC05", Severity.ERROR,
-                   pick(REF_MESSAGES[msg_id], lang).format(**params))
+                   tr(msg_id, lang, **params))
         for path, msg_id, params in problems
     ]
     return (None, diags) if diags else (sop, [])
@@ -66,8 +65,8 @@ def _targets(data: Mapping[str, object], source: Source, lang: str) -> list[Diag
             if value is None or isinstance(value, bool) or _names_a_step(written, len(steps), ids):
                 continue
             out.append(Diagnostic(source.path, source.smap.nearest_value(path), "SC05", Severity.ERROR,
-                                  pick(REF_MESSAGES["ref.target_unknown"], lang).format(target=written,
-                                                                                       count=len(steps))))
+                                  tr("ref.target_unknown", lang, target=written,
+                                     count=len(steps))))
     return out
 
 

@@ -16,25 +16,20 @@ import click
 
 from sopc import __version__
 from sopc.diagnostics import Diagnostic, Severity, shown
-from sopc.i18n import pick
+from sopc.i18n import tr
 from sopc.lint.registry import Rule, all_rules
 from sopc.lint.run import LintResult
 from sopc.review import ReviewError, git
 
 GITHUB_CAP = 10  # annotations GitHub shows per severity per step
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
-_SUMMARY = {
-    "id": "{errors} galat, {warnings} peringatan, {infos} info di {files} berkas",
-    "en": "{errors} errors, {warnings} warnings, {infos} infos in {files} files",
-}
 
 
 def summary(result: LintResult) -> str:
     """One line of counts, e.g. `2 errors, 1 warnings, 0 infos in 4 files`."""
     counts = Counter(d.severity for d in result.diagnostics)
-    return pick(_SUMMARY, result.lang).format(
-        errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
-        infos=counts[Severity.INFO], files=result.files)
+    return tr("report.summary", result.lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+              infos=counts[Severity.INFO], files=result.files)
 
 
 def render_text(result: LintResult, summary_line: bool = True) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sopc.config import ConfigCache
 from sopc.errors import SopcError
+from sopc.i18n import texts
 from sopc.source.ignore import IgnoreSpec
 
 SUFFIXES = (".sop.yaml", ".sop.yml")
@@ -18,7 +19,7 @@ class PathError(SopcError):
     """A path on the command line that does not exist (a usage error)."""
 
     def __init__(self, path: str) -> None:
-        super().__init__({"id": f"path tidak ada: {path}", "en": f"no such path: {path}"})
+        super().__init__(texts("path.missing", path=path))
         self.path = path
 
 

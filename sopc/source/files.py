@@ -18,25 +18,20 @@ import os
 import stat
 from pathlib import Path
 
+from sopc.i18n import tr
+
 MiB = 1024 * 1024
 CONFIG_LIMIT = 1 * MiB  # sopc.toml / pyproject.toml
 ASSET_LIMIT = 20 * MiB  # a logo or a unit's reference document
 CACHE_LIMIT = 64 * MiB  # the build cache and the lint memo of a large repository
 
-REASONS = {
-    "not_regular": {"id": "bukan berkas biasa (FIFO, perangkat, atau soket)",
-                    "en": "not a regular file (a FIFO, a device or a socket)"},
-    "too_large": {"id": "berkas lebih besar dari {limit} bita", "en": "the file is larger than {limit} bytes"},
-    "outside": {"id": "tautan mengarah ke luar repositori ({target})",
-                "en": "a link leading outside the repository ({target})"},
-}
 
 
 class RefusedFile(OSError):
     """A file sopc will not read; `strerror` says why, `kind` is a key of REASONS."""
 
     def __init__(self, path: str | os.PathLike, kind: str, lang: str = "en", **values: object) -> None:
-        super().__init__(errno.EINVAL, REASONS[kind][lang].format(**values), str(path))
+        super().__init__(errno.EINVAL, tr(f"file.{kind}", lang, **values), str(path))
         self.kind = kind
 
 

@@ -18,6 +18,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from sopc.errors import SopcError
+from sopc.i18n import texts
 from sopc.layout.text import FONT
 from sopc.source.files import ASSET_LIMIT, read_file
 
@@ -54,7 +56,7 @@ def ensure_styles(doc: DocumentObject) -> None:
         fmt.keep_with_next = name == "SOP Jangkar" or None
 
 
-class TemplateError(Exception):
+class TemplateError(SopcError):
     """The unit's reference document cannot be used; the message says why."""
 
 
@@ -70,8 +72,7 @@ def open_reference(template: Path | None) -> DocumentObject:
             doc = Document(io.BytesIO(data))
         except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError) as err:
             reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-            raise TemplateError(f"{template.name} is not a Word document (.docx) sopc can start from: {reason}") \
-                from None
+            raise TemplateError(texts("template.unusable", name=template.name, reason=reason)) from None
     else:
         doc = Document(io.BytesIO(resources.files("sopc.templates").joinpath("reference.docx").read_bytes()))
     body = doc.element.body

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from docx.image.image import Image
 
+from sopc.errors import SopcError
+from sopc.i18n import texts
 from sopc.source.files import ASSET_LIMIT, read_file
 from sopc.workers import OverBudget, run_bounded
 
@@ -23,8 +25,8 @@ SVG_SECONDS = 10.0  # drawing an SVG logo (a hostile one can take minutes)
 SVG_MEMORY = 512 * 1024 * 1024
 
 
-class LogoError(Exception):
-    """The logo cannot be used; the message says why."""
+class LogoError(SopcError):
+    """The logo cannot be used; the message says why (the build goes on without it)."""
 
 
 def logo_png(path: Path) -> tuple[bytes, bytes | None]:
@@ -35,18 +37,18 @@ def logo_png(path: Path) -> tuple[bytes, bytes | None]:
     except FileNotFoundError:
         raise
     except OSError as err:
-        raise LogoError(f"{path.name}: {err.strerror or err}") from None
+        raise LogoError(texts("logo.unreadable", name=path.name, reason=err.strerror or err)) from None
     if suffix in RASTER:
         try:
             image = Image.from_blob(data)  # what the DOCX will need: its kind and size in pixels
         except Exception:  # unrecognised, truncated (python-docx raises several kinds)
-            raise LogoError(f"{path.name} is not a PNG or JPEG image that can be read") from None
+            raise LogoError(texts("logo.unreadable_image", name=path.name)) from None
         if not (0 < image.px_width <= MAX_PIXELS and 0 < image.px_height <= MAX_PIXELS):
-            raise LogoError(f"{path.name} is {image.px_width} x {image.px_height} pixels; "
-                            f"a logo is 1 to {MAX_PIXELS} pixels each way")
+            raise LogoError(texts("logo.pixels", name=path.name, w=image.px_width, h=image.px_height,
+                                  most=MAX_PIXELS))
         return data, None
     if suffix != ".svg":
-        raise LogoError(f"{path.name} is not PNG, JPEG or SVG")
+        raise LogoError(texts("logo.kind", name=path.name))
     return _render(data), data
 
 
@@ -59,17 +61,17 @@ def _render(svg: bytes) -> bytes:
     except ImportError:
         pass
     except OverBudget as err:
-        raise LogoError(f"the SVG cannot be drawn: {err}") from None
+        raise LogoError(texts("logo.svg_failed", reason=err)) from None
     tool = shutil.which("rsvg-convert")
     if tool is None:
-        raise LogoError("an SVG logo needs cairosvg (pip) or rsvg-convert (Debian librsvg2-bin) to print")
+        raise LogoError(texts("logo.svg_tool"))
     try:
         proc = subprocess.run([tool, "-w", str(PRINT_WIDTH_PX), "-f", "png"], input=svg, capture_output=True,
                               timeout=SVG_SECONDS, check=False)
     except subprocess.TimeoutExpired:
-        raise LogoError(f"the SVG took longer than {SVG_SECONDS:g} s to draw; stopped") from None
+        raise LogoError(texts("logo.svg_slow", seconds=SVG_SECONDS)) from None
     if proc.returncode != 0:
-        raise LogoError(f"the SVG cannot be drawn: {proc.stderr.decode(errors='replace').strip()[:200]}")
+        raise LogoError(texts("logo.svg_failed", reason=proc.stderr.decode(errors="replace").strip()[:200]))
     return proc.stdout
 
 
