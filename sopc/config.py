@@ -11,7 +11,6 @@ from typing import Annotated, Any, Literal, Union, get_args
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from sopc.errors import SopcError, Texts
-from sopc.i18n import LANGS, texts, tr
 from sopc.layout.text import FONT, Font
 from sopc.lint.pattern import nomor_matcher
 from sopc.model.base import slug
@@ -21,6 +20,7 @@ from sopc.paths import PathEscape, inside
 from sopc.source.files import CONFIG_LIMIT, read_file
 from sopc.source.loader import Limits
 from sopc.source.scalars import XML_FORBIDDEN
+from sopc.texts.i18n import LANGS, texts, tr
 
 if sys.version_info >= (3, 11):
     import tomllib

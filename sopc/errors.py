@@ -1,7 +1,7 @@
 """The errors a user can cause and mend: each a SopcError carrying its message in both languages.
 
 The command line turns any of them into `sopc: <message>` and exit code 2, in one place
-(sopc/cli.py); anything else that escapes is a bug in sopc, reported as an internal error.
+(sopc/cli/__init__.py); anything else that escapes is a bug in sopc, reported as an internal error.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sopc.i18n import pick
+from sopc.texts.i18n import pick
 
 Texts = Mapping[str, str]  # {"id": ..., "en": ...}
 

@@ -1,5 +1,5 @@
 """Writing and removing outputs safely: a file is replaced whole or not at all, an unchanged file is
-left alone, and only a file sopc itself writes is ever removed (issue 12, group A: `remove_outputs`
+left alone, and only a file sopc itself writes is ever removed (`remove_outputs`
 is the one way anything is deleted from an output folder)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from sopc.backends.registry import output_pattern  # light: the formats' suffixes, no back-end
 from sopc.errors import SopcError
-from sopc.i18n import texts
+from sopc.texts.i18n import texts
 
 # write_atomic's temporary files are ".<name>.sopc-<random>.tmp": the mark tells remove_leftovers they are ours.
 _TEMPORARY_MARK = ".sopc-"

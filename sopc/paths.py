@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sopc.errors import SopcError
-from sopc.i18n import texts
+from sopc.texts.i18n import texts
 
 
 class PathEscape(SopcError, ValueError):

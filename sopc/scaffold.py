@@ -17,10 +17,10 @@ from pathlib import Path
 from sopc import __version__
 from sopc.config import Config, pinned
 from sopc.errors import SopcError
-from sopc.i18n import texts
 from sopc.model.base import slug
-from sopc.schema import SCHEMA_PATH, schema_text
+from sopc.model.schema import SCHEMA_PATH, schema_text
 from sopc.source.scalars import XML_FORBIDDEN
+from sopc.texts.i18n import texts
 
 EXAMPLE_SOP = """\
 # yaml-language-server: $schema=../schemas/sop-1.schema.json

@@ -1,6 +1,6 @@
 """Worker processes: the pool for lint and build (`map_chunks`), and one bounded call for untrusted work.
 
-Why a helper (issue 12, item 13): a killed `sopc build` (SIGKILL, or SIGTERM from a CI runner
+Why a helper: a killed `sopc build` (SIGKILL, or SIGTERM from a CI runner
 cancelling a job) left its workers running for ever. Here
 - a worker dies when its parent does: on Linux the kernel sends it SIGKILL (PR_SET_PDEATHSIG),
   elsewhere a watcher thread sees the parent gone;

@@ -174,10 +174,10 @@ def test_committed_schema_is_current() -> None:
 
 
 def test_schema_speaks_indonesian_and_english_on_request() -> None:
-    from sopc.schema import INDONESIAN, descriptions, json_schema
+    from sopc.model.schema import INDONESIAN, descriptions, json_schema
 
     english = [holder["description"] for holder in descriptions(json_schema("en"))]
-    assert [text for text in english if text not in INDONESIAN] == [], "translate these in sopc/schema.py"
+    assert [text for text in english if text not in INDONESIAN] == [], "translate these in sopc/model/schema.py"
     indonesian = json.loads(run_cli("schema", "-o", "-").stdout)
     assert indonesian["properties"]["langkah"]["description"] == "Langkah, menurut urutan barisnya."
     assert len(descriptions(indonesian)) == len(english)
@@ -246,9 +246,9 @@ def no_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_every_help_text_has_its_indonesian() -> None:
     from sopc.cli import cli
-    from sopc.cli_help import INDONESIAN, english_texts
+    from sopc.cli.help import INDONESIAN, english_texts
 
-    assert [text for text in english_texts(cli) if text not in INDONESIAN] == [], "translate in sopc/cli_help.py"
+    assert [text for text in english_texts(cli) if text not in INDONESIAN] == [], "translate in sopc/cli/help.py"
 
 
 def test_help_speaks_indonesian_unless_asked_otherwise(no_locale: Path) -> None:

@@ -354,7 +354,7 @@ def test_template_syntax_in_a_sop_is_printed_literally(tmp_path: Path) -> None:
 def test_the_template_sandbox_refuses_python_internals() -> None:
     from jinja2.exceptions import SecurityError
 
-    from sopc.labels import environment
+    from sopc.texts.labels import environment
 
     template = environment().from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}")
     with pytest.raises(SecurityError):

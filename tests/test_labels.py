@@ -11,9 +11,9 @@ import pytest
 from docx import Document
 
 from sopc.config import find_config, load_config
-from sopc.labels import labels, unit_labels
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.run import load_unit
+from sopc.texts.labels import labels, unit_labels
 from tests.conftest import run_cli
 
 EXAMPLES = Path(__file__).parents[1] / "examples"

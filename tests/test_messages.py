@@ -1,4 +1,4 @@
-"""One catalogue of messages (sopc/messages.py): every message in both languages, with the same
+"""One catalogue of messages (sopc/texts/messages.py): every message in both languages, with the same
 placeholders, and the build's warnings spoken in the language chosen."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sopc.messages import MESSAGES
+from sopc.texts.messages import MESSAGES
 from tests.conftest import run_cli
 
 EXAMPLES = Path(__file__).parents[1] / "examples"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sopc.build import BuildOptions
-from sopc.watch import snapshot, watch
+from sopc.build.watch import snapshot, watch
 from tests.conftest import compose_sop
 
 
@@ -56,7 +56,7 @@ def test_a_broken_config_is_reported_and_watching_goes_on(tmp_path: Path) -> Non
 
 def test_a_build_stopped_by_a_broken_config_is_reported_and_the_next_save_builds(tmp_path: Path) -> None:
     from sopc.build import BuildOptions
-    from sopc.watch import watch
+    from sopc.build.watch import watch
 
     config = tmp_path / "sopc.toml"
     config.write_text("exclude = [\n", encoding="utf-8")  # half-saved

@@ -17,10 +17,10 @@ from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, id
 from sopc.backends.docx.ooxml import Cell, Picture
 from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
 from sopc.config import ManualSettings
-from sopc.labels import Labels, TemplateFailed, render_bounded
 from sopc.layout.geometry import Layout
 from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.model.sop import Sop
+from sopc.texts.labels import Labels, TemplateFailed, render_bounded
 
 TOC_LINES_PER_PAGE = 28
 

@@ -17,8 +17,8 @@ from sopc.backends.docx.document import template_margin
 from sopc.backends.docx.ooxml import Cell
 from sopc.backends.docx.package import skeleton
 from sopc.config import PAPERS
-from sopc.labels import Labels, labels
 from sopc.layout.table import PAD  # the cell padding the layout measured with
+from sopc.texts.labels import Labels, labels
 
 CHECKBOX = "☐"
 CRITERIA = 7

@@ -2,7 +2,7 @@
 
 One `soffice` start costs about a second and each document a quarter of one, so the documents go
 through one call per worker (`jobs`), all at once. Each call gets its own user profile:
-LibreOffice processes that share one lose documents (tech-notes section 4). LibreOffice writes
+of two LibreOffice processes sharing one, one fails with no PDF (three tries in three). LibreOffice writes
 into a work folder; each PDF then reaches its place by sopc's atomic write, so a build killed
 meanwhile leaves no half-written PDF.
 """
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sopc.errors import SopcError
-from sopc.i18n import texts
 from sopc.output import write_atomic
+from sopc.texts.i18n import texts
 
 INSTALL = texts("pdf.install")
 

@@ -32,7 +32,7 @@ class Rendering:
     layout: Layout  # the table as printed pages: one geometry for every format
     stem: str  # the name its files start with
     lang: str
-    labels: Mapping[str, str]  # every fixed text printed (sopc.labels): the unit's own over sopc's
+    labels: Mapping[str, str]  # every fixed text printed (sopc.texts.labels): the unit's own over sopc's
     numbers: Mapping[str, str]  # the repository's SOP numbers -> names, for keterkaitan
     logo: Logo | None
     template: Path | None  # the unit's reference DOCX

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 import graphviz
 
 from sopc.errors import SopcError
-from sopc.i18n import texts
-from sopc.labels import Labels
 from sopc.layout.text import FONT
 from sopc.lint.context import RepoEntry
+from sopc.texts.i18n import texts
+from sopc.texts.labels import Labels
 
 DOT_MISSING = texts("map.dot_missing")
 

@@ -11,10 +11,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from sopc.backends.registry import Rendering
-from sopc.labels import Labels, labels
 from sopc.layout.geometry import Arrow, Column, Layout, Page, Shape
 from sopc.layout.table import HEADER_PT, PAD, TEXT_PT
 from sopc.layout.text import FONT, PT_MM, ascent, line_height
+from sopc.texts.labels import Labels, labels
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONTS = f"{FONT}, 'Liberation Sans', Helvetica, sans-serif"

@@ -14,8 +14,8 @@ from pathlib import Path
 from sopc.build.books import write_books
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone, Progress
 from sopc.build.plan import Plan, cache_name, out_dir, resolved
-from sopc.cache import LintMemo
 from sopc.config import ConfigCache
+from sopc.lint.memo import LintMemo
 from sopc.lint.run import lint_paths
 from sopc.output import remove_leftovers
 from sopc.workers import map_chunks

@@ -6,15 +6,15 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from sopc.build.cache import BuildCache, content_key
 from sopc.build.options import BuildResult
 from sopc.build.plan import Plan, out_dir, template_path
-from sopc.cache import BuildCache, content_key
 from sopc.config import Config
-from sopc.i18n import tr
 from sopc.lint.context import RepoEntry
 from sopc.model.base import slug
 from sopc.output import write_atomic
 from sopc.paths import inside
+from sopc.texts.i18n import tr
 
 
 def write_books(plan: Plan, top: Config) -> None:

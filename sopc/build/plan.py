@@ -8,16 +8,16 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from sopc.build.cache import BuildCache, content_key
 from sopc.build.options import BuildOptions, BuildResult, Job
-from sopc.cache import BuildCache, content_key
 from sopc.config import Config, ConfigCache, ConfigError
 from sopc.diagnostics import Severity
-from sopc.i18n import LANGS, tr
-from sopc.labels import Labels, labels_of, labels_path
 from sopc.lint.context import RepoEntry
 from sopc.output import PAGE_STEM, document_name, output_stem
 from sopc.paths import inside
 from sopc.source.files import ASSET_LIMIT, read_file
+from sopc.texts.i18n import LANGS, tr
+from sopc.texts.labels import Labels, labels_of, labels_path
 
 
 class Plan:
@@ -53,7 +53,7 @@ class Plan:
         return b"".join(self.read(f) for f in (config.file, *config.extends))
 
     def key(self, entry: RepoEntry, config: Config) -> str:
-        """Everything one SOP's documents are made from (see sopc.cache)."""
+        """Everything one SOP's documents are made from (see cache.py)."""
         logo_path = (config.root or Path(entry.path).parent) / entry.logo if entry.logo else None
         links = sorted((k, self.numbers.get(k)) for k in entry.keterkaitan)
         options = self.options

@@ -22,13 +22,13 @@ from sopc.backends.relations import related, relation_graph
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
 from sopc.config import Config, ConfigCache
-from sopc.i18n import tr
-from sopc.labels import Labels
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.run import load_unit
 from sopc.output import made_for, write_atomic
 from sopc.paths import PathEscape, inside
+from sopc.texts.i18n import tr
+from sopc.texts.labels import Labels
 
 if TYPE_CHECKING:
     from sopc.build.plan import Plan

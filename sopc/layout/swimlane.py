@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from sopc.flow import Edge, Flow, Node
-from sopc.labels import Labels, labels
 from sopc.layout.geometry import Arrow, Box, Column, Layout, Page, Point, Row, Shape
 from sopc.layout.paginate import BAND, paginate
 from sopc.layout.route import ALL_EXITS, GAP, Placed, Request, Router, Slot, band_room
 from sopc.layout.table import GROUP_TITLES, MARGIN, columns, header_heights, text_height, wrapped_cells
 from sopc.layout.text import text_width, wrap
 from sopc.model.sop import Sop
+from sopc.texts.labels import Labels, labels
 
 SLACK = 1.5  # mm kept free at the foot of every page
 SYMBOL_H = {"terminator": 7.0, "process": 7.0, "decision": 10.0, "offpage": 6.0}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sopc.config import PAPERS
-from sopc.labels import Labels
 from sopc.layout.geometry import Column
 from sopc.layout.text import line_height, pieces, text_width, wrap
 from sopc.model.sop import Langkah, Sop
+from sopc.texts.labels import Labels
 
 MARGIN = 12.0
 TEXT_PT = 8.0  # table text, as in published SOPs (Arial 8-9 pt)

@@ -7,9 +7,9 @@ from functools import cached_property
 
 from sopc.config import Config, LintSettings
 from sopc.flow import Flow
+from sopc.lint.review import Review
 from sopc.lint.suppress import Suppressions, scan
 from sopc.model.sop import Sop
-from sopc.review import Review
 from sopc.source.loader import Source
 
 

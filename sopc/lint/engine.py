@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 
 from sopc.config import ConfigError, LintSettings
 from sopc.diagnostics import Diagnostic, Severity, Span
-from sopc.i18n import pick, texts
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.registry import Finding, Rule, Scope, all_rules, matching
+from sopc.texts.i18n import pick, texts
 
 
 def check_settings(settings: LintSettings, where: str) -> None:

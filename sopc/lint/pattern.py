@@ -1,4 +1,4 @@
-"""`[lint] nomor_pattern`, matched without backtracking (issue 12, item 11).
+"""`[lint] nomor_pattern`, matched without backtracking.
 
 A pattern comes from a repository's sopc.toml, so from any pull request; Python's `re` backtracks,
 and `(a+)+$` against thirty `a`s and a `b` runs for hours. The pattern is parsed by Python's own

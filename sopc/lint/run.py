@@ -7,20 +7,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sopc.cache import LintMemo, content_key
 from sopc.config import NO_OVERRIDES, Config, ConfigCache, Overrides
 from sopc.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from sopc.flow import build_flow
-from sopc.i18n import resolve_lang, tr
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import lint_project, lint_unit, per_file_ignored
+from sopc.lint.memo import LintMemo, content_key
+from sopc.lint.review import Review, ReviewError, changed_since
 from sopc.model.validate import validate
-from sopc.review import Review, ReviewError, changed_since
 from sopc.source.discover import display_path, find_sources
 from sopc.source.files import read_file
 from sopc.source.lines import editor_lines
 from sopc.source.loader import Source, load, load_bytes
 from sopc.source.scalars import as_written
+from sopc.texts.i18n import resolve_lang, tr
 from sopc.workers import map_chunks
 
 

@@ -9,8 +9,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from sopc.diagnostics import Diagnostic, Severity, Span
-from sopc.i18n import tr
 from sopc.source.sourcemap import SourceMap
+from sopc.texts.i18n import tr
 
 # Words authors reach for, mapped to the key the format uses.
 SYNONYMS = {

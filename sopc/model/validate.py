@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from pydantic import ValidationError
 
 from sopc.diagnostics import Diagnostic, Severity
-from sopc.i18n import tr
 from sopc.model.base import END_TARGET, digits_only
 from sopc.model.errors import validation_diagnostics
 from sopc.model.references import resolve_references
 from sopc.model.sop import Sop
 from sopc.source.loader import Source
 from sopc.source.scalars import as_written
+from sopc.texts.i18n import tr
 
 
 def merge_defaults(defaults: Mapping[str, object], data: Mapping[str, object]) -> dict[str, object]:

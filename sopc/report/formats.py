@@ -16,10 +16,10 @@ import click
 
 from sopc import __version__
 from sopc.diagnostics import Diagnostic, Severity, shown
-from sopc.i18n import tr
 from sopc.lint.registry import Rule, all_rules
+from sopc.lint.review import ReviewError, git
 from sopc.lint.run import LintResult
-from sopc.review import ReviewError, git
+from sopc.texts.i18n import tr
 
 GITHUB_CAP = 10  # annotations GitHub shows per severity per step
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}

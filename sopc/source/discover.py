@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sopc.config import ConfigCache
 from sopc.errors import SopcError
-from sopc.i18n import texts
 from sopc.source.ignore import IgnoreSpec
+from sopc.texts.i18n import texts
 
 SUFFIXES = (".sop.yaml", ".sop.yml")
 

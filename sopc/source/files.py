@@ -1,4 +1,4 @@
-"""Reading a user's file: the one way sopc opens what a repository holds (issue 12, group B and D).
+"""Reading a user's file: the one way sopc opens what a repository holds.
 
 Every SOP, sopc.toml, logo, reference document, cache and memo is read through `read_file`, so
 that whatever a repository (or a pull request) puts there:
@@ -18,7 +18,7 @@ import os
 import stat
 from pathlib import Path
 
-from sopc.i18n import tr
+from sopc.texts.i18n import tr
 
 MiB = 1024 * 1024
 CONFIG_LIMIT = 1 * MiB  # sopc.toml / pyproject.toml

@@ -20,11 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sopc.diagnostics import Diagnostic, Severity, Span
-from sopc.i18n import tr
 from sopc.source.files import RefusedFile, read_file
 from sopc.source.lines import Lines, editor_lines
 from sopc.source.scalars import XML_FORBIDDEN, resolve_plain
 from sopc.source.sourcemap import SourceMap
+from sopc.texts.i18n import tr
 
 try:  # libyaml ships in PyYAML's wheels; the pure-Python parser is the fallback.
     from yaml._yaml import CParser as _Parser

@@ -9,9 +9,9 @@ from sopc.backends.docx.flowtable import flowchart_xml
 from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, identity_xml
 from sopc.backends.docx.package import core_properties, skeleton
 from sopc.backends.registry import Rendering
-from sopc.labels import Labels, labels
 from sopc.layout.geometry import Layout
 from sopc.model.sop import Sop
+from sopc.texts.labels import Labels, labels
 
 FIRST_SHAPE_ID = 1000  # drawing ids of the flowchart's shapes; the logo is drawing 1
 

@@ -19,9 +19,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from sopc.errors import SopcError
-from sopc.i18n import texts
 from sopc.layout.text import FONT
 from sopc.source.files import ASSET_LIMIT, read_file
+from sopc.texts.i18n import texts
 
 DEFAULT_MARGIN = 12.0  # mm, sopc's reference document's, for a template that sets none
 

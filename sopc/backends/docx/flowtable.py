@@ -2,7 +2,8 @@
 
 sopc paginates itself: each page is its own table (header rows marked to repeat, rows of the
 exact heights the layout computed, never split), and that page's shapes are anchored in a
-keep-with-next paragraph just before the table (tech-notes section 2c).
+keep-with-next paragraph just before the table, the anchoring that renders where it was computed
+in LibreOffice (see ooxml.py).
 """
 
 from __future__ import annotations

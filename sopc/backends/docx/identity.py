@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.ooxml import Cell, Picture
-from sopc.labels import Labels, long_date, nip_grouped
 from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.model.sop import Sop
+from sopc.texts.labels import Labels, long_date, nip_grouped
 
 LOGO_HEIGHT_MM = 22.0
 SIGNATURE_MM = 18.0  # room for the signature and the stamp: signed originals leave 17-20 mm

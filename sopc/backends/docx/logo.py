@@ -1,8 +1,8 @@
 """The unit's logo for the identity table: PNG or JPEG as it is; SVG kept as vector with a PNG beside it.
 
 Word 2016+ draws the SVG; LibreOffice and older Word draw the PNG, so the PNG is rendered at print
-resolution (tech-notes section 2b). Rendering needs cairosvg or rsvg-convert; without either an
-SVG logo is left out with a warning.
+resolution (python-docx cannot take an SVG: the `asvg:svgBlip` extension is added by hand).
+Rendering needs cairosvg or rsvg-convert; without either an SVG logo is left out with a warning.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 from docx.image.image import Image
 
 from sopc.errors import SopcError
-from sopc.i18n import texts
 from sopc.source.files import ASSET_LIMIT, read_file
+from sopc.texts.i18n import texts
 from sopc.workers import OverBudget, run_bounded
 
 RASTER = (".png", ".jpg", ".jpeg")

@@ -7,8 +7,10 @@ the document's root declares them (`NAMESPACES`, see `package.py`). User text on
 through `escape` (element text) or `attr` (attribute values).
 
 Drawings (flowchart shapes, polyline arrows, text boxes) are `wp:anchor`s positioned from the
-margin (x) and from their paragraph (y), the form measured to render in LibreOffice (tech-notes
-section 2c); every id comes from a counter, so the same layout gives the same XML.
+margin (x) and from their paragraph (y): measured in LibreOffice, lines land within 0.1 mm of
+the column centres the layout computed, where a group of shapes (`wpg:wgp`) was stretched and
+shapes anchored in a cell were measured from its border. Every id comes from a counter, so the
+same layout gives the same XML.
 """
 
 from __future__ import annotations

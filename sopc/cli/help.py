@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from sopc.i18n import LANGS, lang_from_env, resolve_lang
+from sopc.texts.i18n import LANGS, lang_from_env, resolve_lang
 
 _SPEAKING: ContextVar[str] = ContextVar("sopc_help_lang", default="en")
 _HEADINGS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}

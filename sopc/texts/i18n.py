@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from sopc.messages import MESSAGES
+from sopc.texts.messages import MESSAGES
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
 def tr(msg_id: str, lang: str, **params: object) -> str:
-    """The message `msg_id` of the catalogue (sopc.messages) in `lang`, formatted with `params`."""
+    """The message `msg_id` of the catalogue (sopc.texts.messages) in `lang`, formatted with `params`."""
     return pick(MESSAGES[msg_id], lang).format(**params)
 
 

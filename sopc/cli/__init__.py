@@ -18,10 +18,10 @@ import click
 
 from sopc import __version__
 from sopc.backends.registry import names
-from sopc.cli_help import Group, spoken_lang
+from sopc.cli.help import Group, spoken_lang
 from sopc.config import PAPERS
 from sopc.diagnostics import shown
-from sopc.i18n import LANGS, resolve_lang, texts, tr
+from sopc.texts.i18n import LANGS, resolve_lang, texts, tr
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -318,10 +318,10 @@ def new(title: str, actors: tuple[str, ...], folder: Path | None) -> None:
 def watch(paths: tuple[Path, ...], out_dir: Path | None, interval: float, lang: str | None) -> None:
     """Rebuild whenever a SOP or sopc.toml is saved, printing the findings as they appear. Ctrl-C stops."""
     from sopc.build import BuildOptions
+    from sopc.build.watch import watch as watch_loop
     from sopc.config import Overrides
     from sopc.errors import SopcError
     from sopc.report.formats import render_text
-    from sopc.watch import watch as watch_loop
 
     def report(result) -> None:
         click.echo(render_text(result.lint), nl=False)
@@ -348,9 +348,9 @@ def relation_map(paths: tuple[Path, ...], output: Path, config_file: Path | None
     """Draw how the SOPs relate: makro to mikro (induk) and keterkaitan, with Graphviz."""
     from sopc.backends.relations import relation_graph, render_svg
     from sopc.config import ConfigCache, Overrides
-    from sopc.labels import labels_of
     from sopc.lint.run import lint_paths
     from sopc.output import write_atomic
+    from sopc.texts.labels import labels_of
 
     result = lint_paths(list(paths), Overrides(lang=lang), config_file)
     config = ConfigCache(config_file).for_path(paths[0] if paths else Path("."))  # the unit's labels, if any
@@ -394,7 +394,7 @@ def schema(output: str | None, lang: str) -> None:
     The examples' first line, `# yaml-language-server: $schema=../schemas/sop-1.schema.json`,
     points the YAML language server (VS Code's YAML extension) at it.
     """
-    from sopc.schema import SCHEMA_PATH, schema_text
+    from sopc.model.schema import SCHEMA_PATH, schema_text
 
     text = schema_text(lang)
     if output == "-":
@@ -409,7 +409,7 @@ def schema(output: str | None, lang: str) -> None:
 def _fix(paths: list[Path], config_file: Path | None, write: bool) -> None:
     """Apply (or, with write=False, show as a diff) the safe fixes of every SOP under `paths`."""
     from sopc.config import ConfigCache
-    from sopc.fix import diff, fix_text
+    from sopc.lint.fix import diff, fix_text
     from sopc.output import write_atomic
     from sopc.source.discover import display_path, find_sources
     from sopc.source.files import read_file

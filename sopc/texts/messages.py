@@ -1,9 +1,9 @@
 """Every message sopc prints that is not a lint rule's, in Indonesian and English, by id: one
-catalogue (`sopc.i18n.tr` picks a language, `sopc.i18n.texts` gives both, for a SopcError).
+catalogue (`sopc.texts.i18n.tr` picks a language, `sopc.texts.i18n.texts` gives both, for a SopcError).
 
 Lint rules carry their own texts beside their checks and documentation (sopc/lint/rules/); the
 texts printed *in* documents are labels (templates/labels-*.j2); the translations of --help and of
-the schema's descriptions are tables keyed by their English (sopc/cli_help.py, sopc/schema.py).
+the schema's descriptions are tables keyed by their English (sopc/cli/help.py, sopc/model/schema.py).
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file.outside": {"id": "tautan mengarah ke luar repositori ({target})",
                      "en": "a link leading outside the repository ({target})"},
     "output.unwritable": {"id": "tidak dapat menulis {path}: {reason}", "en": "cannot write {path}: {reason}"},
-    # git (sopc.review)
+    # git (sopc.lint.review)
     "review.git": {"id": "git tidak dapat dijalankan: {reason}", "en": "git cannot run: {reason}"},
     "review.failed": {"id": "git {command} gagal", "en": "git {command} failed"},
     "review.not_ref": {"id": "`{ref}` bukan ref git", "en": "`{ref}` is not a git ref"},
@@ -189,7 +189,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "{name} is not a Word document (.docx) sopc can start from: {reason}"},
     "config.template": {"id": "[document] template: {problem}", "en": "[document] template: {problem}"},
     "config.labels": {"id": "[document] labels: {path}: {problem}", "en": "[document] labels: {path}: {problem}"},
-    # a unit's labels (sopc.labels)
+    # a unit's labels (sopc.texts.labels)
     "labels.template": {"id": "templat tidak dapat dipakai: {problem}", "en": "the template fails: {problem}"},
     "labels.unknown": {"id": "label `{key}` tidak dikenal{suggest}", "en": "unknown label `{key}`{suggest}"},
     "labels.empty": {"id": "label `{key}` kosong", "en": "label `{key}` is empty"},

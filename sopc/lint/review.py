@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopc.errors import SopcError
-from sopc.i18n import texts
 from sopc.source.loader import load_text
+from sopc.texts.i18n import texts
 
 
 class ReviewError(SopcError):

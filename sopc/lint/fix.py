@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from sopc.diagnostics import Span
-from sopc.labels import nip_grouped
 from sopc.model.base import digits_only, slug
 from sopc.model.duration import parse_duration
 from sopc.model.errors import SYNONYMS, known_keys, suggest_key
@@ -23,6 +22,7 @@ from sopc.model.sop import Sop
 from sopc.source.lines import editor_lines
 from sopc.source.loader import Source
 from sopc.source.scalars import as_written
+from sopc.texts.labels import nip_grouped
 
 
 @dataclass(frozen=True)

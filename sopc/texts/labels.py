@@ -20,11 +20,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from sopc.config import Config, ConfigError
 from sopc.errors import SopcError
-from sopc.i18n import LANGS, texts, tr
 from sopc.model.errors import suggest_key
 from sopc.paths import inside
 from sopc.source.files import CONFIG_LIMIT, read_file
 from sopc.source.scalars import XML_FORBIDDEN
+from sopc.texts.i18n import LANGS, texts, tr
 from sopc.workers import OverBudget, run_bounded
 
 Labels = Mapping[str, str]  # key -> text, every key of sopc's own labels present
@@ -117,7 +117,7 @@ class TemplateFailed(Exception):
 
 
 def render_bounded(source: str, context: dict[str, object]) -> str:
-    """`source` rendered in the sandbox within a budget of time, memory and output (issue 12, item 12).
+    """`source` rendered in the sandbox within a budget of time, memory and output.
 
     The sandbox keeps a template from reaching anything; it does not keep it from looping for
     ever (`{% for i in range(99999) %}{% for j in range(99999) %}`) or from building a 300 MB
