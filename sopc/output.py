@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from sopc.backends.registry import output_pattern  # light: the formats' suffixes, no back-end
+from sopc.backends.registry import folders, output_pattern  # light: the formats' suffixes, no back-end
 from sopc.errors import SopcError
 from sopc.texts.i18n import texts
 
@@ -120,7 +120,12 @@ PAGE_STEM = re.compile(r"\.p[1-9][0-9]*$")  # a stem that looks like another ste
 def made_for(stem: str, name: str) -> bool:
     """Whether `name` (relative to the output folder, with /) is a file sopc writes for outputs `stem`.*:
     a format's file (sopc.backends.registry), one of its pages, or the PDF printed of its DOCX."""
-    return name.startswith(stem + ".") and output_pattern().fullmatch(name[len(stem):]) is not None
+    if name.startswith(stem + "."):
+        return output_pattern().fullmatch(name[len(stem):]) is not None
+    for folder in folders():  # a format writing under its own folder: html/umum/x.html for umum/x
+        if name.startswith(f"{folder}/{stem}."):
+            return output_pattern(folder).fullmatch(name[len(folder) + 1 + len(stem):]) is not None
+    return False
 
 
 def removable(folder: Path, name: str) -> Path | None:

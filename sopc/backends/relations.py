@@ -7,7 +7,7 @@ escaped for DOT and marked as not-HTML, so a SOP title cannot change the drawing
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import graphviz
 
@@ -27,9 +27,11 @@ class DotMissing(SopcError):
         super().__init__(DOT_MISSING)
 
 
-def relation_graph(entries: Sequence[RepoEntry], text: Labels) -> graphviz.Digraph:
+def relation_graph(entries: Sequence[RepoEntry], text: Labels,
+                   links: Mapping[str, str] | None = None) -> graphviz.Digraph:
     """A directed graph: one node per SOP (nomor and nama), makro -> mikro and keterkaitan edges,
-    the edges labelled with `text` (the labels `peta_induk`, `peta_terkait`)."""
+    the edges labelled with `text` (the labels `peta_induk`, `peta_terkait`); with `links`
+    (nomor -> address), each box links there."""
     labels = {"induk": text["peta_induk"], "link": text["peta_terkait"]}
     graph = graphviz.Digraph("sopc", graph_attr={"rankdir": "LR", "fontname": FONT},
                              node_attr={"shape": "box", "style": "rounded", "fontname": FONT, "fontsize": "10"},
@@ -38,7 +40,9 @@ def relation_graph(entries: Sequence[RepoEntry], text: Labels) -> graphviz.Digra
     ids = {e.nomor: f"sop{i}" for i, e in enumerate(sorted(entries, key=lambda e: e.nomor))}
     for nomor in sorted(ids):
         entry = by_nomor[nomor]
-        graph.node(ids[nomor], graphviz.nohtml(_dot_text(f"{nomor}\n{entry.nama}")), tooltip=_dot_text(entry.path))
+        extra = {"URL": _dot_text(links[nomor]), "target": "_top"} if links and nomor in links else {}
+        graph.node(ids[nomor], graphviz.nohtml(_dot_text(f"{nomor}\n{entry.nama}")), tooltip=_dot_text(entry.path),
+                   **extra)
     joined: set[frozenset[str]] = set()  # a link written on both sides, or beside an induk, is drawn once
     for nomor in sorted(ids):
         induk = by_nomor[nomor].induk

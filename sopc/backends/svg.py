@@ -50,10 +50,43 @@ def render(doc: Rendering) -> Iterator[tuple[str, bytes]]:
 def render_pages(layout: Layout, style: str = "flow", text: Labels | None = None, title: str = "") -> list[bytes]:
     """One SVG document per page of the layout; symbols named with `text` (default: sopc's Indonesian labels)."""
     text = text if text is not None else labels("id")
-    return [_page_svg(layout, page, style, text, title) for page in layout.pages]
+    return [ET.tostring(_page_svg(layout, page, style, text, title), encoding="utf-8", xml_declaration=True) + b"\n"
+            for page in layout.pages]
 
 
-def _page_svg(layout: Layout, page: Page, style: str, text: Labels, title: str) -> bytes:
+def inline_pages(layout: Layout, text: Labels, title: str) -> list[str]:
+    """The whole table, one `<svg>` element per page, for inline use in an HTML page: no style sheet
+    or arrowhead of its own (the page's style sheet holds STYLE and one DEFS serves every drawing,
+    so ids stay unique), and each step's first symbol carries the id `langkah-N` to link to."""
+    seen: set[int] = set()
+    out = []
+    for page in layout.pages:
+        svg = _page_svg(layout, page, "table", text, title, inline=True)
+        for g in svg.iter("g"):
+            step = g.get("data-step")
+            if step is not None and int(step) not in seen:
+                seen.add(int(step))
+                g.set("id", f"langkah-{step}")
+        out.append(ET.tostring(svg, encoding="unicode"))
+    return out
+
+
+def defs() -> str:
+    """The arrowhead every inline drawing of a page refers to (`inline_pages`), in an `<svg>` of no size."""
+    svg = ET.Element(f"{{{SVG_NS}}}svg", {"class": "sopc-defs", "width": "0", "height": "0", "aria-hidden": "true",
+                                          "focusable": "false"})
+    _marker(ET.SubElement(svg, "defs"))
+    return ET.tostring(svg, encoding="unicode")
+
+
+def _marker(defs_element: ET.Element) -> None:
+    marker = ET.SubElement(defs_element, "marker", {
+        "id": "sopc-head", "viewBox": "0 0 10 10", "refX": "10", "refY": "5", "markerUnits": "userSpaceOnUse",
+        "markerWidth": "2.2", "markerHeight": "2.2", "orient": "auto"})
+    ET.SubElement(marker, "path", {"d": "M0,0 L10,5 L0,10 z", "fill": "#000"})
+
+
+def _page_svg(layout: Layout, page: Page, style: str, text: Labels, title: str, inline: bool = False) -> ET.Element:
     shown = layout.columns if style == "table" else tuple(c for c in layout.columns if c.key in FLOW_COLUMNS)
     x0 = shown[0].x - 1
     x1 = shown[-1].x + shown[-1].w + 1
@@ -66,18 +99,16 @@ def _page_svg(layout: Layout, page: Page, style: str, text: Labels, title: str) 
         "data-pages": str(len(layout.pages)), "role": "img",
     })
     ET.SubElement(svg, "title").text = f"{title} ({page.number}/{len(layout.pages)})" if title else "SOP"
-    defs = ET.SubElement(svg, "defs")
-    ET.SubElement(defs, "style").text = STYLE
-    marker = ET.SubElement(defs, "marker", {
-        "id": "sopc-head", "viewBox": "0 0 10 10", "refX": "10", "refY": "5", "markerUnits": "userSpaceOnUse",
-        "markerWidth": "2.2", "markerHeight": "2.2", "orient": "auto"})
-    ET.SubElement(marker, "path", {"d": "M0,0 L10,5 L0,10 z", "fill": "#000"})
+    if not inline:
+        defs_element = ET.SubElement(svg, "defs")
+        ET.SubElement(defs_element, "style").text = STYLE
+        _marker(defs_element)
     _grid(svg, layout, page, shown)
     for shape in page.shapes:
         _shape(svg, shape, layout.activities, text, numbered=style == "flow")
     for arrow in page.arrows:
         _arrow(svg, arrow)
-    return ET.tostring(svg, encoding="utf-8", xml_declaration=True) + b"\n"
+    return svg
 
 
 def _grid(svg: ET.Element, layout: Layout, page: Page, shown: tuple[Column, ...]) -> None:

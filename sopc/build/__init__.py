@@ -40,15 +40,17 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     plan = Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]])
     todo = plan.jobs()
     # render
-    for job, outputs, unchanged, warnings in _render(todo, plan, config_file, progress):
+    for job, outputs, unchanged, warnings, entry in _render(todo, plan, config_file, progress):
         result.warnings += [w for w in warnings if w not in result.warnings]
         if outputs is None:  # its old outputs stay; the next build lints it again
             plan.failed.add(str(job.source))
             memo.forget(cache_name(job.source))
             continue
         result.written += [p for p in outputs if p not in unchanged]
+        if entry is not None:
+            plan.records[str(job.source)] = entry
         result.unchanged += unchanged
-        plan.caches[job.out_dir].record(cache_name(job.source), job.key, job.stem, outputs)
+        plan.caches[job.out_dir].record(cache_name(job.source), job.key, job.stem, outputs, entry)
     # books
     write_books(plan, top)
     # clean up
@@ -92,7 +94,7 @@ def _render(jobs: list[Job], plan: Plan, config_file: Path | None,
     from sopc.build.render import build_chunk  # the back-ends load only when there is something to make
 
     options = plan.options
-    shared = (options, plan.result.lint.lang, plan.numbers, config_file, plan.labels)
+    shared = (options, plan.result.lint.lang, plan.numbers, plan.pages, config_file, plan.labels)
     done = map_chunks(build_chunk, jobs, shared, options.jobs, POOL_AT)
     yield from _counted(done, len(jobs), progress)
 

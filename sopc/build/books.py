@@ -18,8 +18,11 @@ from sopc.texts.i18n import tr
 
 
 def write_books(plan: Plan, top: Config) -> None:
-    """The monev forms and the manual, when asked for; each rebuilt only when what it is made of changed."""
+    """The monev forms, the manual and the HTML catalogue's index, when asked for; each rebuilt only
+    when what it is made of changed."""
     options, result = plan.options, plan.result
+    if "html" in options.formats:
+        _write_catalogue(plan, top)
     # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
     manual = options.manual or top.asks_manual
     unit = top.settings.manual.unit
@@ -54,6 +57,33 @@ def write_books(plan: Plan, top: Config) -> None:
         key = content_key("manual", [plan.keys[e.path] for e in books], top.settings.manual.model_dump(), lang,
                           shutil.which("dot") is not None)
         _write_book(folder / f"manual{suffix}.docx", key, cache, result, book)
+
+
+def _write_catalogue(plan: Plan, top: Config) -> None:
+    """The catalogue's index, relation map and assets (html/), from every SOP with documents."""
+    entries = [e for e in plan.built if e.path in plan.records]
+    if not entries:
+        return
+    folder = out_dir(plan.options, top)
+    cache, result, lang = plan.cache(folder), plan.result, plan.result.lint.lang
+    text = plan.labels_for(top)
+    records = [plan.records[e.path] for e in entries]
+    relations = sorted((e.nomor, e.induk or "", sorted(e.keterkaitan)) for e in entries)
+    key = content_key("html", sorted(records, key=lambda r: r["page"]), relations, dict(text), lang,
+                      shutil.which("dot") is not None)
+    from sopc.backends.html.catalogue import NAMES, catalogue
+
+    index = folder / "html" / "index.html"
+    made = [folder / "html" / name for name in NAMES]
+    if cache.book_fresh(index, key) and all(path.is_file() for path in made):
+        result.unchanged += made
+        return
+
+    for name, data in catalogue(records, entries, text, lang):
+        path = folder / "html" / name
+        inside(folder, str(path.relative_to(folder)))  # never through a link out of the output folder
+        (result.written if write_atomic(path, data) else result.unchanged).append(path)
+    cache.record_book(index, key)
 
 
 def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, TypeAdapter
-from typing_extensions import TypedDict  # pydantic reads TypedDicts from here before Python 3.12
+from typing_extensions import NotRequired, TypedDict  # pydantic reads TypedDicts from here before Python 3.12
 
 from sopc import __version__
 from sopc.lint.memo import content_key, load_cache
@@ -26,10 +26,28 @@ __all__ = ["BuildCache", "content_key"]
 CACHE_NAME = ".sopc-cache.json"
 
 
+_Text = Annotated[str, Field(max_length=1_000_000)]
+
+
+class _Record(TypedDict):
+    """A SOP's entry in the HTML catalogue's index (sopc.backends.html.record): text only, escaped where shown."""
+
+    nomor: _Text
+    nama: _Text
+    jenis: _Text
+    efektif: _Text
+    revisi: _Text
+    instansi: _Text
+    unit: list[_Text]
+    page: _Text
+    search: _Text
+
+
 class _Entry(TypedDict):
     key: str
     stem: str  # the source's outputs are stem.* (relative to the folder, with /)
     outputs: dict[str, tuple[int, int]]  # name -> (size, mtime ns) when written: replaced since means stale
+    record: NotRequired[_Record]  # with the HTML catalogue: its entry in the index
 
 
 class _CacheFile(TypedDict):
@@ -69,7 +87,7 @@ class BuildCache:
         outputs = {self.folder / name: tuple(mark) for name, mark in entry["outputs"].items()}
         return list(outputs) if all(fingerprint(p) == mark for p, mark in outputs.items()) else None
 
-    def record(self, source: str, key: str, stem: Path, outputs: list[Path]) -> list[Path]:
+    def record(self, source: str, key: str, stem: Path, outputs: list[Path], entry: dict | None = None) -> list[Path]:
         """Remember a build of `source` (outputs `stem`.*); remove and return what it made before and
         makes no more: the names its previous build had, and the pages of its SVG (`x.svg` or
         `x.p1.svg`, ...) lying beside the new ones, also when the cache that named them was lost."""
@@ -78,6 +96,8 @@ class BuildCache:
         old = self.entries.get(source)
         self.entries[source] = {"key": key, "stem": stem_name,
                                 "outputs": {n: fingerprint(p) or (0, 0) for n, p in sorted(names.items())}}
+        if entry is not None:
+            self.entries[source]["record"] = entry  # type: ignore[typeddict-item]
         before = old["outputs"] if old is not None and old["stem"] == stem_name else None
         stale = list(before or ())
         if before is None and any(n.endswith(".svg") for n in names) and stem.parent.is_dir():

@@ -51,5 +51,6 @@ class Job:
     margin: float
 
 
-JobDone = tuple[Job, list[Path] | None, list[Path], list[str]]  # job, outputs (None: not built), unchanged, warnings
+# job, outputs (None: not built), unchanged, warnings, its entry in the HTML catalogue's index (or None)
+JobDone = tuple[Job, list[Path] | None, list[Path], list[str], dict | None]
 Progress = Callable[[int, int], None]  # (SOPs built so far, SOPs to build)

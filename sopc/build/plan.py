@@ -27,6 +27,8 @@ class Plan:
         self.result, self.configs, self.options, self.bases = result, configs, options, bases
         self.failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
         self.numbers = {e.nomor: e.nama for e in result.lint.entries}  # for keterkaitan: `nomor – nama`
+        self.pages: dict[str, str] = {}  # nomor -> where its outputs go (`umum/x`), for links between pages
+        self.records: dict[str, dict] = {}  # source -> its entry in the HTML catalogue's index
         self.margins: dict[Path | None, float] = {}  # per config file
         self.caches: dict[Path, BuildCache] = {}  # per output folder
         self.built: list[RepoEntry] = []  # every SOP with documents (changed or not)
@@ -55,10 +57,10 @@ class Plan:
     def key(self, entry: RepoEntry, config: Config) -> str:
         """Everything one SOP's documents are made from (see cache.py)."""
         logo_path = (config.root or Path(entry.path).parent) / entry.logo if entry.logo else None
-        links = sorted((k, self.numbers.get(k)) for k in entry.keterkaitan)
+        links = sorted((k, self.numbers.get(k), self.pages.get(k)) for k in {*entry.keterkaitan, entry.induk or ""})
         options = self.options
         settings = (options.formats, config.settings.document.paper, options.svg_style, options.svg_pages,
-                    self.result.lint.lang, self.margin(config))
+                    self.result.lint.lang, self.margin(config), options.pdf and "html" in options.formats)
         return content_key(entry.source.text.encode(), self.settings_bytes(config), self.read(template_path(config)),
                            self.read(labels_path(config)), self.read(logo_path), settings, links)
 
@@ -96,6 +98,8 @@ class Plan:
                 placed.append((entry, source, config, folder, output_stem(source, base, folder)))
         # output stem, case folded (Windows and macOS fold it) -> the source making it
         stems: dict[str, str] = {str(stem).casefold(): entry.path for entry, *_, stem in reversed(placed)}
+        for entry, _, _, folder, stem in reversed(placed):  # the first of a nomor named twice (RP01) wins
+            self.pages[entry.nomor] = stem.relative_to(folder).as_posix()
         todo = []
         for entry, source, config, folder, stem in placed:
             if not document_name(source).strip("."):  # `.sop.yaml`: no name to give its documents
@@ -116,6 +120,8 @@ class Plan:
             outputs = self.cache(folder).fresh(cache_name(source), key)
             if outputs is not None:
                 result.unchanged += outputs
+                if (record := self.cache(folder).entries[cache_name(source)].get("record")) is not None:
+                    self.records[entry.path] = dict(record)
                 continue
             self.labels_for(config)  # read here, once: the workers are handed it
             todo.append(Job(source, key, stem, folder, self.margin(config)))

@@ -17,7 +17,7 @@ import graphviz
 from sopc.backends.docx.identity import Logo, Signature
 from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.manual import Manual
-from sopc.backends.registry import BACKENDS, Rendering
+from sopc.backends.registry import BACKENDS, Rendering, placed
 from sopc.backends.relations import related, relation_graph
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
@@ -25,7 +25,7 @@ from sopc.config import Config, ConfigCache
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.run import load_unit
-from sopc.output import made_for, write_atomic
+from sopc.output import write_atomic
 from sopc.paths import PathEscape, inside
 from sopc.texts.i18n import tr
 from sopc.texts.labels import Labels
@@ -71,10 +71,11 @@ def _map(entries: list[RepoEntry], text: Labels, lang: str, result: BuildResult)
     return None
 
 
-def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str],
+def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str], pages: dict[str, str],
                 config_file: Path | None, texts: dict[Path | None, Labels]) -> list[JobDone]:
     """Load, lay out and write the documents of each job (in this process); `texts` are the labels
-    each config file's documents print (the plan read them)."""
+    each config file's documents print (the plan read them). With the HTML catalogue, each job also
+    gives back its entry in the catalogue's index (sopc.backends.html.record)."""
     configs = ConfigCache(config_file, options.overrides)
     logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once per process
     done: list[JobDone] = []
@@ -82,19 +83,25 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
         config = configs.for_path(job.source)
         unit, _, _ = load_unit(job.source, config, lang)
         if unit is None:  # valid when linted, broken since: saved again during the build
-            done.append((job, None, [], [tr("build.changed", lang, path=job.source)]))
+            done.append((job, None, [], [tr("build.changed", lang, path=job.source)], None))
             continue
         warnings: list[str] = []
         logo = _logo(unit, config, logos, warnings, lang)
-        context = _Context(options, config, lang, texts[config.file], numbers, logo, job.margin)
+        relative = job.stem.relative_to(job.out_dir).as_posix()
+        context = _Context(options, config, lang, texts[config.file], numbers, pages, logo, job.margin)
         outputs: list[Path] = []
         unchanged: list[Path] = []
-        for path, data in _documents(unit, job.stem, context):
+        for path, data in _documents(unit, job.out_dir, relative, context):
             inside(job.out_dir, str(path.relative_to(job.out_dir)))  # never through a link out of the folder
             if not write_atomic(path, data):
                 unchanged.append(path)
             outputs.append(path)
-        done.append((job, outputs, unchanged, warnings))
+        entry = None
+        if "html" in options.formats:
+            from sopc.backends.html import record
+
+            entry = record(unit.sop, relative, texts[config.file])
+        done.append((job, outputs, unchanged, warnings, entry))
     return done
 
 
@@ -107,6 +114,7 @@ class _Context:
     lang: str
     labels: Labels
     numbers: dict[str, str]  # the repository's SOP numbers -> names, for keterkaitan
+    pages: dict[str, str]  # the repository's SOP numbers -> where their outputs go, for links
     logo: Logo | None
     margin: float  # the reference template's page margin, for every document alike
 
@@ -140,18 +148,21 @@ def _signature(config: Config) -> Signature:
     return Signature(document.signature_mm, document.signature_text)
 
 
-def _documents(unit: LintUnit, stem: Path, context: _Context) -> Iterator[tuple[Path, bytes]]:
-    """(path, bytes) of every output of one SOP: each format asked for, through its back-end."""
+def _documents(unit: LintUnit, out_dir: Path, relative: str, context: _Context) -> Iterator[tuple[Path, bytes]]:
+    """(path, bytes) of every output of one SOP (`relative`.* in `out_dir`): each format asked for,
+    through its back-end."""
     options, lang = context.options, context.lang
     paper = context.config.settings.document.paper
     text = context.labels
+    stem = relative.rpartition("/")[2]
     layout = layout_sop(unit.sop, unit.flow, paper, text, margin=context.margin)  # one geometry for all
-    doc = Rendering(unit.sop, layout, stem.name, lang, text, context.numbers, context.logo,
-                    template_path(context.config), _signature(context.config), options.svg_style, options.svg_pages,
+    doc = Rendering(unit.sop, layout, stem, lang, text, context.numbers, relative, context.pages, options.formats,
+                    options.pdf, context.logo, template_path(context.config), _signature(context.config),
+                    options.svg_style, options.svg_pages,
                     lambda: layout_sop(unit.sop, unit.flow, paper, text, single_sheet=True, margin=context.margin))
     for backend in BACKENDS.values():
         if backend.name in options.formats:
             for name, data in backend.render()(doc):
-                if not made_for(stem.name, name):  # a back-end names only its own files: stem and suffix
-                    raise ValueError(f"back-end {backend.name} named a file {name!r} that is not {stem.name}.*")
-                yield stem.with_name(name), data
+                if not backend.owns(stem, name):  # a back-end names only its own files: stem and suffix
+                    raise ValueError(f"back-end {backend.name} named a file {name!r} that is not {stem}.*")
+                yield out_dir / placed(backend, relative, name), data

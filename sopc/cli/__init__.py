@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from sopc import __version__
-from sopc.backends.registry import names
+from sopc.backends.registry import default_names, names
 from sopc.cli.help import Group, spoken_lang
 from sopc.config import PAPERS
 from sopc.diagnostics import shown
@@ -199,7 +199,7 @@ def _colour(choice: str) -> bool | None:
 @cli.command()
 @_paths_argument
 @_out_dir_option
-@click.option("--format", "formats", type=_Formats(), multiple=True, default=tuple(names()), show_default=True,
+@click.option("--format", "formats", type=_Formats(), multiple=True, default=tuple(default_names()), show_default=True,
               help="Documents to write (repeatable).")
 @click.option("--paper", type=click.Choice(list(PAPERS)), default=None,
               help="Paper, always landscape. Default: [document] paper of sopc.toml, else A4.")
