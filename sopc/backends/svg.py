@@ -63,8 +63,8 @@ def inline_pages(layout: Layout, text: Labels, title: str) -> list[str]:
     for page in layout.pages:
         svg = _page_svg(layout, page, "table", text, title, inline=True)
         for g in svg.iter("g"):
-            step = g.get("data-step")
-            if step is not None and int(step) not in seen:
+            step = g[1].get("data-step") if g.get("class") == "sopc-symbol" and len(g) > 1 else None
+            if step is not None and int(step) not in seen:  # the symbol's shape follows its title
                 seen.add(int(step))
                 g.set("id", f"langkah-{step}")
         out.append(ET.tostring(svg, encoding="unicode"))

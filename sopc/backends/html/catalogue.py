@@ -64,6 +64,7 @@ def assets() -> list[tuple[str, bytes]]:
 def _print_css(width: float, height: float) -> str:
     return (f"@page {{ size: {width:g}mm {height:g}mm; margin: 10mm; }}\n"
             "header.site, footer.site, .skip, .unduh, .langkah { display: none; }\n"
+            "body { font-size: 9pt; }\n"
             "main { max-width: none; padding: 0; }\n"
             "a { color: inherit; text-decoration: none; }\n"
             ".bagan-bingkai { border: 0; overflow: visible; break-before: page; margin: 0; }\n"
@@ -86,19 +87,20 @@ def _map_page(records: Sequence[dict], entries: Sequence[RepoEntry], text: Label
 
 def _relations(entries: Iterable[RepoEntry], by_nomor: dict[str, dict],
                text: Labels) -> Iterable[tuple[dict, str, dict]]:
-    """(one SOP, how, another) for each induk and keterkaitan between SOPs of the catalogue, once each."""
+    """(one SOP, how, another) for each induk, then each keterkaitan not already joined, between SOPs
+    of the catalogue, once each (as the drawing joins them)."""
+    ordered = sorted((e for e in entries if e.nomor in by_nomor), key=lambda e: e.nomor)
     joined: set[frozenset[str]] = set()
-    for entry in sorted(entries, key=lambda e: e.nomor):
-        if entry.nomor not in by_nomor:
-            continue
-        links = [(entry.induk, "peta_induk"), *((k, "peta_terkait") for k in sorted(set(entry.keterkaitan)))]
-        for other, kind in links:
-            pair = frozenset((entry.nomor, other or ""))
+    for entry in ordered:
+        if entry.induk in by_nomor and entry.induk != entry.nomor:
+            joined.add(frozenset((entry.induk, entry.nomor)))
+            yield by_nomor[entry.induk], text["peta_induk"], by_nomor[entry.nomor]
+    for entry in ordered:
+        for other in sorted(set(entry.keterkaitan)):
+            pair = frozenset((entry.nomor, other))
             if other in by_nomor and other != entry.nomor and pair not in joined:
                 joined.add(pair)
-                first, second = (by_nomor[other], by_nomor[entry.nomor]) if kind == "peta_induk" else \
-                    (by_nomor[entry.nomor], by_nomor[other])
-                yield first, text[kind], second
+                yield by_nomor[entry.nomor], text["peta_terkait"], by_nomor[other]
 
 
 def _drawing(entries: Sequence[RepoEntry], by_nomor: dict[str, dict], text: Labels) -> str | None:
