@@ -176,6 +176,85 @@ sopc:
       - build/
 """
 
+# the catalogue's pages link the documents beside them in the output folder (../../umum/x.docx): the
+# whole folder is published, its caches left out, and its root leads to the catalogue
+SITE_ROOT = ('<!DOCTYPE html><html lang="id"><meta charset="utf-8"><title>Katalog SOP</title>'
+             '<meta http-equiv="refresh" content="0; url=html/index.html"><a href="html/index.html">Katalog SOP</a>')
+
+GITHUB_PAGES = """\
+# The SOP catalogue (HTML, with the DOCX and PDF to download) published to GitHub Pages at every push
+# to main. Once: Settings -> Pages -> Source: GitHub Actions.
+name: sopc-pages
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+permissions:
+  contents: read
+concurrency:
+  group: pages
+  cancel-in-progress: false
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+      - uses: actions/setup-python@v6
+        with:
+          python-version: "3.12"
+          cache: pip
+          cache-dependency-path: sopc.toml
+      - run: python -m pip install {install}
+      - run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
+      - name: Build the documents and the catalogue
+        run: sopc build -o site --format docx --format html --pdf
+      - name: Leave out the caches; lead the site's root to the catalogue
+        run: |
+          rm -f site/.sopc-*.json
+          printf '%s\\n' '{site_root}' > site/index.html
+      - uses: actions/configure-pages@v5
+      - uses: actions/upload-pages-artifact@v4
+        with:
+          path: site/
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
+
+GITLAB_PAGES = """\
+
+# The SOP catalogue (HTML, with the DOCX and PDF to download) published to GitLab Pages from the
+# default branch.
+pages:
+  image: python:3.12
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  variables:
+    PIP_CACHE_DIR: "$CI_PROJECT_DIR/.cache/pip"
+  cache:
+    key: sopc-pip
+    paths:
+      - .cache/pip
+  script:
+    - apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
+    - python -m pip install {install}
+    - sopc build -o public --format docx --format html --pdf
+    - rm -f public/.sopc-*.json
+    - printf '%s\\n' '{site_root}' > public/index.html
+  artifacts:
+    paths:
+      - public
+"""
+
 VSCODE = {"yaml.schemas": {f"./{SCHEMA_PATH}": ["*.sop.yaml", "*.sop.yml"]},
           "files.associations": {"*.sop.yaml": "yaml", "*.sop.yml": "yaml"}}
 
@@ -184,8 +263,10 @@ class ScaffoldError(SopcError):
     """Nothing was written; the message says why."""
 
 
-def init_files(instansi: str, unit: list[str], ci: str, today: dt.date, install: str) -> dict[str, str]:
-    """Path -> content of a new SOP repository (ScaffoldError for a name no document may hold)."""
+def init_files(instansi: str, unit: list[str], ci: str, today: dt.date, install: str,
+               pages: bool = False) -> dict[str, str]:
+    """Path -> content of a new SOP repository (ScaffoldError for a name no document may hold); with
+    `pages`, a CI job publishing the HTML catalogue (GitHub Pages or GitLab Pages)."""
     for text in (instansi, *unit):
         if XML_FORBIDDEN.search(text) or any(ch in text for ch in "\n\r\t"):
             raise ScaffoldError(texts("scaffold.control", text=repr(text)))
@@ -200,8 +281,13 @@ def init_files(instansi: str, unit: list[str], ci: str, today: dt.date, install:
         ".vscode/settings.json": json.dumps(VSCODE, indent=2) + "\n",
     }
     recipe = GITLAB if ci == "gitlab" else GITHUB
+    if pages and ci == "gitlab":
+        recipe += GITLAB_PAGES
+    elif pages:
+        files[".github/workflows/sopc-pages.yml"] = GITHUB_PAGES.format(install=shlex.quote(install),
+                                                                        site_root=SITE_ROOT)
     files[".gitlab-ci.yml" if ci == "gitlab" else ".github/workflows/sopc.yml"] = recipe.format(
-        install=shlex.quote(install))
+        install=shlex.quote(install), site_root=SITE_ROOT)
     return files
 
 

@@ -138,3 +138,35 @@ def test_the_ci_recipes_are_valid_for_github_and_gitlab(tmp_path: Path, ci: str,
             assert needed in text, needed
     else:
         assert "codequality: gl-code-quality-report.json" in text and 'GIT_DEPTH: "0"' in text
+
+
+@pytest.mark.parametrize(("ci", "recipe", "schema"), [
+    ("github", ".github/workflows/sopc-pages.yml", "vendor.github-workflows"),
+    ("gitlab", ".gitlab-ci.yml", "vendor.gitlab-ci"),
+])
+def test_pages_adds_a_job_publishing_the_catalogue(tmp_path: Path, ci: str, recipe: str, schema: str) -> None:
+    pytest.importorskip("check_jsonschema", reason="check-jsonschema is not installed (pip install -e '.[test]')")
+    run_cli("init", str(tmp_path / "plain"), "--ci", ci, "--install", INSTALL)
+    assert "--format html" not in "".join(p.read_text() for p in (tmp_path / "plain").rglob("*.y*ml"))
+    run_cli("init", str(tmp_path / "site"), "--ci", ci, "--install", INSTALL, "--pages")
+    checked = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
+                              str(tmp_path / "site" / recipe)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    job = yaml.safe_load((tmp_path / "site" / recipe).read_text())
+    steps = job["jobs"]["build"]["steps"] if ci == "github" else job["pages"]["script"]
+    commands = "\n".join(str(step.get("run", "")) if isinstance(step, dict) else step for step in steps)
+    assert "--format html" in commands and "--pdf" in commands and ".sopc-*.json" in commands
+    if ci == "github":
+        assert job["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+        assert any(isinstance(s, dict) and s.get("uses", "").startswith("actions/upload-pages-artifact")
+                   for s in steps)
+    else:
+        assert job["pages"]["artifacts"]["paths"] == ["public"]
+    # the line that leads the site's root to the catalogue, run as CI runs it
+    line = next(c for c in commands.splitlines() if "printf" in c)
+    out = tmp_path / ("site-out" if ci == "github" else "public")
+    out.mkdir()
+    shell = line.replace("site/index.html", str(out / "index.html")).replace("public/index.html",
+                                                                              str(out / "index.html"))
+    subprocess.run(["sh", "-c", shell], check=True)
+    assert 'url=html/index.html' in (out / "index.html").read_text()

@@ -266,7 +266,9 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
 @click.option("--install", default=None, metavar="REQUIREMENT",
               help="What CI installs: sopc==VERSION, 'sopc @ git+URL@TAG' or a .whl (pinned). "
                    "Default: where this sopc was installed from, when CI can reach it.")
-def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str, install: str | None) -> None:
+@click.option("--pages", is_flag=True, help="Also a CI job publishing the HTML catalogue, with the documents to "
+                                            "download, on GitHub Pages or GitLab Pages.")
+def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str, install: str | None, pages: bool) -> None:
     """Start a SOP repository: sopc.toml, an example SOP, the schema, pre-commit and CI recipes.
 
     In an existing repository it adds what is missing: its lines go into an existing .gitignore and
@@ -276,7 +278,7 @@ def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str, instal
 
     from sopc.scaffold import init_files, install_spec, write_into
 
-    files = init_files(instansi, list(units), ci, dt.date.today(), install_spec(install))
+    files = init_files(instansi, list(units), ci, dt.date.today(), install_spec(install), pages)
     for path, done in write_into(directory, files):
         click.echo(f"sopc: {path}: {done}")
     click.echo("sopc: next: edit sopc.toml, then `sopc lint` and `sopc build`", err=True)

@@ -236,6 +236,9 @@ INDONESIAN: dict[str, str] = {
     "A line of the unit's name under the instansi (repeatable).":
         "Satu baris nama unit di bawah instansi (boleh diulang).",
     "Which CI recipe to write.": "Resep CI yang ditulis.",
+    "Also a CI job publishing the HTML catalogue, with the documents to download, on GitHub Pages or GitLab Pages.":
+        "Juga tugas CI yang menerbitkan katalog HTML, beserta dokumen untuk diunduh, di GitHub Pages atau "
+        "GitLab Pages.",
     "What CI installs: sopc==VERSION, 'sopc @ git+URL@TAG' or a .whl (pinned). "
     "Default: where this sopc was installed from, when CI can reach it.":
         "Yang dipasang CI: sopc==VERSI, 'sopc @ git+URL@TAG' atau .whl (versinya terkunci). "
