@@ -182,3 +182,24 @@ def test_the_table_header_rules_part_kegiatan_pelaksana_and_mutu_baku() -> None:
     keterangan = next(c for c in layout.columns if c.key == "keterangan")
     for col in (first_lane, kelengkapan, keterangan):  # each rule runs up through the top header row
         assert (round(col.x, 2), round(page.top, 2)) in rules, col.key
+
+
+@pytest.mark.parametrize("text", ['plain', 'a & b < c > d', 'say "x" \'y\'', "tab\there\nline\rcr", "", "&amp;"])
+def test_the_svg_writer_writes_what_elementtree_writes(text: str) -> None:
+    """sopc.backends.svg writes its drawings itself (twice as fast): byte for byte what ElementTree
+    writes, for every drawing of the examples and for texts and attributes that need escaping."""
+    from sopc.backends.svg import SVG_NS, _xml
+
+    root = ET.Element(f"{{{SVG_NS}}}svg", {"width": "1mm", "data-x": text})
+    ET.SubElement(root, "title").text = text
+    group = ET.SubElement(root, "g", {"class": text})
+    ET.SubElement(group, "rect", {"x": "1"})
+    ET.SubElement(group, "text").text = text
+    assert _xml(root) == ET.tostring(root, encoding="unicode")
+    for name, layout in LAYOUTS[:6]:
+        from sopc.backends.svg import _page_svg
+        from sopc.texts.labels import labels
+
+        for style in ("flow", "table"):
+            page = _page_svg(layout, layout.pages[0], style, labels("id"), f"{name} {text}")
+            assert _xml(page) == ET.tostring(page, encoding="unicode"), name
