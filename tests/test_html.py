@@ -146,6 +146,10 @@ def test_user_text_is_shown_literally_never_as_markup(tmp_path: Path) -> None:
     text = text.replace("nama: Pelaksanaan dan Pertanggungjawaban Perjalanan Dinas", f"nama: {json.dumps(hostile)}", 1)
     text = text.replace("kegiatan: Menerima undangan atau perintah penugasan perjalanan dinas",
                         f"kegiatan: {json.dumps('Menerima ' + hostile)}", 1)
+    regulation = "Peraturan Presiden Nomor 33 Tahun 2020 tentang Standar Harga Satuan Regional"
+    for plain in ("Bendahara Pengeluaran", regulation):
+        text = text.replace(plain, json.dumps(plain + " " + hostile), 1)  # an actor, a dasar hukum
+    text = text.replace("  - 002/SOP/BU/2024", f"  - 002/SOP/BU/2024\n  - {json.dumps(hostile)}", 1)  # a keterkaitan
     source.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     result = run_cli("build", str(repo), "-o", str(out), "--format", "html", "--lang", "en")
@@ -156,6 +160,8 @@ def test_user_text_is_shown_literally_never_as_markup(tmp_path: Path) -> None:
         page = _read(path)
         assert not [s for s in page.scripts if not s.get("src", "").endswith("assets/sopc.js")]
         assert any("<script>alert(1)</script>" in t for t in page.text) or path.name == "peta.html", path.name
+    shown = " ".join(_read(out / "html" / f"{SOP}.html").text)
+    assert shown.count(hostile) >= 4  # nama, kegiatan, the actor, the dasar hukum, the keterkaitan: as text
 
 
 def test_the_bytes_repeat_wherever_the_catalogue_is_built(tmp_path: Path) -> None:
