@@ -185,6 +185,8 @@ def test_an_edit_remakes_that_page_and_the_index_only(tmp_path: Path) -> None:
     edited = build_paths([repo], options)
     html = tmp_path / "out" / "html"
     assert sorted(edited.written) == sorted([html / "arsip" / "penyusutan-arsip.html", html / "index.html"])
+    listed = _read(html / "index.html").links  # the unchanged SOPs keep their entries (from the build cache)
+    assert sum(link.endswith(".html") and "/" in link for link in listed) == len(list(repo.rglob("*.sop.yaml")))
     source.unlink()
     removed = build_paths([repo], options)
     assert not (html / "arsip" / "penyusutan-arsip.html").exists() and html / "index.html" in removed.written
