@@ -284,6 +284,52 @@ def init(directory: Path, instansi: str, units: tuple[str, ...], ci: str, instal
     click.echo("sopc: next: edit sopc.toml, then `sopc lint` and `sopc build`", err=True)
 
 
+@cli.command(name="import", short_help="Bring signed SOPs in from Word (.docx) and PDF files.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder for the *.sop.yaml files.")
+@click.option("--force", is_flag=True, help="Overwrite a *.sop.yaml that is already there.")
+@_lang_option
+def import_files(files: tuple[Path, ...], out_dir: Path, force: bool, lang: str | None) -> None:
+    """Read SOP AP documents (Word or PDF) and write one *.sop.yaml per SOP found.
+
+    Every guess is a `# import:` comment at its place; values the folder's sopc.toml already gives
+    every SOP are left out. A file that is not a SOP, a scan or a protected file is named and
+    skipped; the exit code is then 1.
+    """
+    from sopc.config import find_config, load_config
+    from sopc.errors import SopcError
+    from sopc.importer import import_document
+    from sopc.output import write_atomic
+
+    config = load_config(find_config(out_dir if out_dir.exists() else Path(".")))
+    speaks = resolve_lang(lang, config.settings.lang)
+    failed = False
+    taken: set[Path] = set()
+    for file in files:
+        try:
+            found = import_document(file, dict(config.settings.defaults))
+        except SopcError as err:
+            click.echo(f"sopc: {shown(err.message(speaks))}", err=True)
+            failed = True
+            continue
+        for sop in found:
+            path, n = out_dir / f"{sop.name}.sop.yaml", 2
+            while path in taken:
+                path, n = out_dir / f"{sop.name}-{n}.sop.yaml", n + 1
+            taken.add(path)
+            if path.exists() and not force:
+                click.echo(f"sopc: {shown(tr('import.exists', speaks, path=path))}", err=True)
+                failed = True
+                continue
+            write_atomic(path, sop.text.encode("utf-8"))
+            extra = (tr("import.guessed", speaks, count=len(sop.guessed)) if sop.guessed else "") + \
+                (tr("import.missing", speaks, keys=", ".join(sop.missing)) if sop.missing else "")
+            click.echo(shown(tr("import.wrote", speaks, source=file, path=path, steps=sop.steps, actors=sop.actors,
+                                extra=extra)))
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
 @cli.command(short_help="Write a skeleton SOP with the next free nomor.")
 @click.argument("title")
 @click.option("-p", "--pelaksana", "actors", multiple=True, help="An actor's name, one column each (repeatable).")

@@ -236,6 +236,18 @@ INDONESIAN: dict[str, str] = {
     "A line of the unit's name under the instansi (repeatable).":
         "Satu baris nama unit di bawah instansi (boleh diulang).",
     "Which CI recipe to write.": "Resep CI yang ditulis.",
+    "Bring signed SOPs in from Word (.docx) and PDF files.": "Membawa SOP yang sudah ditandatangani dari berkas "
+        "Word (.docx) dan PDF.",
+    "Folder for the *.sop.yaml files.": "Folder untuk berkas *.sop.yaml.",
+    "Overwrite a *.sop.yaml that is already there.": "Menimpa berkas *.sop.yaml yang sudah ada.",
+    "Read SOP AP documents (Word or PDF) and write one *.sop.yaml per SOP found.\n\n"
+    "Every guess is a `# import:` comment at its place; values the folder's sopc.toml already gives\n"
+    "every SOP are left out. A file that is not a SOP, a scan or a protected file is named and\n"
+    "skipped; the exit code is then 1.":
+        "Membaca dokumen SOP AP (Word atau PDF) dan menulis satu *.sop.yaml untuk setiap SOP yang ditemukan.\n\n"
+        "Setiap tebakan menjadi komentar `# import:` di tempatnya; nilai yang sudah diberikan sopc.toml folder\n"
+        "itu kepada setiap SOP tidak ditulis. Berkas yang bukan SOP, hasil pindaian atau berkas berkata sandi\n"
+        "disebut dan dilewati; kode keluarnya lalu 1.",
     "Also a CI job publishing the HTML catalogue, with the documents to download, on GitHub Pages or GitLab Pages.":
         "Juga tugas CI yang menerbitkan katalog HTML, beserta dokumen untuk diunduh, di GitHub Pages atau "
         "GitLab Pages.",

@@ -258,6 +258,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     # the report (sopc.report)
     "report.summary": {"id": "{errors} galat, {warnings} peringatan, {infos} info di {files} berkas",
                        "en": "{errors} errors, {warnings} warnings, {infos} infos in {files} files"},
+    # sopc import (sopc.importer)
+    "import.kind": {"id": "{path}: hanya .docx dan .pdf yang dapat diimpor",
+                    "en": "{path}: only .docx and .pdf files can be imported"},
+    "import.unreadable": {"id": "{path} tidak dapat dibaca: {reason}", "en": "{path} cannot be read: {reason}"},
+    "import.protected": {"id": "{path} dilindungi kata sandi; buka kuncinya dulu, lalu impor lagi",
+                         "en": "{path} is protected by a password; unlock it, then import it again"},
+    "import.scanned": {"id": "{path} adalah hasil pindaian (tanpa teks); impor berkas Word-nya atau PDF "
+                             "yang diekspor dari Word",
+                       "en": "{path} is a scan (it holds no text); import its Word file or a PDF exported "
+                             "from Word"},
+    "import.not_sop": {"id": "{path} tidak memuat SOP AP: tidak ada tabel identitas maupun tabel bagan alir "
+                             "(kolom No dan Kegiatan)",
+                       "en": "{path} holds no SOP AP: neither an identity table nor a flowchart table "
+                             "(columns No and Kegiatan)"},
+    "import.exists": {"id": "{path} sudah ada; tidak ditimpa (pakai --force untuk menimpa)",
+                      "en": "{path} is already there; not overwritten (--force overwrites it)"},
+    "import.wrote": {"id": "sopc: {source} → {path}: {steps} langkah, {actors} pelaksana{extra}",
+                     "en": "sopc: {source} → {path}: {steps} steps, {actors} actors{extra}"},
+    "import.guessed": {"id": "; {count} tebakan (lihat `# import:`)", "en": "; {count} guesses (see `# import:`)"},
+    "import.missing": {"id": "; tidak ada di dokumen: {keys}", "en": "; not in the document: {keys}"},
     # the command line (sopc.cli) and sopc init / new (sopc.scaffold)
     "cli.stdin_fix": {"id": "--fix dan --diff mengubah berkas; SOP dari masukan standar tidak punya berkas",
                       "en": "--fix and --diff change files; a SOP on standard input has none"},

@@ -1,0 +1,151 @@
+"""`sopc import`: documents back to sources. A round trip — every example built to DOCX (and to PDF),
+imported back — gives the same SOP: identity, steps, actors per step, symbols, decisions with
+their targets and labels, texts on arrows and in symbols."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from sopc.config import find_config, load_config
+from sopc.flow import build_flow
+from sopc.importer import import_document
+from sopc.lint.run import load_unit
+from sopc.model.sop import Sop
+from sopc.model.validate import validate
+from sopc.source.loader import load_bytes
+from tests.conftest import run_cli
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+SOURCES = sorted(EXAMPLES.rglob("*.sop.yaml"))
+IDENTITY = ("nomor", "nama", "instansi", "unit", "tanggal", "disahkan_oleh", "dasar_hukum", "kualifikasi_pelaksana",
+            "keterkaitan", "peralatan", "peringatan", "pencatatan")
+
+
+def model(text: str, defaults: dict) -> Sop:
+    source, problems = load_bytes(text.encode("utf-8"), "imported.sop.yaml")
+    assert source is not None, [p.message for p in problems]
+    sop, found = validate(source, defaults, "id")
+    assert sop is not None, [p.message for p in found]
+    return sop
+
+
+def printed(sop: Sop) -> list[tuple]:
+    """What a document shows of each step: its texts, its actors by name, its symbol, every arrow
+    leaving it (kind, target step and actor, label) and the texts inside its symbols."""
+    names = {a.id: a.nama for a in sop.pelaksana}
+    flow = build_flow(sop)
+    out = []
+    for i, step in enumerate(sop.langkah):
+        arrows = sorted((e.kind.value, e.dst.step, names.get(e.src.lane or ""), names.get(e.dst.lane or ""),
+                         e.label or "") for e in flow.edges if e.src.step == i)
+        inside = sorted((names.get(n.lane or ""), t) for n, t in flow.texts.items() if n.step == i)
+        out.append((step.kegiatan, step.kelengkapan, step.waktu, step.output, step.keterangan,
+                    tuple(names[lane.id] for lane in step.pelaksana), flow.step_symbol(i).value, arrows, inside))
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    assert run_cli("build", str(EXAMPLES), "-o", str(out), "--format", "docx").exit_code == 0
+    return out
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_every_example_comes_back_from_its_docx(built: Path, source: Path) -> None:
+    config = load_config(find_config(source))
+    unit = load_unit(source, config, "id")[0]
+    assert unit is not None
+    docx = built / source.relative_to(EXAMPLES).with_suffix("").with_suffix(".docx")
+    [imported] = import_document(docx, dict(config.settings.defaults))
+    back = model(imported.text, dict(config.settings.defaults))
+    for key in IDENTITY:
+        assert getattr(back, key) == getattr(unit.sop, key), key
+    assert printed(back) == printed(unit.sop)
+    assert [a.nama for a in back.pelaksana] == [a.nama for a in unit.sop.pelaksana]
+
+
+def test_values_the_repository_gives_every_sop_are_left_out(built: Path) -> None:
+    config = load_config(find_config(EXAMPLES))
+    [imported] = import_document(built / "umum" / "perjalanan-dinas.docx", dict(config.settings.defaults))
+    assert "instansi:" not in imported.text and "Sekretariat Daerah" not in imported.text.split("pelaksana:")[0]
+    [alone] = import_document(built / "umum" / "perjalanan-dinas.docx", {})
+    assert "instansi: Pemerintah Kabupaten Sukamaju" in alone.text
+    assert "# import: dicetak dalam huruf kapital" in alone.text  # the kop prints capitals: its case is a guess
+
+
+def test_the_command_writes_one_source_per_sop_and_never_overwrites(built: Path, tmp_path: Path) -> None:
+    docs = [str(built / "umum" / "perjalanan-dinas.docx"), str(built / "arsip" / "penyusutan-arsip.docx")]
+    result = run_cli("import", *docs, "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.glob("*.sop.yaml"))
+    assert written == ["pelaksanaan-dan-pertanggungjawaban-perjalanan-dinas.sop.yaml",
+                       "penyusutan-arsip-inaktif.sop.yaml"]
+    assert "27 langkah, 6 pelaksana" in result.output
+    lint = run_cli("lint", str(tmp_path), "--format", "json")
+    assert '"severity": "error"' not in lint.stdout, lint.stdout
+    target = tmp_path / written[0]
+    target.write_text("# disunting\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    again = run_cli("import", docs[0], "-o", str(tmp_path))
+    assert again.exit_code == 1 and "sudah ada; tidak ditimpa" in again.stderr
+    assert target.read_text(encoding="utf-8").startswith("# disunting")
+    forced = run_cli("import", docs[0], "-o", str(tmp_path), "--force")
+    assert forced.exit_code == 0 and not target.read_text(encoding="utf-8").startswith("# disunting")
+
+
+def test_what_is_no_sop_is_named_with_exit_1_never_a_traceback(tmp_path: Path) -> None:
+    letter = tmp_path / "surat.docx"
+    doc = Document()
+    doc.add_paragraph("Dengan hormat, bersama ini kami sampaikan undangan rapat.")
+    doc.add_table(rows=2, cols=2).cell(0, 0).text = "Hari"
+    doc.save(str(letter))
+    protected = tmp_path / "terkunci.docx"
+    protected.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # how Word saves an encrypted file
+    broken = tmp_path / "rusak.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    text = tmp_path / "catatan.txt"
+    text.write_text("bukan dokumen")
+    for path, says in ((letter, "tidak memuat SOP AP"), (protected, "dilindungi kata sandi"),
+                       (broken, "tidak dapat dibaca"), (text, "hanya .docx dan .pdf")):
+        result = run_cli("import", str(path), "-o", str(tmp_path / "out"))
+        assert result.exit_code == 1 and says in result.stderr, (path.name, result.output)
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_manual_gives_one_source_per_sop(tmp_path: Path) -> None:
+    assert run_cli("build", str(EXAMPLES), "-o", str(tmp_path / "b"), "--format", "svg", "--manual").exit_code == 0
+    found = import_document(tmp_path / "b" / "manual.docx", {})
+    assert sorted(i.nomor for i in found) == sorted(load_unit(s, load_config(find_config(s)), "id")[0].sop.nomor
+                                                    for s in SOURCES)
+    assert all(i.steps > 0 for i in found)
+
+
+
+@pytest.fixture(scope="module")
+def printed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from sopc.backends.pdf import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed (Debian: apt install libreoffice-writer-nogui); .ci/run installs it")
+    out = tmp_path_factory.mktemp("pdf")
+    result = run_cli("build", str(EXAMPLES), "-o", str(out), "--format", "docx", "--pdf")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_every_example_comes_back_from_its_pdf(printed_pdfs: Path, source: Path) -> None:
+    """Through LibreOffice's PDF: rules, symbols and arrows are vector paths, the text is words."""
+    config = load_config(find_config(source))
+    unit = load_unit(source, config, "id")[0]
+    assert unit is not None
+    pdf = printed_pdfs / source.relative_to(EXAMPLES).with_suffix("").with_suffix(".pdf")
+    [imported] = import_document(pdf, dict(config.settings.defaults))
+    back = model(imported.text, dict(config.settings.defaults))
+    for key in IDENTITY:
+        assert getattr(back, key) == getattr(unit.sop, key), key
+    assert printed(back) == printed(unit.sop)
