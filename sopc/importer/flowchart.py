@@ -190,11 +190,13 @@ def _step(cells: list[Cell], layout: _Layout, table: Table) -> Step | None:
 
 def _items(cell: Cell, width: float) -> list[str]:
     """A cell's items: its paragraphs, each split where a line was broken on purpose (the next word
-    would have fitted on the line before) and joined where it was wrapped."""
+    would have fitted on the line before) and joined where it was wrapped. Printed lines (a PDF)
+    are measured as printed; written ones with sopc's widths of Arial at 8 pt (its own documents)."""
     items: list[str] = []
+    boxes = cell.boxes or []
     for paragraph in cell.paragraphs:
         last_line = ""
-        for line in (ln.strip() for ln in paragraph):
+        for number, line in enumerate(ln.strip() for ln in paragraph):
             if not line:
                 continue
             if not last_line:
@@ -204,7 +206,12 @@ def _items(cell: Cell, width: float) -> list[str]:
             glue = "" if re.search(r"\S[/-]$", last_line) else " "
             first = re.match(r"\S+?(?:[/-]|$|(?=\s))", line)
             first_word = first.group(0) if first else line.split()[0]
-            if text_width(last_line + glue + first_word, TEXT_PT) <= width:
+            if number < len(boxes):
+                left, right, word = boxes[number - 1][0], boxes[number - 1][1], boxes[number][2]
+                fits = right + (len(glue) * word / max(len(first_word), 1)) + word <= cell.width - left
+            else:
+                fits = text_width(last_line + glue + first_word, TEXT_PT) <= width
+            if fits:
                 items.append(line)  # it would have fitted: the writer broke the line on purpose
             elif glue and line[0].isupper():
                 items.append(line)  # a capital after a full line: a new item (a wrapped item goes on in lower case)
@@ -290,6 +297,7 @@ def _flow(tables: list[Table], steps: list[Step], notes: list[str],
     edges: list[tuple[Figure, Figure, Connector, Table]] = []
     for index, table in enumerate(tables):
         figures = [(index, f) for f in table.figures]
+        table.connectors = _joined(table.connectors)
         for connector in table.connectors:
             start, end = connector.points[0], connector.points[-1]
             if connector.tail and not connector.head:
@@ -315,6 +323,8 @@ def _flow(tables: list[Table], steps: list[Step], notes: list[str],
         return []
 
     incoming = {id(target) for _, target, _, _ in edges}
+    tables_of = {s.number: s.figures[0][0] for s in steps if s.figures}
+    page_ends = {n for n in tables_of if n + 1 in tables_of and tables_of[n + 1] != tables_of[n]}
     lanes_of = {key: name for s in steps for key, name in s.lane_of.items()}
     exits_only = {id(c): source.kind == "decision" for source, target, c, _ in edges
                   if owner.get(id(source)) is None or owner.get(id(source)) is not owner.get(id(target))}
@@ -365,10 +375,10 @@ def _flow(tables: list[Table], steps: list[Step], notes: list[str],
             continue
         targets = sorted({reached.number for reached, *_ in exits})
         if not targets:
-            if not last and step.figures:
-                step.lanjut = "selesai"
-                if step.kind != "terminator":
-                    step.notes.append("tidak ada panah keluar dari langkah ini: dianggap akhir alur")
+            if not last and step.kind == "terminator" and not starts:
+                step.lanjut = "selesai"  # a capsule no arrow leaves: an end
+            elif not last and step.figures and step.number not in page_ends:
+                step.notes.append("tidak ada panah keluar yang terbaca: alur diteruskan ke langkah berikutnya; periksa")
             continue
         if step.kind == "terminator" and not starts:
             step.kind = "process"  # a capsule with a way on: read as a plain step
@@ -378,6 +388,31 @@ def _flow(tables: list[Table], steps: list[Step], notes: list[str],
                 step.lanjut = chosen
             if len(targets) > 1:
                 step.notes.append(f"panah ke langkah {', '.join(map(str, targets))}: periksa alurnya")
+
+
+def _joined(connectors: list[Connector]) -> list[Connector]:
+    """Lines drawn one after another (an arrow built of several segments, as older Word files and
+    some PDFs hold them) joined into one: an end with no head meeting another's start."""
+    pieces = list(connectors)
+    joined = True
+    while joined:
+        joined = False
+        for first in pieces:
+            if first.head:
+                continue
+            follower = next((c for c in pieces if c is not first and not c.tail
+                             and _close(first.points[-1], c.points[0])), None)
+            if follower is not None:
+                pieces.remove(follower)
+                first.points = first.points + follower.points[1:]
+                first.head = follower.head
+                joined = True
+                break
+    return pieces
+
+
+def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) <= 0.6 and abs(a[1] - b[1]) <= 0.6
 
 
 def _chain(step: Step, out: dict, owner: dict) -> None:

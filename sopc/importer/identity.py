@@ -131,14 +131,35 @@ def _pengesahan(cell: Cell, found: Found) -> dict[str, str]:
 
 
 def _kop(found: Found, cell: Cell) -> None:
-    """Instansi and unit from the big left cell: printed in capitals, so their case is a guess."""
-    lines = [line.strip() for line in cell.lines if line.strip() and plain(line)]
+    """Instansi and unit from the big left cell: printed in capitals, so their case is a guess. In a
+    PDF a line the word processor wrapped (its next word would not have fitted) goes on the line
+    before."""
+    lines = [line.strip() for line in _unwrapped(cell) if line.strip() and plain(line)]
     if not lines or _label_key(lines[0], LABELS):
         return
     found.values["instansi"] = _title(lines[0])
     found.values["unit"] = [_title(line) for line in lines[1:]]
     if any(line.isupper() for line in lines):
         found.guesses["instansi"] = "dicetak dalam huruf kapital; periksa penulisan instansi dan unit"
+
+
+CELL_MARGIN = 1.9  # mm: Word's default cell margin, each side
+
+
+def _unwrapped(cell: Cell) -> list[str]:
+    if not cell.boxes or len(cell.boxes) != len(cell.lines):
+        return cell.lines
+    inner = cell.width - 2 * CELL_MARGIN
+    out: list[str] = []
+    for number, line in enumerate(cell.lines):
+        if out and number > 0:
+            left, right, _ = cell.boxes[number - 1]
+            first = cell.boxes[number][2]
+            if (right - left) + first * 1.25 > inner:
+                out[-1] += " " + line
+                continue
+        out.append(line)
+    return out
 
 
 def _title(text: str) -> str:

@@ -22,6 +22,9 @@ class Cell:
     span: int = 1  # grid columns it covers
     merged: bool = False  # continues the cell above (a vertical merge)
     width: float = 0.0  # mm, when the document says
+    # as printed (a PDF): per line, its left and right edge and the width of its first word, in mm
+    # from the cell's left — what tells a line the writer broke from one the word processor wrapped
+    boxes: list[tuple[float, float, float]] | None = None
 
     @property
     def lines(self) -> list[str]:

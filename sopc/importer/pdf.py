@@ -234,10 +234,13 @@ def _table(found, words, figures, shafts, number: int) -> Table | None:
         c1, r1 = index(xs, cell[2]), index(ys, cell[3])
         if r0 >= len(rows) or c1 <= c0 or r1 <= r0:
             continue
-        lines = _lines([w for i, w in enumerate(words) if not inside_figure[i]
-                        and cell[0] <= (w["x0"] + w["x1"]) / 2 <= cell[2]
-                        and cell[1] <= (w["top"] + w["bottom"]) / 2 <= cell[3]])
-        rows[r0].append(Cell([lines] if lines else [], c0, c1 - c0, False, (cell[2] - cell[0]) * PT))
+        mine = [w for i, w in enumerate(words) if not inside_figure[i] and cell[0] <= (w["x0"] + w["x1"]) / 2 <= cell[2]
+                and cell[1] <= (w["top"] + w["bottom"]) / 2 <= cell[3]]
+        rows_of_words = _rows(mine)
+        lines = [" ".join(w["text"] for w in row) for row in rows_of_words]
+        line_boxes = [((row[0]["x0"] - cell[0]) * PT, (row[-1]["x1"] - cell[0]) * PT,
+                       (row[0]["x1"] - row[0]["x0"]) * PT) for row in rows_of_words]
+        rows[r0].append(Cell([lines] if lines else [], c0, c1 - c0, False, (cell[2] - cell[0]) * PT, line_boxes))
         for r in range(r0 + 1, r1):  # a cell over several rows: its place below is merged into it
             rows[r].append(Cell([], c0, c1 - c0, True, (cell[2] - cell[0]) * PT))
         covered |= {(r, c) for r in range(r0, r1) for c in range(c0, c1)}
@@ -251,11 +254,20 @@ def _table(found, words, figures, shafts, number: int) -> Table | None:
     for points, head, tail in shafts:
         if all(x0 - 2 <= px <= x1 + 2 and top - 2 <= py <= bottom + 2 for px, py in points):
             table.connectors.append(Connector([((px - ox) * PT, (py - oy) * PT) for px, py in points], head, tail))
-    for block in _blocks([w for i, w in enumerate(words) if not inside_figure[i]
-                          and x0 <= w["x0"] and w["x1"] <= x1 and top <= w["top"] and w["bottom"] <= bottom]):
-        bx0, btop, bx1, bbottom, text = block
-        table.labels.append(Label((bx0 - ox) * PT, (btop - oy) * PT, (bx1 - bx0) * PT, (bbottom - btop) * PT, text))
+    by_cell: dict[tuple[int, int], list[dict]] = {}  # free text, gathered cell by cell: a label never spans two
+    for i, w in enumerate(words):
+        if not inside_figure[i] and x0 <= w["x0"] and w["x1"] <= x1 and top <= w["top"] and w["bottom"] <= bottom:
+            key = (0, _slot(ys, (w["top"] + w["bottom"]) / 2))  # a row at a time: a label may cross a lane
+            by_cell.setdefault(key, []).append(w)
+    for cell_words in by_cell.values():
+        for bx0, btop, bx1, bbottom, text in _blocks(cell_words):
+            table.labels.append(Label((bx0 - ox) * PT, (btop - oy) * PT, (bx1 - bx0) * PT, (bbottom - btop) * PT,
+                                      text))
     return table
+
+
+def _slot(edges: list[float], value: float) -> int:
+    return sum(1 for edge in edges if edge <= value)
 
 
 def _merge_close(values: list[float], gap: float = 2.0) -> list[float]:
@@ -266,15 +278,19 @@ def _merge_close(values: list[float], gap: float = 2.0) -> list[float]:
     return out
 
 
-def _lines(words: list[dict]) -> list[str]:
-    """Words as the lines they stand on, top to bottom, each read left to right."""
+def _rows(words: list[dict]) -> list[list[dict]]:
+    """Words as the lines they stand on, top to bottom, each left to right."""
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if rows and abs(rows[-1][0]["top"] - word["top"]) <= 2.0:
             rows[-1].append(word)
         else:
             rows.append([word])
-    return [" ".join(w["text"] for w in sorted(row, key=lambda w: w["x0"])) for row in rows]
+    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+
+
+def _lines(words: list[dict]) -> list[str]:
+    return [" ".join(w["text"] for w in row) for row in _rows(words)]
 
 
 def _blocks(words: list[dict]) -> list[tuple[float, float, float, float, str]]:
@@ -282,7 +298,8 @@ def _blocks(words: list[dict]) -> list[tuple[float, float, float, float, str]]:
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         line = next((ln for ln in lines if abs(ln[0]["top"] - word["top"]) <= 2.0
-                     and word["x0"] - max(w["x1"] for w in ln) <= 4.0), None)
+                     and max(word["x0"] - max(w["x1"] for w in ln), min(w["x0"] for w in ln) - word["x1"]) <= 4.0),
+                    None)
         if line is not None:
             line.append(word)
         else:

@@ -100,7 +100,9 @@ def _step(step: Step, ids: dict[str, str]) -> list[str]:
         value = getattr(step, key)
         if value:
             out += _list(key, value, ind, inline=True)
-    if step.keputusan is not None:
+    if step.keputusan == {}:
+        out.append(f"{ind}keputusan: {{}}")  # a diamond, its exits not read
+    elif step.keputusan is not None:
         out.append(f"{ind}keputusan:")
         for key, value in step.keputusan.items():
             if key == "label":
