@@ -109,8 +109,15 @@ def test_what_is_no_sop_is_named_with_exit_1_never_a_traceback(tmp_path: Path) -
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     text = tmp_path / "catatan.txt"
     text.write_text("bukan dokumen")
+    scan = tmp_path / "pindaian.pdf"
+    from PIL import Image
+
+    Image.new("RGB", (800, 600), "white").save(scan)  # a page that is a picture: no text to read
+    broken_pdf = tmp_path / "rusak.pdf"
+    broken_pdf.write_bytes(b"%PDF-1.4\nnot really a PDF")
     for path, says in ((letter, "tidak memuat SOP AP"), (protected, "dilindungi kata sandi"),
-                       (broken, "tidak dapat dibaca"), (text, "hanya .docx dan .pdf")):
+                       (broken, "bukan dokumen Word (.docx) yang utuh"), (text, "hanya .docx dan .pdf"),
+                       (scan, "hasil pindaian (tanpa teks)"), (broken_pdf, "bukan PDF yang utuh")):
         result = run_cli("import", str(path), "-o", str(tmp_path / "out"))
         assert result.exit_code == 1 and says in result.stderr, (path.name, result.output)
         assert "Traceback" not in result.output
@@ -227,3 +234,19 @@ def test_imported_word_sops_lint_with_no_error(foreign: Path, tmp_path: Path, na
               if f["severity"] == "error"}
     # only what the document lacks: with no arrows drawn, the decision's `tidak` (AL01)
     assert errors == ({"AL01"} if VARIANTS[name].shapes == "inline" else set())
+
+
+def test_a_pdf_locked_with_a_password_is_named(built: Path, tmp_path: Path) -> None:
+    from sopc.backends.pdf import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed (Debian: apt install libreoffice-writer-nogui); .ci/run installs it")
+    import subprocess
+
+    locked = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+              '"DocumentOpenPassword":{"type":"string","value":"rahasia"}}')
+    subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    locked, "--outdir", str(tmp_path), str(built / "umum" / "peminjaman-ruang-rapat.docx")],
+                   check=True, capture_output=True, timeout=120)
+    result = run_cli("import", str(tmp_path / "peminjaman-ruang-rapat.pdf"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "dilindungi kata sandi" in result.stderr, result.output

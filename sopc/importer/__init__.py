@@ -68,6 +68,9 @@ def _why(path: Path, reason: str) -> dict[str, str]:
         return texts("import.protected", path=path)
     if reason == "scanned":
         return texts("import.scanned", path=path)
+    kind, _, detail = reason.partition(":")
+    if kind in ("not_pdf", "not_docx"):
+        return texts(f"import.{kind}", path=path, detail=detail)
     return texts("import.unreadable", path=path, reason=reason)
 
 

@@ -77,10 +77,10 @@ def read_docx(path: Path) -> Document:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             if sum(info.file_size for info in package.infolist()) > UNPACKED_MOST:
-                raise UnreadableDocument("too large unpacked")
+                raise UnreadableDocument("not_docx:> 256 MB")
         doc = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as err:
-        raise UnreadableDocument(f"not a Word document ({err})") from None
+        raise UnreadableDocument(f"not_docx:{type(err).__name__}") from None
     section = doc.sections[-1] if doc.sections else None
     paper = (section.page_width.mm, section.page_height.mm) if section and section.page_width and \
         section.page_height else None

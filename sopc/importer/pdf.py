@@ -34,32 +34,30 @@ class UnreadablePdf(Exception):
 def read_pdf(path: Path) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     data = read_file(path, ASSET_LIMIT)
     import io
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect:
-        raise UnreadablePdf("protected") from None
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as err:
-        raise UnreadablePdf(f"not a PDF ({err})") from None
-    except Exception as err:  # pdfminer raises its own kinds for encrypted or broken files
-        if "password" in str(err).lower() or "encrypt" in type(err).__name__.lower():
+        with pdf:
+            tables: list[Table] = []
+            words = 0
+            paper = None
+            for number, page in enumerate(pdf.pages, start=1):
+                paper = paper or (float(page.width) * PT, float(page.height) * PT)
+                found = _page(page, number)
+                words += found[1]
+                tables += found[0]
+    except UnreadablePdf:
+        raise
+    except Exception as err:  # pdfminer wraps its own kinds (a password, a broken file) in its exception
+        cause = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        if isinstance(cause, PDFPasswordIncorrect) or "encrypt" in type(cause).__name__.lower():
             raise UnreadablePdf("protected") from None
-        raise UnreadablePdf(f"not a PDF ({type(err).__name__})") from None
-    with pdf:
-        tables: list[Table] = []
-        words = 0
-        paper = None
-        for number, page in enumerate(pdf.pages, start=1):
-            paper = paper or (float(page.width) * PT, float(page.height) * PT)
-            found = _page(page, number)
-            words += found[1]
-            tables += found[0]
-        if words == 0:
-            raise UnreadablePdf("scanned")
+        raise UnreadablePdf(f"not_pdf:{type(cause).__name__}") from None
+    if words == 0:
+        raise UnreadablePdf("scanned")
     return Document(tables, paper)
 
 
@@ -69,10 +67,13 @@ def _page(page, number: int) -> tuple[list[Table], int]:
     heads = [h for h in heads if h is not None]
     figures = _figures(page)
     shafts, rules = _split_lines(page, heads, figures)
-    tables = []
+    tables: list[Table] = []
+    verticals = [r for r in rules if r["x0"] == r["x1"]]
+    horizontals = [r for r in rules if r["top"] == r["bottom"]]
+    if len(verticals) < 2 or len(horizontals) < 2:
+        return tables, len(words)  # no table drawn on this page
     for found in page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                                   "explicit_vertical_lines": [r for r in rules if r["x0"] == r["x1"]],
-                                   "explicit_horizontal_lines": [r for r in rules if r["top"] == r["bottom"]],
+                                   "explicit_vertical_lines": verticals, "explicit_horizontal_lines": horizontals,
                                    "intersection_tolerance": 3, "snap_tolerance": 3, "join_tolerance": 3}):
         table = _table(found, words, figures, shafts, number)
         if table is not None:

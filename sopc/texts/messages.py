@@ -272,6 +272,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "(kolom No dan Kegiatan)",
                        "en": "{path} holds no SOP AP: neither an identity table nor a flowchart table "
                              "(columns No and Kegiatan)"},
+    "import.not_pdf": {"id": "{path} tidak dapat dibaca: bukan PDF yang utuh ({detail})",
+                       "en": "{path} cannot be read: not a whole PDF ({detail})"},
+    "import.not_docx": {"id": "{path} tidak dapat dibaca: bukan dokumen Word (.docx) yang utuh ({detail})",
+                        "en": "{path} cannot be read: not a whole Word document (.docx) ({detail})"},
     "import.exists": {"id": "{path} sudah ada; tidak ditimpa (pakai --force untuk menimpa)",
                       "en": "{path} is already there; not overwritten (--force overwrites it)"},
     "import.wrote": {"id": "sopc: {source} → {path}: {steps} langkah, {actors} pelaksana{extra}",
