@@ -43,8 +43,9 @@ def printed(sop: Sop) -> list[tuple]:
         arrows = sorted((e.kind.value, e.dst.step, names.get(e.src.lane or ""), names.get(e.dst.lane or ""),
                          e.label or "") for e in flow.edges if e.src.step == i)
         inside = sorted((names.get(n.lane or ""), t) for n, t in flow.texts.items() if n.step == i)
+        actors = [names[lane.id] for lane in step.pelaksana]  # side by side, the page shows no order
         out.append((step.kegiatan, step.kelengkapan, step.waktu, step.output, step.keterangan,
-                    tuple(names[lane.id] for lane in step.pelaksana), flow.step_symbol(i).value, arrows, inside))
+                    tuple(actors if step.berurutan else sorted(actors)), flow.step_symbol(i).value, arrows, inside))
     return out
 
 
@@ -250,3 +251,59 @@ def test_a_pdf_locked_with_a_password_is_named(built: Path, tmp_path: Path) -> N
                    check=True, capture_output=True, timeout=120)
     result = run_cli("import", str(tmp_path / "peminjaman-ruang-rapat.pdf"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1 and "dilindungi kata sandi" in result.stderr, result.output
+
+
+def _generated(n: int, steps: int) -> str:
+    """A SOP of `steps` rows over five actors: rows done by two actors side by side, decisions with
+    their own labels looping back, a jump forward, texts on arrows — over several pages."""
+    actors = ["pemohon", "petugas", "verifikator", "kasi", "kabid"]
+    lines = [f"sopc: 1\nnomor: {n:03d}/SOP/GEN/2025\nnama: Prosedur Uji {n} dengan {steps} Langkah\n"
+             "instansi: Pemerintah Kota Uji\nunit: [Dinas Uji, Bidang Pelayanan]\njenis: administratif\n"
+             "tanggal: {pembuatan: 2025-01-06, revisi: '-', efektif: 2025-02-03}\n"
+             "disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: 'Dr. Budi Santoso, M.Si.',\n"
+             "                nip: '19700101 199503 1 002'}\n"
+             "dasar_hukum: [Peraturan Daerah Nomor 1 Tahun 2020, Peraturan Wali Kota Nomor 2 Tahun 2021]\n"
+             "kualifikasi_pelaksana: [Memahami tata naskah dinas]\nketerkaitan: '-'\nperalatan: [Komputer]\n"
+             "peringatan: '-'\npencatatan: [Buku agenda]\n"
+             "pelaksana:\n" + "".join(f"  - {{id: {a}, nama: {a.capitalize()} Bidang}}\n" for a in actors) +
+             "langkah:\n"]
+    for i in range(steps):
+        lane = actors[(i * 2) % 5]
+        step = [f"  - kegiatan: Memproses berkas tahap {i + 1} sesuai ketentuan\n"]
+        shared = i % 7 == 5 and 0 < i < steps - 1 and i % 6 != 3 and i % 11 != 8  # a decision has one actor
+        if shared:
+            step.append(f"    pelaksana: [{lane}, {actors[(i * 2 + 1) % 5]}]\n")
+        else:
+            step.append(f"    pelaksana: {lane}\n")
+        step.append(f"    kelengkapan: [Berkas tahap {i}, Formulir isian]\n    waktu: {5 + i} menit\n"
+                    f"    output: Berkas tahap {i + 1}\n")
+        if i % 6 == 3 and i < steps - 1:  # back to the step before the one before
+            step.append(f"    keputusan: {{pertanyaan: Sesuai?, label: [Sesuai, Perlu perbaikan], tidak: {i - 1}}}\n")
+        elif i % 11 == 8 and i + 3 <= steps:  # on past the next step
+            step.append(f"    keputusan: {{label: [Lengkap, Tidak lengkap], tidak: {i + 3}}}\n")
+        elif i % 9 == 1:
+            step.append("    label: Diteruskan\n")
+        lines.append("".join(step))
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("steps", [15, 40])
+def test_a_generated_corpus_comes_back_from_docx_and_pdf(tmp_path: Path, steps: int) -> None:
+    from sopc.backends.pdf import soffice
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    sources = [repo / f"uji-{n}.sop.yaml" for n in (1, 2)]
+    for n, source in enumerate(sources, 1):
+        source.write_text(_generated(n, steps + n), encoding="utf-8")
+    formats = ["--format", "docx"] + (["--pdf"] if soffice() is not None else [])
+    result = run_cli("build", str(repo), "-o", str(tmp_path / "out"), *formats)
+    assert result.exit_code == 0, result.output
+    for source in sources:
+        want = model(source.read_text(encoding="utf-8"), {})
+        for suffix in (".docx", ".pdf") if soffice() is not None else (".docx",):
+            [imported] = import_document(tmp_path / "out" / f"{source.name.removesuffix('.sop.yaml')}{suffix}", {})
+            back = model(imported.text, {})
+            for key in IDENTITY:
+                assert getattr(back, key) == getattr(want, key), (source.name, suffix, key)
+            assert printed(back) == printed(want), (source.name, suffix)

@@ -235,8 +235,8 @@ def _symbols(tables: list[Table], by_row: dict[tuple[int, int], Step], layout: _
                 cx, cy = figure.centre
                 row, col = table.row_at(cy), table.column_at(cx)  # type: ignore[assignment]
             step = by_row.get((index, row)) if row is not None else None
-            if step is None:
-                continue
+            if step is None or figure.kind == "offpage":
+                continue  # an off-page connector is nobody's step, wherever it stands
             step.figures.append((index, figure))
             name = layout.lanes.get(col) if col is not None else None
             if name is None:
@@ -469,7 +469,10 @@ def _decision(step: Step, exits: list, steps: list[Step], label_of: dict[int, st
     if not question:
         inside = [lab for lab in tables_labels if _inside(lab.centre, decision_figure)]
         question = inside[0].text if inside else ""
-    distinct = list(dict.fromkeys(labelled))
+    by_target: dict[int, str] = {}  # an exit drawn to each actor of a shared row is one exit
+    for target, label in labelled:
+        by_target[target] = by_target.get(target) or label
+    distinct = list(by_target.items())
     keputusan: dict = {}
     if question:
         keputusan["pertanyaan"] = question.rstrip()

@@ -294,6 +294,12 @@ def _lines(words: list[dict]) -> list[str]:
     return [" ".join(w["text"] for w in row) for row in _rows(words)]
 
 
+def _aligned(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two lines of one text: set flush left, flush right or centred on each other (a wrapped label);
+    two labels that merely stand close are neither."""
+    return abs(a[0] - b[0]) <= 1.5 or abs(a[1] - b[1]) <= 1.5 or abs((a[0] + a[1]) - (b[0] + b[1])) <= 3.0
+
+
 def _blocks(words: list[dict]) -> list[tuple[float, float, float, float, str]]:
     """Words gathered into blocks of text: a line, and the lines just below it that overlap it."""
     lines: list[list[dict]] = []
@@ -310,7 +316,7 @@ def _blocks(words: list[dict]) -> list[tuple[float, float, float, float, str]]:
         lx0, lx1 = min(w["x0"] for w in line), max(w["x1"] for w in line)
         ltop = min(w["top"] for w in line)
         block = next((b for b in blocks if 0 <= ltop - max(w["bottom"] for w in b[-1]) <= 3.0
-                      and lx0 < max(w["x1"] for w in b[-1]) and lx1 > min(w["x0"] for w in b[-1])), None)
+                      and _aligned((lx0, lx1), (min(w["x0"] for w in b[-1]), max(w["x1"] for w in b[-1])))), None)
         if block is not None:
             block.append(line)
         else:
