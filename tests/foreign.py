@@ -55,6 +55,7 @@ class Variant:
     shapes: str = "cell"  # cell | vml | floating | inline
     paper: str = "A4"  # A4 | Letter
     continued: bool = False  # the table goes on in a second table, without its header
+    picture: int | None = None  # this step's symbol pasted as a picture (a PNG), as some archives have
 
 
 def make(path: Path, variant: Variant) -> Path:
@@ -177,6 +178,10 @@ def _draw(doc, table, anchor, steps, offset: int, variant: Variant) -> None:
             boxes[offset + r] = (lane, x, y, w, h, kind, heads + r)
     for index, (lane, x, y, w, h, kind, row) in boxes.items():
         cell = table.cell(row, 2 + lane)
+        if index == variant.picture:
+            cell.paragraphs[0].paragraph_format.left_indent = Mm(x - _lane_x(lane) - 1.9)
+            cell.paragraphs[0].add_run().add_picture(_png(w, h), width=Mm(w), height=Mm(h))
+            continue
         if variant.shapes == "inline":
             cell.paragraphs[0]._p.append(parse_xml(_inline_shape(kind, w, h, index)))
         elif variant.shapes == "vml":
@@ -276,6 +281,20 @@ def _anchor(preset: str | None, x: float, y: float, w: float, h: float, shape_id
             f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{round(w * EMU)}" cy="{round(h * EMU)}"/></a:xfrm>'
             f'{geometry}</wps:spPr>{text}<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp></a:graphicData>'
             '</a:graphic></wp:anchor></w:drawing></w:r>')
+
+
+def _png(w: float, h: float):
+    """A process symbol drawn as a picture: a black outline on white."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (round(w * 10), round(h * 10)), "white")
+    ImageDraw.Draw(image).rectangle((0, 0, image.width - 1, image.height - 1), outline="black", width=4)
+    data = io.BytesIO()
+    image.save(data, format="PNG")
+    data.seek(0)
+    return data
 
 
 def _inline_shape(kind: str, w: float, h: float, shape_id: int) -> str:

@@ -167,6 +167,7 @@ VARIANTS = {
     "vml-letter": Variant("vml", "Letter"),
     "floating-a4": Variant("floating", "A4"),
     "inline-letter": Variant("inline", "Letter"),
+    "picture-a4": Variant("cell", "A4", picture=1),  # step 2's symbol a pasted PNG
 }
 
 
@@ -200,9 +201,13 @@ def _check_foreign(path: Path, name: str, arrows: bool) -> None:
     if arrows:
         assert decision.tidak == DECISION[1] + 1 and decision.label == (DECISION[2], DECISION[3]), name
         steps_text = imported.text.split("langkah:")[1]
-        assert "  # import:" not in steps_text, name  # nothing guessed about any step
+        comments = [line for line in steps_text.splitlines() if line.startswith("  # import:")]
+        assert comments == (["  # import: simbolnya sebuah gambar: dibaca sebagai proses; periksa jenisnya"]
+                            if VARIANTS[name].picture is not None else []), name
     else:  # nothing to follow: the default flow, and comments saying what to check
         assert "alur diteruskan ke langkah berikutnya" in imported.text
+    if VARIANTS[name].picture is not None:  # where the picture stands says whose step it is; its kind is guessed
+        assert "simbolnya sebuah gambar" in imported.text
 
 
 @pytest.mark.parametrize("name", VARIANTS)

@@ -26,6 +26,7 @@ from sopc.layout.text import line_height, wrap
 from sopc.source.files import ASSET_LIMIT, read_file
 
 EMU_MM = 1 / 36000
+CELL_MARGIN = 1.9  # mm: Word's default margin inside a cell
 TWIP_MM = 25.4 / 1440
 PT_MM = 25.4 / 72
 UNPACKED_MOST = 256 * 1024 * 1024  # what a document may unpack to before it is refused
@@ -217,11 +218,18 @@ class _Reader:
         return offsets[0], offsets[1]
 
     def _inline(self, drawing: etree._Element, table: Table, row: int, col: int) -> None:
+        """A drawing set in a cell's line: it stands in that cell, as far in as the paragraph's indent."""
+        paragraph = next((a for a in drawing.iterancestors() if a.tag == W + "p"), None)
+        indent = paragraph.find(f"{W}pPr/{W}ind") if paragraph is not None else None
+        inset = int(indent.get(W + "left", indent.get(W + "start", "0"))) * TWIP_MM if indent is not None else 0.0
         extent = drawing.find("wp:extent", NS)
         w = int(extent.get("cx", "0")) * EMU_MM if extent is not None else 10.0
         h = int(extent.get("cy", "0")) * EMU_MM if extent is not None else 6.0
-        left, top = table.column_left(col), table.rows[row].top
-        for shape, box in _shapes(drawing, (left + 1, top + 1, w, h)):
+        left, top = table.column_left(col) + CELL_MARGIN + inset, table.rows[row].top
+        if drawing.find(".//pic:pic", NS) is not None:  # a symbol pasted as a picture
+            table.figures.append(Figure("process", left, top, w, h, cell=(row, col), picture=True))
+            return
+        for shape, box in _shapes(drawing, (left, top, w, h)):
             figure = _figure(shape, box)
             if figure is not None:
                 figure.cell = (row, col)

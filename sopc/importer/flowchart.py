@@ -28,6 +28,7 @@ ROLES = {
     "keterangan": ("keterangan", "ket"),
 }
 TOUCH = 1.8  # mm: an arrow's end this near a symbol's box touches it
+PICTURE_SLACK = 3.0  # mm more for a symbol pasted as a picture: where a line of text sets it is known roughly
 LABEL_REACH = 12.0  # mm: how far from an exit's start its label may stand
 DECISION_FIRST = 1.5  # mm: how much nearer another arrow must pass to take a label from a decision's exit
 NEGATIVE = re.compile(r"(?i)\b(tidak|belum|tolak|ditolak|kurang|bukan|salah|gagal|no|not)\b")
@@ -238,6 +239,8 @@ def _symbols(tables: list[Table], by_row: dict[tuple[int, int], Step], layout: _
             if step is None or figure.kind == "offpage":
                 continue  # an off-page connector is nobody's step, wherever it stands
             step.figures.append((index, figure))
+            if figure.picture:
+                step.notes.append("simbolnya sebuah gambar: dibaca sebagai proses; periksa jenisnya")
             name = layout.lanes.get(col) if col is not None else None
             if name is None:
                 step.notes.append("sebuah simbol di luar kolom pelaksana")
@@ -268,13 +271,13 @@ def _all_steps(by_row: dict[tuple[int, int], Step]) -> list[Step]:
 
 def _touching(point: tuple[float, float], figures: list[tuple[int, Figure]]) -> tuple[int, Figure] | None:
     x, y = point
-    best, distance = None, TOUCH
+    best, distance = None, TOUCH + PICTURE_SLACK
     for item in figures:
         f = item[1]
         dx = max(f.x - x, 0.0, x - (f.x + f.w))
         dy = max(f.y - y, 0.0, y - (f.y + f.h))
         d = (dx * dx + dy * dy) ** 0.5
-        if d <= distance:
+        if d <= (TOUCH + PICTURE_SLACK if f.picture else TOUCH) and d <= distance:
             best, distance = item, d
     return best
 

@@ -54,6 +54,7 @@ class Figure:
     h: float
     text: str = ""
     cell: tuple[int, int] | None = None  # (row, grid column) when it stands inline in a cell
+    picture: bool = False  # an embedded image standing where a symbol stands: its kind is a guess
 
     @property
     def centre(self) -> Point:

@@ -75,7 +75,7 @@ def _page(page, number: int) -> tuple[list[Table], int]:
     for found in page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                                    "explicit_vertical_lines": verticals, "explicit_horizontal_lines": horizontals,
                                    "intersection_tolerance": 3, "snap_tolerance": 3, "join_tolerance": 3}):
-        table = _table(found, words, figures, shafts, number)
+        table = _table(found, words, figures, shafts, number, page.images)
         if table is not None:
             tables.append(table)
     tables.sort(key=lambda t: t.page)
@@ -205,7 +205,8 @@ def _edge(a: tuple[float, float], b: tuple[float, float]) -> dict:
             "orientation": "h", "object_type": "line"}
 
 
-def _table(found, words, figures, shafts, number: int) -> Table | None:
+def _table(found, words, figures, shafts, number: int, images: list | None = None) -> Table | None:
+    images = images or []
     x0, top, x1, bottom = found.bbox
     xs = sorted({round(v, 1) for cell in found.cells for v in (cell[0], cell[2])})
     ys = sorted({round(v, 1) for cell in found.cells for v in (cell[1], cell[3])})
@@ -252,6 +253,12 @@ def _table(found, words, figures, shafts, number: int) -> Table | None:
     for f_index, (kind, (fx, fy, fw, fh)) in enumerate(boxes):
         text = " ".join(" ".join(line) if isinstance(line, list) else line for line in _lines(figure_words[f_index]))
         table.figures.append(Figure(kind, (fx - ox) * PT, (fy - oy) * PT, fw * PT, fh * PT, text))
+    for image in images:  # symbols pasted as pictures (some archives have them): where they stand counts
+        ix, iy, iw, ih = image["x0"], image["top"], image["x1"] - image["x0"], image["bottom"] - image["top"]
+        inside = x0 <= ix and ix + iw <= x1 and top <= iy and iy + ih <= bottom
+        if inside and 8 <= iw <= 115 and 8 <= ih <= 115 and not any(
+                abs(fx - ix) < 2 and abs(fy - iy) < 2 for _, (fx, fy, _, _) in boxes):
+            table.figures.append(Figure("process", (ix - ox) * PT, (iy - oy) * PT, iw * PT, ih * PT, picture=True))
     for points, head, tail in shafts:
         if all(x0 - 2 <= px <= x1 + 2 and top - 2 <= py <= bottom + 2 for px, py in points):
             table.connectors.append(Connector([((px - ox) * PT, (py - oy) * PT) for px, py in points], head, tail))
