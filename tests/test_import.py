@@ -312,3 +312,68 @@ def test_a_generated_corpus_comes_back_from_docx_and_pdf(tmp_path: Path, steps: 
             for key in IDENTITY:
                 assert getattr(back, key) == getattr(want, key), (source.name, suffix, key)
             assert printed(back) == printed(want), (source.name, suffix)
+
+
+def _word_export_pdf(path: Path) -> None:
+    """A one-page PDF drawn as Word exports one: every table border a thin filled rectangle, the
+    symbols stroked paths, each arrow a line and a filled triangle, a signature footer below."""
+    ops: list[str] = []
+    texts: list[tuple[float, float, str]] = []
+    xs = [40, 70, 250, 350, 450, 540, 600, 680, 760]  # No, Kegiatan, 3 lanes, Input, Waktu, Output, end
+    ys = [520, 500, 440, 380, 320]  # top to bottom: the header, then three steps (PDF counts y upwards)
+    for x in xs:
+        ops.append(f"{x - 0.25} {ys[-1]} 0.5 {ys[0] - ys[-1]} re f")
+    for y in ys:
+        ops.append(f"{xs[0]} {y - 0.25} {xs[-1] - xs[0]} 0.5 re f")
+    for x, title in zip(xs, ["No", "Kegiatan", "Pemohon", "Petugas", "Kepala Seksi", "Input", "Waktu", "Output"],
+                        strict=False):
+        texts.append((x + 3, 507, title))
+    rows = [("1", "Mengajukan permohonan", "Formulir", "5 menit", "Berkas"),
+            ("2", "Memeriksa berkas", "Berkas", "10 menit", "Berkas terperiksa"),
+            ("3", "Menandatangani izin", "Konsep izin", "1 hari", "Izin")]
+    for (number, kegiatan, masuk, waktu, keluar), top in zip(rows, ys[1:], strict=False):
+        for x, text in zip([xs[0], xs[1], xs[5], xs[6], xs[7]], [number, kegiatan, masuk, waktu, keluar], strict=True):
+            texts.append((x + 3, top - 12, text))
+    ops.append("270 470 40 20 re S")  # step 1: a process in Pemohon's lane
+    ops.append("400 400 m 420 410 l 400 420 l 380 410 l h S")  # step 2: a decision in Petugas's lane
+    ops.append("470 340 40 20 re S")  # step 3: a process in Kepala Seksi's lane
+    ops.append("290 470 m 290 440 l 400 440 l 400 426 l S")  # 1 -> 2
+    ops.append("396 426 m 404 426 l 400 420 l h f")
+    ops.append("420 410 m 490 410 l 490 366 l S")  # 2 -> 3, its exit labelled
+    ops.append("486 366 m 494 366 l 490 360 l h f")
+    ops.append("380 410 m 290 410 l 290 484 l S")  # 2 -> 1 back, its exit labelled
+    ops.append("286 484 m 294 484 l 290 490 l h f")
+    texts += [(425, 414, "Lengkap"), (330, 414, "Tidak lengkap"),
+              (40, 40, "Dokumen ini ditandatangani secara elektronik")]
+    for x, y, text in texts:
+        ops.append(f"BT /F1 8 Tf {x} {y} Td ({text}) Tj ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)
+
+
+def test_a_pdf_with_borders_drawn_as_thin_rectangles(tmp_path: Path) -> None:
+    """As Word exports a table: no stroked rule at all, only thin filled rectangles."""
+    pdf = tmp_path / "ekspor-word.pdf"
+    _word_export_pdf(pdf)
+    [imported] = import_document(pdf, {})
+    assert "identitas" in imported.missing  # only the flowchart was drawn
+    text = imported.text.split("langkah:")[1]
+    for expected in ("kegiatan: Mengajukan permohonan\n    pelaksana: pemohon",
+                     "kegiatan: Memeriksa berkas\n    pelaksana: petugas",
+                     "kegiatan: Menandatangani izin\n    pelaksana: kepala-seksi",
+                     "label: [Lengkap, Tidak lengkap]", "tidak: 1"):
+        assert expected in text, text
+    assert "ditandatangani secara elektronik" not in imported.text  # the footer is no part of the SOP

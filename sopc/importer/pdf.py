@@ -91,14 +91,14 @@ def _triangle(curve) -> tuple[tuple[float, float], tuple[float, float]] | None:
     points = _distinct(curve["pts"])
     if len(points) != 3:
         return None
-    # the tip is the vertex farthest from the middle of the other two
+    # the tip is the vertex whose two sides are most alike (an arrowhead is isosceles), the base
+    # the middle of the other two
     best = None
     for i, tip in enumerate(points):
         a, b = points[(i + 1) % 3], points[(i + 2) % 3]
-        base = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-        length = math.dist(tip, base)
-        if best is None or length > best[0]:
-            best = (length, tip, base)
+        unequal = abs(math.dist(tip, a) - math.dist(tip, b))
+        if best is None or unequal < best[0]:
+            best = (unequal, tip, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2))
     assert best is not None
     return best[1], best[2]
 
