@@ -41,6 +41,7 @@ STEPS = [
     ("Menerima surat izin", [0], "terminator", ["Surat izin"], "5 menit", "Izin diterima"),
 ]
 DECISION = (2, 1, "Lengkap", "Tidak lengkap")  # step index, its `tidak` target (index), labels
+INSIDE = {1: "Via Loket"}  # text typed inside a symbol (the `cell` variant): step index -> text
 NUMBER_W, KEGIATAN_W, LANE_W, INPUT_W, WAKTU_W, OUTPUT_W, KET_W = 10, 50, 30, 30, 18, 30, 20
 ROW_H = 16.0  # mm: the steps' rows (exact, or "at least" with the text well inside)
 HEAD_H = 8.0  # mm: each of the two header rows
@@ -187,8 +188,12 @@ def _draw(doc, table, anchor, steps, offset: int, variant: Variant) -> None:
         elif variant.shapes == "vml":
             cell.paragraphs[0]._p.append(parse_xml(_vml(kind, x - _lane_x(lane), y, w, h)))
         elif variant.shapes == "cell":
+            inside = INSIDE.get(index, "")
+            text = (f'<wps:txbx><w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr>'
+                    f'<w:sz w:val="12"/></w:rPr><w:t>{inside}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+                    if inside else "")
             cell.paragraphs[0]._p.append(parse_xml(_anchor(PRESET[kind], x - _lane_x(lane), y, w, h, index,
-                                                           relative=("column", "paragraph"))))
+                                                           relative=("column", "paragraph"), text=text)))
         else:
             anchor._p.append(parse_xml(_anchor(PRESET[kind], x, _row_top(row, heads) + y, w, h, index,
                                                relative=("margin", "paragraph"))))

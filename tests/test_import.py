@@ -17,7 +17,7 @@ from sopc.model.sop import Sop
 from sopc.model.validate import validate
 from sopc.source.loader import load_bytes
 from tests.conftest import run_cli
-from tests.foreign import ACTORS, DECISION, STEPS, Variant, make
+from tests.foreign import ACTORS, DECISION, INSIDE, STEPS, Variant, make
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 SOURCES = sorted(EXAMPLES.rglob("*.sop.yaml"))
@@ -196,6 +196,8 @@ def _check_foreign(path: Path, name: str, arrows: bool) -> None:
         assert (step.kegiatan, step.kelengkapan, step.waktu, step.output) == (kegiatan, tuple(kelengkapan), waktu,
                                                                                (output,)), name
         assert [names[lane.id] for lane in step.pelaksana] == [ACTORS[i] for i in lanes], name
+    if VARIANTS[name].shapes == "cell" and VARIANTS[name].picture is None:  # typed inside a symbol: its `teks`
+        assert {i: sop.langkah[i].teks for i in INSIDE} == INSIDE, name
     decision = sop.langkah[DECISION[0]].keputusan
     assert decision is not None
     if arrows:
