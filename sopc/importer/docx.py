@@ -111,6 +111,9 @@ class _Reader:
                 table = self._table(child)
                 for drawing, _ in pending:
                     self._place(drawing, table, -gap, base_x=-self._indent(child))
+                if pending and not all(row.exact for row in table.rows):
+                    self.notes.append("simbol melayang di atas baris yang tingginya tidak tetap: barisnya diukur "
+                                      "dari teksnya; periksa pelaksana tiap langkah")
                 pending, gap = [], 0.0
                 out.append(table)
         return out
