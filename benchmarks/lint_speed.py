@@ -54,8 +54,10 @@ langkah:
 ACTORS = ["pengadministrasi", "kasubbag", "kabag", "sekda"]
 
 
-def sop_text(n: int, steps: int) -> str:
-    lines = [HEADER.format(n=n, prev=max(n - 1, 1))]
+def sop_text(n: int, steps: int, finding: bool = False) -> str:
+    """A generated SOP; with `finding`, one warning as real repositories have (a review date passed)."""
+    header = HEADER.format(n=n, prev=max(n - 1, 1))
+    lines = [header.replace("revisi: 2027-01-10", "revisi: 2024-06-10") if finding else header]
     for i in range(steps):
         lines.append(f"  - kegiatan: Memproses berkas tahap {i + 1}\n"
                      f"    pelaksana: {ACTORS[i % 4]}\n"
@@ -94,11 +96,12 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--steps", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--clean", action="store_true", help="SOPs without findings (default: one warning each)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for n in range(1, args.files + 1):
-            (root / f"sop-{n:04d}.sop.yaml").write_text(sop_text(n, args.steps), encoding="utf-8")
+            (root / f"sop-{n:04d}.sop.yaml").write_text(sop_text(n, args.steps, not args.clean), encoding="utf-8")
         files = sorted(root.glob("*.sop.yaml"))
         size = sum(f.stat().st_size for f in files)
 
@@ -118,7 +121,8 @@ def main() -> None:
         startup = timed(lambda: subprocess.run([sys.executable, "-m", "sopc", "--version"], capture_output=True),
                         args.repeat)
 
-    print(f"{args.files} files x {args.steps} steps, {size / 1e6:.2f} MB, median of {args.repeat} runs")
+    kind = "no findings" if args.clean else "one warning each (a review date passed)"
+    print(f"{args.files} files x {args.steps} steps, {kind}, {size / 1e6:.2f} MB, median of {args.repeat} runs")
     print(f"  bare parse, PyYAML CSafeLoader (in-process): {parse:6.3f} s")
     print(f"  sopc lint_paths (in-process):                {in_process:6.3f} s  ({in_process / parse:.2f}x parse)")
     print(f"  `sopc lint` whole process, all cores:        {whole:6.3f} s  ({whole / parse:.2f}x parse)")

@@ -249,6 +249,7 @@ def check_file(file: Path, config: Config, lang: str, review: Review | None = No
     if review is not None:
         unit.review = review
     found += lint_unit(unit, lang)
+    unit.source.release()  # its spans are looked up; the tree would only weigh on every collection
     return RepoEntry.of(unit), found, text if found else None
 
 

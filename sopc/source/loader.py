@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
@@ -78,19 +78,31 @@ class Limits(BaseModel):
 class Source:
     """A loaded SOP source: its text, the plain data and (on demand) where each piece of it stands.
 
-    Why on demand: recording the span of every node costs more than parsing, and only files with
-    findings need spans; keeping every file's node tree alive instead makes each garbage
-    collection walk millions of objects. The text is parsed again (about 2 ms) when a position
-    is first needed.
+    Why on demand: only files with findings need spans. The node tree the text was parsed into is
+    kept while its file is linted (`node`), so a finding needs no second parse, and let go after
+    (`release`): kept for every file of a repository, each garbage collection would walk millions
+    of objects. A position asked for after that parses the text again (about 2 ms).
     """
 
     path: str
     text: str
     data: dict
+    node: Node | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def smap(self) -> SourceMap:
-        return SourceMap.from_node(_compose(self.text, "id"), editor_lines(self.text), Lines(self.text))
+        root = self.node if self.node is not None else _compose(self.text, "id")
+        return SourceMap.from_node(root, editor_lines(self.text), Lines(self.text))
+
+    def release(self) -> None:
+        """Let the node tree go (its spans already looked up stay)."""
+        self.node = None
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)  # sent between processes without the tree or the spans: rebuilt on demand
+        state["node"] = None
+        state.pop("smap", None)
+        return state
 
 
 DEFAULT_LIMITS = Limits()
@@ -201,7 +213,7 @@ def _parse_lines(text: str, path: str, lang: str, limits: Limits, lines: Lines) 
         node, count, sample = walker.unprintable
         message = tr("yaml.unprintable", lang, count=count, sample=f"U+{ord(sample):04X}")
         warnings.append(Diagnostic(path, _span(node), "SY09", Severity.WARNING, message))
-    return Source(path, text, data), warnings
+    return Source(path, text, data, root), warnings
 
 
 def _check_counts(root: Node, data: dict, lang: str, limits: Limits) -> None:
