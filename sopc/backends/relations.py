@@ -27,6 +27,9 @@ class DotMissing(SopcError):
         super().__init__(DOT_MISSING)
 
 
+READABLE_MOST = 150  # SOPs a printed map can show legibly; the manual leaves out a larger one, saying so
+
+
 def relation_graph(entries: Sequence[RepoEntry], text: Labels,
                    links: Mapping[str, str] | None = None) -> graphviz.Digraph:
     """A directed graph: one node per SOP (nomor and nama), makro -> mikro and keterkaitan edges,

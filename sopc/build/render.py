@@ -18,7 +18,7 @@ from sopc.backends.docx.identity import Logo, Signature
 from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.manual import Manual
 from sopc.backends.registry import BACKENDS, Rendering, placed
-from sopc.backends.relations import related, relation_graph
+from sopc.backends.relations import READABLE_MOST, related, relation_graph
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
 from sopc.config import Config, ConfigCache
@@ -57,13 +57,21 @@ def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
     return book.docx(_map(entries, plan.labels_for(first), lang, result))
 
 
+PAGE_INCHES = "10,6.5"  # the manual's map: at most a landscape page's width and height
+
+
 def _map(entries: list[RepoEntry], text: Labels, lang: str, result: BuildResult) -> bytes | None:
     """The manual's map of the SOPs that relate to one another, as PNG; None when none do, or it cannot be drawn."""
     linked = related(entries)
     if not linked:
         return None
+    if len(linked) > READABLE_MOST:  # past this, a page of boxes is read by nobody: the map waits for Graphviz
+        result.warnings.append(tr("build.map_too_big", lang, count=len(linked), most=READABLE_MOST))
+        return None
+    graph = relation_graph(linked, text)
+    graph.graph_attr.update(size=PAGE_INCHES, dpi="200")  # drawn to fit a landscape page, printed sharp
     try:
-        return relation_graph(linked, text).pipe(format="png", quiet=True)  # dot's notes on big maps stay quiet
+        return graph.pipe(format="png", quiet=True)  # dot's notes on big maps stay quiet
     except graphviz.ExecutableNotFound:
         result.warnings.append(tr("build.map_no_dot", lang))
     except subprocess.CalledProcessError as err:

@@ -232,6 +232,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "logo {logo}: {problem}; built without it"},
     "build.map_no_dot": {"id": "program Graphviz `dot` tidak ditemukan: buku pedoman dibuat tanpa peta keterkaitan",
                          "en": "Graphviz `dot` not found: the manual is built without the map of relations"},
+    "build.map_too_big": {"id": "{count} SOP saling terkait: peta keterkaitan selebar itu tidak terbaca di satu "
+                                "halaman (paling banyak {most}); buku pedoman dibuat tanpa peta — katalog HTML "
+                                "mendaftar keterkaitannya",
+                          "en": "{count} SOPs relate to one another: a map that large cannot be read on a page "
+                                "(at most {most}); the manual is built without it — the HTML catalogue lists "
+                                "the relations"},
     "build.map_failed": {"id": "Graphviz tidak dapat menggambar peta keterkaitan ({code}); peta dilewati",
                          "en": "Graphviz could not draw the map of relations ({code}); left out"},
     "build.summary": {
