@@ -12,6 +12,8 @@ from sopc.lint.suppress import Suppressions, scan
 from sopc.model.sop import Sop
 from sopc.source.loader import Source
 
+SENT = ("keterkaitan",)  # what of a SOP's plain data crosses between processes (sopc.lint.rules.rp reads it)
+
 
 class _InFile:
     """A valid SOP file with its settings: where findings are located and suppressed."""
@@ -70,6 +72,14 @@ class RepoEntry(_InFile):
     logo: str | None = None
     config: Config = field(default_factory=Config)
     hidden: set[tuple[int, str]] = field(default_factory=set)
+
+    def __getstate__(self) -> dict:
+        """As any file, and with only the part of its data the repository rules read: the whole SOP
+        as plain data was most of what a worker sent back, for nothing."""
+        state = super().__getstate__()
+        source = state["source"]
+        state["source"] = Source(source.path, source.text, {k: source.data[k] for k in SENT if k in source.data})
+        return state
 
     @classmethod
     def of(cls, unit: LintUnit) -> RepoEntry:
