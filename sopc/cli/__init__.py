@@ -509,17 +509,21 @@ class _ProgressBar:
 
 @contextlib.contextmanager
 def _batch_gc() -> Iterator[None]:
-    """Collect garbage less often while thousands of small objects are built and kept.
+    """No cyclic garbage collection while thousands of small objects are built and kept.
 
-    Why: with the default thresholds the collector re-walks every SOP already loaded, about a
-    third of the run time on a large repository.
+    Why: the collector re-walks every SOP already loaded; with the default thresholds that was a
+    third of the run time, with raised ones still a fifth (lint of 1,000 SOPs with a finding each:
+    2.3 s, 1.8 s without). What linting makes is freed by reference counting (the parsed trees have
+    no cycles): the peak memory measured the same, 175 MB, with and without collections.
     """
-    old = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 100)
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*old)
+        gc.freeze()  # what was kept is kept to the end: later collections (the report) need not walk it
+        if enabled:
+            gc.enable()
 
 
 def main() -> None:
