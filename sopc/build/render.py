@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import graphviz
-
 from sopc.backends.docx.identity import Logo, Signature
 from sopc.backends.docx.logo import LogoError, logo_png
 from sopc.backends.manual import Manual
 from sopc.backends.registry import BACKENDS, Rendering, placed
-from sopc.backends.relations import READABLE_MOST, related, relation_graph
 from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
 from sopc.config import Config, ConfigCache
@@ -62,6 +59,10 @@ PAGE_INCHES = "10,6.5"  # the manual's map: at most a landscape page's width and
 
 def _map(entries: list[RepoEntry], text: Labels, lang: str, result: BuildResult) -> bytes | None:
     """The manual's map of the SOPs that relate to one another, as PNG; None when none do, or it cannot be drawn."""
+    import graphviz  # only a manual draws it: a build of documents does not load Graphviz's module
+
+    from sopc.backends.relations import READABLE_MOST, related, relation_graph
+
     linked = related(entries)
     if not linked:
         return None
