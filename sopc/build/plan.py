@@ -159,6 +159,13 @@ def out_dir(options: BuildOptions, config: Config) -> Path:
 def _margin(config: Config) -> float:
     """The reference document's margin; a template that is no Word document is a configuration error,
     found before anything is written."""
+    path = template_path(config)
+    if path is None:  # sopc's own reference: read without python-docx
+        from sopc.backends.reference import own_margin
+
+        own = own_margin()
+        if own is not None:
+            return own
     from sopc.backends.docx.document import TemplateError, template_margin
 
     try:

@@ -18,6 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from sopc.backends.reference import own_margin
 from sopc.errors import SopcError
 from sopc.layout.text import FONT
 from sopc.source.files import ASSET_LIMIT, read_file
@@ -152,7 +153,14 @@ def _unname(element: object, ids: set[str]) -> None:
 
 
 def template_margin(template: Path | None) -> float:
-    """The reference document's page margin in mm (the smallest of its four): the layout keeps inside it."""
+    """The reference document's page margin in mm (the smallest of its four): the layout keeps inside it.
+
+    sopc's own reference is read straight from its XML (python-docx is a sixth of a build's start,
+    and a build with nothing to make need not load it); a unit's is opened whole, which checks it."""
+    if template is None:
+        own = own_margin()
+        if own is not None:
+            return own
     section = open_reference(template).sections[0]
     margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
     return min((m.mm for m in margins if m is not None), default=DEFAULT_MARGIN)
