@@ -509,7 +509,8 @@ class _ProgressBar:
 
 @contextlib.contextmanager
 def _batch_gc() -> Iterator[None]:
-    """No cyclic garbage collection while thousands of small objects are built and kept.
+    """No cyclic garbage collection while thousands of small objects are built and kept, and
+    what was kept frozen for the rest of this one-shot run (the report's collections walked it all).
 
     Why: the collector re-walks every SOP already loaded; with the default thresholds that was a
     third of the run time, with raised ones still a fifth (lint of 1,000 SOPs with a finding each:
