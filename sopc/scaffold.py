@@ -125,13 +125,7 @@ jobs:
       - uses: actions/checkout@v6
         with:
           fetch-depth: 0  # the whole history: `sopc lint --since origin/main` compares with it
-      - uses: actions/setup-python@v6
-        with:
-          python-version: "3.12"
-          cache: pip
-          cache-dependency-path: sopc.toml
-      - run: python -m pip install {install}
-      - run: sopc --version
+{setup}      - run: sopc --version
       - name: Lint (annotations on the pull request)
         run: sopc lint --format github
       - name: Lint (SARIF for code scanning)
@@ -148,6 +142,17 @@ jobs:
         with:
           name: dokumen-sop
           path: build/
+"""
+
+# how every GitHub job of sopc's gets a Python with the pinned sopc (pip's cache keyed by sopc.toml,
+# where the pin is written)
+GITHUB_SETUP = """\
+      - uses: actions/setup-python@v6
+        with:
+          python-version: "3.12"
+          cache: pip
+          cache-dependency-path: sopc.toml
+      - run: python -m pip install {install}
 """
 
 GITLAB = """\
@@ -199,13 +204,8 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v6
-      - uses: actions/setup-python@v6
-        with:
-          python-version: "3.12"
-          cache: pip
-          cache-dependency-path: sopc.toml
-      - run: python -m pip install {install}
-      - run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
+{setup}      - name: LibreOffice, for the PDFs
+        run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
       - name: Build the documents and the catalogue
         run: sopc build -o site --format docx --format html --pdf
       - name: Leave out the caches; lead the site's root to the catalogue
@@ -281,13 +281,13 @@ def init_files(instansi: str, unit: list[str], ci: str, today: dt.date, install:
         ".vscode/settings.json": json.dumps(VSCODE, indent=2) + "\n",
     }
     recipe = GITLAB if ci == "gitlab" else GITHUB
+    setup = GITHUB_SETUP.format(install=shlex.quote(install))
     if pages and ci == "gitlab":
         recipe += GITLAB_PAGES
     elif pages:
-        files[".github/workflows/sopc-pages.yml"] = GITHUB_PAGES.format(install=shlex.quote(install),
-                                                                        site_root=SITE_ROOT)
+        files[".github/workflows/sopc-pages.yml"] = GITHUB_PAGES.format(setup=setup, site_root=SITE_ROOT)
     files[".gitlab-ci.yml" if ci == "gitlab" else ".github/workflows/sopc.yml"] = recipe.format(
-        install=shlex.quote(install), site_root=SITE_ROOT)
+        install=shlex.quote(install), setup=setup, site_root=SITE_ROOT)
     return files
 
 

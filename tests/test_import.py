@@ -56,13 +56,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
-def test_every_example_comes_back_from_its_docx(built: Path, source: Path) -> None:
+def test_every_example_comes_back_from_its_documents(request: pytest.FixtureRequest, source: Path,
+                                                     suffix: str) -> None:
+    """From its DOCX, and from LibreOffice's PDF of it (rules, symbols and arrows as vector paths,
+    the text as words)."""
+    folder = request.getfixturevalue("built" if suffix == ".docx" else "printed_pdfs")
     config = load_config(find_config(source))
     unit = load_unit(source, config, "id")[0]
     assert unit is not None
-    docx = built / source.relative_to(EXAMPLES).with_suffix("").with_suffix(".docx")
-    [imported] = import_document(docx, dict(config.settings.defaults))
+    document = folder / source.relative_to(EXAMPLES).with_suffix("").with_suffix(suffix)
+    [imported] = import_document(document, dict(config.settings.defaults))
     back = model(imported.text, dict(config.settings.defaults))
     for key in IDENTITY:
         assert getattr(back, key) == getattr(unit.sop, key), key
@@ -144,20 +149,6 @@ def printed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", str(EXAMPLES), "-o", str(out), "--format", "docx", "--pdf")
     assert result.exit_code == 0, result.output
     return out
-
-
-@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
-def test_every_example_comes_back_from_its_pdf(printed_pdfs: Path, source: Path) -> None:
-    """Through LibreOffice's PDF: rules, symbols and arrows are vector paths, the text is words."""
-    config = load_config(find_config(source))
-    unit = load_unit(source, config, "id")[0]
-    assert unit is not None
-    pdf = printed_pdfs / source.relative_to(EXAMPLES).with_suffix("").with_suffix(".pdf")
-    [imported] = import_document(pdf, dict(config.settings.defaults))
-    back = model(imported.text, dict(config.settings.defaults))
-    for key in IDENTITY:
-        assert getattr(back, key) == getattr(unit.sop, key), key
-    assert printed(back) == printed(unit.sop)
 
 
 # --- documents made in Word, not by sopc --------------------------------------------------------

@@ -41,26 +41,20 @@ class Imported:
 
 
 def read_document(path: Path) -> Document:
+    """The document's tables and drawing, read by the reader of its kind (.docx or .pdf)."""
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from sopc.importer.docx import UnreadableDocument, read_docx
+    if suffix not in (".docx", ".pdf"):
+        raise ImportError_(texts("import.kind", path=path))
+    from sopc.importer.docx import UnreadableDocument, read_docx
+    from sopc.importer.pdf import UnreadablePdf, read_pdf
 
-        try:
-            return read_docx(path)
-        except UnreadableDocument as err:
-            raise ImportError_(_why(path, str(err))) from None
-        except OSError as err:
-            raise ImportError_(texts("import.unreadable", path=path, reason=err.strerror or err)) from None
-    if suffix == ".pdf":
-        from sopc.importer.pdf import UnreadablePdf, read_pdf
-
-        try:
-            return read_pdf(path)
-        except UnreadablePdf as err:
-            raise ImportError_(_why(path, str(err))) from None
-        except OSError as err:
-            raise ImportError_(texts("import.unreadable", path=path, reason=err.strerror or err)) from None
-    raise ImportError_(texts("import.kind", path=path))
+    read = read_docx if suffix == ".docx" else read_pdf
+    try:
+        return read(path)
+    except (UnreadableDocument, UnreadablePdf) as err:
+        raise ImportError_(_why(path, str(err))) from None
+    except OSError as err:
+        raise ImportError_(texts("import.unreadable", path=path, reason=err.strerror or err)) from None
 
 
 def _why(path: Path, reason: str) -> dict[str, str]:
