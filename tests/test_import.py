@@ -370,3 +370,30 @@ def test_a_pdf_with_borders_drawn_as_thin_rectangles(tmp_path: Path) -> None:
                      "label: [Lengkap, Tidak lengkap]", "tidak: 1"):
         assert expected in text, text
     assert "ditandatangani secara elektronik" not in imported.text  # the footer is no part of the SOP
+
+
+def test_forms_that_word_their_heads_otherwise() -> None:
+    """Heads as units print them: `Persyaratan/Kelengkapan`, `Waktu Penyelesaian`, `Output/Hasil`,
+    `Ket.`, `Uraian Kegiatan`; an identity with a column of colons between label and value."""
+    from sopc.importer.flowchart import read_flowchart
+    from sopc.importer.identity import read_identity
+    from sopc.importer.page import Cell, Row, Table
+
+    def row(*texts: str) -> Row:
+        return Row([Cell([[t]] if t else [], i) for i, t in enumerate(texts)])
+
+    heads = ["NO.", "URAIAN KEGIATAN", "Pemohon", "Petugas", "Persyaratan/Kelengkapan", "Waktu Penyelesaian",
+             "Output/Hasil", "Ket."]
+    numbers = [str(n) for n in range(1, 9)]  # a row numbering the columns, as some forms print
+    table = Table([row(*heads), row(*numbers),
+                   row("1.", "Mengajukan permohonan", "", "", "Formulir", "5 menit", "Berkas", "")],
+                  [10.0, 50.0, 30.0, 30.0, 30.0, 20.0, 30.0, 20.0])
+    [step] = read_flowchart([table]).steps
+    assert (step.kegiatan, step.kelengkapan, step.waktu, step.output) == ("Mengajukan permohonan", ["Formulir"],
+                                                                          "5 menit", ["Berkas"])
+    assert read_flowchart([table]).lanes == ["Pemohon", "Petugas"]
+    identity = Table([row("NOMOR SOP", ":", "001/SOP/X/2025"), row("TGL. EFEKTIF", ":", "2 Juni 2025"),
+                      row("NAMA SOP", ":", "Pelayanan Izin")], [40.0, 5.0, 80.0])
+    found = read_identity(identity)
+    assert (found.values["nomor"], found.values["nama"], str(found.values["efektif"])) == (
+        "001/SOP/X/2025", "Pelayanan Izin", "2025-06-02")

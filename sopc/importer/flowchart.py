@@ -129,12 +129,12 @@ def _roles(table: Table, head: int) -> _Layout:
     body = head + 1
     for r in range(head, min(head + 3, len(table.rows))):
         row = table.rows[r]
+        texts = [c.text.strip() for c in row.cells if c.text.strip()]
+        if r > head and len(texts) > 2 and all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts):
+            body = r + 1  # a row numbering the columns ((1), (2), (3), ...), as some forms print
+            continue
         if r > head and _number(row.cells, {}) is not None:
             break
-        numbered = [c for c in row.cells if plain(c.text) and re.fullmatch(r"\d+", plain(c.text).replace(" ", ""))]
-        if r > head and numbered and all(plain(c.text).isdigit() for c in row.cells if plain(c.text)):
-            body = r + 1  # a row numbering the columns (1, 2, 3, ...), as some forms print
-            continue
         for cell in row.cells:
             if not cell.merged and cell.text:
                 for col in range(cell.col, min(cell.col + cell.span, width)):
@@ -145,14 +145,27 @@ def _roles(table: Table, head: int) -> _Layout:
     for col, texts in headers.items():
         words = [plain(t) for t in texts]
         role = next((name for name, spellings in ROLES.items() for w in words if w in spellings), None)
-        if role is None and any(w == "mutu baku" for w in words) and words:
-            role = {"waktu": "waktu"}.get(words[-1], None)
+        if role is None and words and not any(w.startswith("pelaksana") for w in words[:-1]):
+            role = _role_in(words[-1])
         if role is not None:
             roles[col] = role
         elif any(w in ("pelaksana", "pelaksana kegiatan") for w in words) or texts:
             roles[col] = "lane"
             lanes[col] = " ".join(texts[-1].split())
     return _Layout(roles, lanes, body)
+
+
+# words that name a column wherever they stand in its head ("Persyaratan/Kelengkapan", "Output/Hasil",
+# "Waktu Penyelesaian"), for a column not under Pelaksana
+ROLE_WORDS = {"kelengkapan": {"kelengkapan", "persyaratan", "input", "syarat", "masukan"}, "waktu": {"waktu"},
+              "output": {"output", "hasil", "keluaran"}, "keterangan": {"keterangan", "ket", "catatan"}}
+
+
+def _role_in(head: str) -> str | None:
+    words = set(head.split())
+    if "kegiatan" in words and "pelaksana" not in words and len(words) <= 3:
+        return "kegiatan"  # "Uraian Kegiatan", "Kegiatan/Aktivitas"
+    return next((role for role, names in ROLE_WORDS.items() if words & names), None)
 
 
 def _number(cells: list[Cell], roles: dict[int, str]) -> int | None:

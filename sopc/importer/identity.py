@@ -68,8 +68,9 @@ def read_identity(table: Table) -> Found:
         cells = [c for c in row.cells if not c.merged]
         for index, cell in enumerate(cells):
             key = _label_key(cell.text, LABELS)
-            if key and key not in found.values and index + 1 < len(cells):
-                _value(found, key, cells[index + 1])
+            after = [c for c in cells[index + 1:] if c.text.strip() not in (":", "")]  # a column of colons
+            if key and key not in found.values and after:
+                _value(found, key, after[0])
             for list_key, (items, guess) in _lists(cell).items():
                 if list_key not in found.values:
                     found.values[list_key] = items
