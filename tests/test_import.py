@@ -332,7 +332,9 @@ def _word_export_pdf(path: Path) -> None:
     ops.append("470 340 40 20 re S")  # step 3: a process in Kepala Seksi's lane
     ops.append("290 470 m 290 440 l 400 440 l 400 426 l S")  # 1 -> 2
     ops.append("396 426 m 404 426 l 400 420 l h f")
-    ops.append("420 410 m 490 410 l 490 366 l S")  # 2 -> 3, its exit labelled
+    ops.append("420 410 m 455 410 l S")  # 2 -> 3, its exit labelled, drawn as three strokes, one backwards
+    ops.append("490 410 m 455 410 l S")
+    ops.append("490 410 m 490 366 l S")
     ops.append("486 366 m 494 366 l 490 360 l h f")
     ops.append("380 410 m 290 410 l 290 484 l S")  # 2 -> 1 back, its exit labelled
     ops.append("286 484 m 294 484 l 290 490 l h f")

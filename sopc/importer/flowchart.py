@@ -416,13 +416,21 @@ def _joined(connectors: list[Connector]) -> list[Connector]:
         for first in pieces:
             if first.head:
                 continue
-            follower = next((c for c in pieces if c is not first and not c.tail
-                             and _close(first.points[-1], c.points[0])), None)
-            if follower is not None:
+            for follower in pieces:
+                if follower is first:
+                    continue
+                if not follower.tail and _close(first.points[-1], follower.points[0]):
+                    tail_points = follower.points[1:]
+                elif not follower.head and not follower.tail and _close(first.points[-1], follower.points[-1]):
+                    tail_points = follower.points[-2::-1]  # a piece drawn the other way round
+                else:
+                    continue
                 pieces.remove(follower)
-                first.points = first.points + follower.points[1:]
+                first.points = first.points + tail_points
                 first.head = follower.head
                 joined = True
+                break
+            if joined:
                 break
     return pieces
 

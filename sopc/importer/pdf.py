@@ -178,19 +178,35 @@ def _split_lines(page, heads, figures) -> tuple[list[tuple[list[tuple[float, flo
             cx, cy = (rect["x0"] + rect["x1"]) / 2, (rect["top"] + rect["bottom"]) / 2
             rules.append(_edge((cx, rect["top"]), (cx, rect["bottom"])) if w <= THIN else
                          _edge((rect["x0"], cy), (rect["x1"], cy)))
+    loose: list[list[tuple[float, float]]] = []
+    ends: list[tuple[float, float]] = []  # the ends of what is known to be an arrow
     for points in paths:
         start_head, start_tip = touches(points[0])
         end_head, end_tip = touches(points[-1])
         if start_head or end_head or on_figure(points[0]) or on_figure(points[-1]) or len(points) > 2:
+            ends += [points[0], points[-1]]
             if end_tip is not None:
                 points = [*points, end_tip]
             if start_tip is not None:
                 points = [start_tip, *points]
             shafts.append((points, end_head, start_head and not end_head))
         else:
-            (x0, y0), (x1, y1) = points
-            if abs(x0 - x1) < 0.5 or abs(y0 - y1) < 0.5:
-                rules.append(_edge((x0, y0), (x1, y1)))
+            loose.append(points)
+    # an arrow drawn as separate strokes: a line meeting an arrow's end is a piece of it, not a rule
+    # (sopc's own arrows never end on a rule; the pieces are joined in sopc.importer.flowchart)
+    grown = True
+    while grown:
+        grown = False
+        for points in list(loose):
+            if any(math.dist(end, point) <= 1.0 for end in ends for point in (points[0], points[-1])):
+                loose.remove(points)
+                shafts.append((points, False, False))
+                ends += [points[0], points[-1]]
+                grown = True
+    for points in loose:
+        (x0, y0), (x1, y1) = points
+        if abs(x0 - x1) < 0.5 or abs(y0 - y1) < 0.5:
+            rules.append(_edge((x0, y0), (x1, y1)))
     return shafts, rules
 
 
