@@ -396,6 +396,10 @@ def test_forms_that_word_their_heads_otherwise() -> None:
     assert read_flowchart([table]).lanes == ["Pemohon", "Petugas"]
     identity = Table([row("NOMOR SOP", ":", "001/SOP/X/2025"), row("TGL. EFEKTIF", ":", "2 Juni 2025"),
                       row("NAMA SOP", ":", "Pelayanan Izin")], [40.0, 5.0, 80.0])
+    identity.rows += [row("DASAR HUKUM :", "", "KETERKAITAN :"),  # the items in the row below their label
+                      row("1. Undang-Undang Nomor 25 Tahun 2009", "", "-")]
     found = read_identity(identity)
     assert (found.values["nomor"], found.values["nama"], str(found.values["efektif"])) == (
         "001/SOP/X/2025", "Pelayanan Izin", "2025-06-02")
+    assert found.values["dasar_hukum"] == ["Undang-Undang Nomor 25 Tahun 2009"]
+    assert found.values["keterkaitan"] == []

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sopc.importer.page import Cell, Table
+from sopc.importer.page import Cell, Row, Table
 
 MONTHS = {name: number for number, names in enumerate([
     ("januari", "jan", "january"), ("februari", "feb", "pebruari", "february"), ("maret", "mar", "march"),
@@ -64,7 +64,7 @@ def is_identity(table: Table) -> bool:
 
 def read_identity(table: Table) -> Found:
     found = Found()
-    for row in table.rows:
+    for number, row in enumerate(table.rows):
         cells = [c for c in row.cells if not c.merged]
         for index, cell in enumerate(cells):
             key = _label_key(cell.text, LABELS)
@@ -72,6 +72,8 @@ def read_identity(table: Table) -> Found:
             if key and key not in found.values and after:
                 _value(found, key, after[0])
             for list_key, (items, guess) in _lists(cell).items():
+                if not items and not _says_empty(cell) and number + 1 < len(table.rows):
+                    items, guess = _below(table.rows[number + 1], cell, list_key)  # the items in the row below
                 if list_key not in found.values:
                     found.values[list_key] = items
                     if guess:
@@ -82,6 +84,18 @@ def read_identity(table: Table) -> Found:
         if key not in found.values:
             found.missing.append(key)
     return found
+
+
+def _says_empty(cell: Cell) -> bool:
+    return any(line.strip().rstrip(":").strip().endswith(("-", "–")) for line in cell.lines)
+
+
+def _below(row: Row, cell: Cell, key: str) -> tuple[object, str]:
+    """A list's items written in the cell under its label (forms that give the label a row of its own)."""
+    under = next((c for c in row.cells if c.col == cell.col and not c.merged), None)
+    if under is None or _lists(under) or _label_key(under.text, LABELS):
+        return [], ""
+    return _items(under.lines, key)
 
 
 def _label_key(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
