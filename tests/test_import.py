@@ -394,7 +394,7 @@ def test_forms_that_word_their_heads_otherwise() -> None:
     assert (step.kegiatan, step.kelengkapan, step.waktu, step.output) == ("Mengajukan permohonan", ["Formulir"],
                                                                           "5 menit", ["Berkas"])
     assert read_flowchart([table]).lanes == ["Pemohon", "Petugas"]
-    identity = Table([row("NOMOR SOP", ":", "001/SOP/X/2025"), row("TGL. EFEKTIF", ":", "2 Juni 2025"),
+    identity = Table([row("NOMOR SOP", ":", "001/SOP/X/2025"), row("TGL. EFEKTIF", "", ": 2 Juni 2025"),
                       row("NAMA SOP", ":", "Pelayanan Izin")], [40.0, 5.0, 80.0])
     identity.rows += [row("DASAR HUKUM :", "", "KETERKAITAN :"),  # the items in the row below their label
                       row("1. Undang-Undang Nomor 25 Tahun 2009", "", "-")]

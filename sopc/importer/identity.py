@@ -107,7 +107,7 @@ def _label_key(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
 
 
 def _value(found: Found, key: str, cell: Cell) -> None:
-    text = cell.text
+    text = cell.text.strip().lstrip(":").strip()  # some forms print the colon in the value's cell
     if key in ("pembuatan", "revisi", "efektif"):
         if text.strip() in ("", "-", "–"):
             if key != "revisi":
