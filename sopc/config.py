@@ -6,11 +6,12 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from sopc.errors import SopcError, Texts
+from sopc.layout.paper import Paper
 from sopc.layout.text import FONT, Font
 from sopc.lint.pattern import nomor_matcher
 from sopc.model.base import slug
@@ -32,11 +33,6 @@ SeverityName = Literal["error", "warning", "info", "off"]
 
 
 
-# the papers an SOP is printed on, always landscape: (width, height) in mm — the one table of them
-Paper = Literal["A4", "F4", "Letter", "Legal"]
-PAPERS: dict[str, tuple[float, float]] = {"A4": (297.0, 210.0), "F4": (330.0, 215.0), "Letter": (279.4, 215.9),
-                                          "Legal": (355.6, 215.9)}
-assert tuple(PAPERS) == get_args(Paper)
 
 
 class _Settings(BaseModel):

@@ -7,7 +7,6 @@ strings are valid YAML and TOML strings — never as markup or template source.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
 import json
 import os
 import re
@@ -15,6 +14,7 @@ import shlex
 from pathlib import Path
 
 from sopc import __version__
+from sopc.cli.origin import installed_from
 from sopc.config import Config, pinned
 from sopc.errors import SopcError
 from sopc.model.base import slug
@@ -304,44 +304,6 @@ def install_spec(given: str | None) -> str:
         example = f"--install 'sopc @ git+https://HOST/ORG/sopc@v{__version__}'"
         raise ScaffoldError(texts("scaffold.where", example=example))
     return found
-
-
-def installed_from() -> str | None:
-    """This sopc's source as a pip requirement: `sopc @ git+URL@COMMIT`, a wheel's URL, or
-    `sopc==VERSION` from a package index; None for a local folder or file (an editable install, a
-    checkout on the path), which CI cannot reach. Read from pip's record (PEP 610 direct_url.json)."""
-    record = _direct_url()
-    if record is None:
-        here = Path(__file__).resolve().parent
-        installed = any(part in ("site-packages", "dist-packages") for part in here.parts)
-        return f"sopc=={__version__}" if installed else None  # from a package index, or a checkout
-    url = str(record.get("url", ""))
-    vcs = record.get("vcs_info")
-    if isinstance(vcs, dict) and vcs.get("commit_id"):
-        return f"sopc @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}"
-    return f"sopc @ {url}" if url.startswith(("https://", "http://")) and url.endswith(".whl") else None
-
-
-def _direct_url() -> dict | None:
-    """pip's record of where the installed sopc came from, if pip installed it from a URL or folder."""
-    for dist in importlib.metadata.distributions(name="sopc"):
-        raw = dist.read_text("direct_url.json")
-        if raw:
-            try:
-                found = json.loads(raw)
-            except ValueError:
-                return None
-            return found if isinstance(found, dict) else None
-    return None
-
-
-def install_note() -> str:
-    """Where this sopc comes from, for `sopc --version`."""
-    found = installed_from()
-    if found is not None:
-        return found
-    url = str((_direct_url() or {}).get("url", ""))
-    return f"a local copy ({url.removeprefix('file://')})" if url else f"a local copy ({Path(__file__).parent.parent})"
 
 
 def write_into(root: Path, files: dict[str, str]) -> list[tuple[Path, str]]:

@@ -16,7 +16,7 @@ from sopc.backends.docx import ooxml
 from sopc.backends.docx.document import template_margin
 from sopc.backends.docx.ooxml import Cell
 from sopc.backends.docx.package import skeleton
-from sopc.config import PAPERS
+from sopc.layout.paper import PAPERS
 from sopc.layout.table import PAD  # the cell padding the layout measured with
 from sopc.texts.labels import Labels, labels
 

@@ -19,8 +19,8 @@ import click
 from sopc import __version__
 from sopc.backends.registry import default_names, names
 from sopc.cli.help import Group, spoken_lang
-from sopc.config import PAPERS
 from sopc.diagnostics import shown
+from sopc.layout.paper import PAPERS
 from sopc.texts.i18n import LANGS, resolve_lang, texts, tr
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -72,7 +72,7 @@ class _Sopc(Group):
 def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from sopc.scaffold import install_note
+    from sopc.cli.origin import install_note
 
     click.echo(f"sopc {__version__} (installed from {install_note()})")
     ctx.exit()

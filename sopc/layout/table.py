@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sopc.config import PAPERS
 from sopc.layout.geometry import Column
+from sopc.layout.paper import PAPERS
 from sopc.layout.text import line_height, pieces, text_width, wrap
 from sopc.model.sop import Langkah, Sop
 from sopc.texts.labels import Labels

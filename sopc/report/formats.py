@@ -233,7 +233,7 @@ def _uri(path: str, root: Path) -> str:
 
 def _rules_url() -> str | None:
     """docs/rules.md of the sopc that runs, when it came from a GitHub or GitLab repository at a commit."""
-    from sopc.scaffold import installed_from
+    from sopc.cli.origin import installed_from
 
     found = re.fullmatch(r"sopc @ git\+(https://(?:github|gitlab)\.com/[^@\s]+?)(?:\.git)?@(\S+)",
                          installed_from() or "")

@@ -16,7 +16,7 @@ from importlib import resources
 
 from sopc.backends.html import CSP, shown_date, template
 from sopc.backends.relations import relation_graph
-from sopc.config import PAPERS
+from sopc.layout.paper import PAPERS
 from sopc.lint.context import RepoEntry
 from sopc.texts.labels import Labels
 
