@@ -143,14 +143,14 @@ def test_sarif_is_valid_against_the_oasis_schema(tmp_path: Path, monkeypatch: py
 
 def test_sarif_rules_link_their_documentation_when_sopc_came_from_a_repository(
         repo, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sopc import scaffold
+    from sopc.cli import origin
 
-    monkeypatch.setattr(scaffold, "installed_from", lambda: "sopc @ git+https://github.com/unit/sopc@abc123")
+    monkeypatch.setattr(origin, "installed_from", lambda: "sopc @ git+https://github.com/unit/sopc@abc123")
     root = repo({"a.sop.yaml": FINDINGS})
     rules = json.loads(run_cli("lint", str(root), "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
     rp01 = next(r for r in rules if r["id"] == "RP01")
     assert rp01["helpUri"] == "https://github.com/unit/sopc/blob/abc123/docs/rules.md#rp01-nomor-ganda-error"
-    monkeypatch.setattr(scaffold, "installed_from", lambda: None)  # a local copy: no address to give
+    monkeypatch.setattr(origin, "installed_from", lambda: None)  # a local copy: no address to give
     rules = json.loads(run_cli("lint", str(root), "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
     assert all("helpUri" not in r for r in rules)
 
