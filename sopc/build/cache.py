@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 from typing_extensions import NotRequired, TypedDict  # pydantic reads TypedDicts from here before Python 3.12
 
 from sopc import __version__
@@ -74,7 +74,7 @@ class BuildCache:
 
     @classmethod
     def load(cls, folder: Path) -> BuildCache:
-        data = load_cache(folder / CACHE_NAME, _CACHE_FILE)  # none, or not quite ours: everything is built
+        data = load_cache(folder / CACHE_NAME, _CacheFile)  # none, or not quite ours: everything is built
         if data is None:
             return cls(folder)
         return cls(folder, data["entries"], data["books"], data["margins"])
@@ -133,7 +133,5 @@ class BuildCache:
         data = {"sopc": __version__, "entries": self.entries, "books": self.books, "margins": self.margins}
         write_atomic(self.folder / CACHE_NAME, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 
-
-_CACHE_FILE = TypeAdapter(_CacheFile)
 
 

@@ -5,6 +5,7 @@ key and the bounded, checked read of a cache file (sopc/build/cache.py uses them
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -29,14 +30,21 @@ def content_key(*parts: object) -> str:
     return digest.hexdigest()
 
 
-def load_cache(path: Path, shape: TypeAdapter) -> Any:
-    """A cache file this sopc wrote, checked whole against its `shape`; None when absent, unreadable,
-    another version's, or anything in it is not as this sopc writes it."""
+def load_cache(path: Path, shape: type) -> Any:
+    """A cache file this sopc wrote, checked whole against its `shape` (a TypedDict); None when absent,
+    unreadable, another version's, or anything in it is not as this sopc writes it."""
     try:
-        data = shape.validate_json(read_file(path, CACHE_LIMIT), strict=True)
+        raw = read_file(path, CACHE_LIMIT)
+        data = _adapter(shape).validate_json(raw, strict=True)
     except (OSError, ValueError, RecursionError):  # ValidationError is a ValueError
         return None
     return data if data["sopc"] == __version__ else None
+
+
+@functools.cache
+def _adapter(shape: type) -> TypeAdapter:
+    """Built when a cache is first read, not at import: a build into a new folder reads none."""
+    return TypeAdapter(shape)
 
 
 LINT_CACHE_NAME = ".sopc-lint.json"
@@ -58,7 +66,7 @@ class LintMemo:
 
     @classmethod
     def load(cls, folder: Path) -> LintMemo:
-        data = load_cache(folder / LINT_CACHE_NAME, _MEMO_FILE)
+        data = load_cache(folder / LINT_CACHE_NAME, _MemoFile)
         return cls(folder, data["entries"]) if data is not None else cls(folder)
 
     def get(self, source: str, key: str) -> dict | None:
@@ -107,5 +115,3 @@ class _MemoFile(TypedDict):
     sopc: str
     entries: dict[str, _Memo]
 
-
-_MEMO_FILE = TypeAdapter(_MemoFile)
