@@ -21,12 +21,11 @@ from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from sopc.importer.page import Cell, Connector, Document, Figure, Label, Row, Table
+from sopc.importer.page import CELL_MARGIN, Cell, Connector, Document, Figure, Label, Row, Table
 from sopc.layout.text import line_height, wrap
 from sopc.source.files import ASSET_LIMIT, read_file
 
 EMU_MM = 1 / 36000
-CELL_MARGIN = 1.9  # mm: Word's default margin inside a cell
 TWIP_MM = 25.4 / 1440
 PT_MM = 25.4 / 72
 UNPACKED_MOST = 256 * 1024 * 1024  # what a document may unpack to before it is refused
@@ -230,7 +229,7 @@ class _Reader:
         h = int(extent.get("cy", "0")) * EMU_MM if extent is not None else 6.0
         left, top = table.column_left(col) + CELL_MARGIN + inset, table.rows[row].top
         if drawing.find(".//pic:pic", NS) is not None:  # a symbol pasted as a picture
-            table.figures.append(Figure("process", left, top, w, h, cell=(row, col), picture=True))
+            table.figures.append(Figure(left, top, w, h, "process", cell=(row, col), picture=True))
             return
         for shape, box in _shapes(drawing, (left, top, w, h)):
             figure = _figure(shape, box)
@@ -341,7 +340,7 @@ def _figure(shape: etree._Element, box) -> Figure | None:
     if kind is None:
         return None
     x, y, w, h = box
-    return Figure(kind, x, y, w, h, text)
+    return Figure(x, y, w, h, kind, text)
 
 
 def _add(table: Table, shape: etree._Element, box) -> None:
@@ -474,4 +473,4 @@ def _add_vml(table: Table, shape: etree._Element, box) -> None:
         if text:
             table.labels.append(Label(x, y, w, h, text))
         return
-    table.figures.append(Figure(kind, x, y, w, h, text))
+    table.figures.append(Figure(x, y, w, h, kind, text))

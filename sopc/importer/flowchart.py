@@ -190,7 +190,10 @@ def _step(cells: list[Cell], layout: _Layout, table: Table) -> Step | None:
     kegiatan = by_role.get("kegiatan")
     if number is None or kegiatan is None or not kegiatan.text:
         return None
-    width = lambda cell: (cell.width or sum(table.columns[cell.col:cell.col + cell.span])) - 2 * PAD - WRAP_SLACK  # noqa: E731
+
+    def width(cell: Cell) -> float:  # what sopc's own layout wraps a cell's text within
+        return (cell.width or sum(table.columns[cell.col:cell.col + cell.span])) - 2 * PAD - WRAP_SLACK
+
     step = Step(number, " ".join(_items(kegiatan, width(kegiatan))))
     for role in ("kelengkapan", "output"):
         if role in by_role:
@@ -263,13 +266,14 @@ def _symbols(tables: list[Table], by_row: dict[tuple[int, int], Step], layout: _
                 step.actors.append(name)
             if figure.kind in ("decision", "terminator"):
                 step.kind = figure.kind if step.kind != "decision" else step.kind
-    for index, table in enumerate(tables):  # text boxes laid over a symbol: its text (`teks`)
-        for label in table.labels:
-            for step in _all_steps(by_row):
-                for where, figure in step.figures:
-                    if where == index and figure.kind not in ("decision", "offpage") and _inside(label.centre, figure):
-                        step.teks.setdefault(step.lane_of.get(id(figure), ""), label.text)
-    for step in _all_steps(by_row):
+    steps = _all_steps(by_row)
+    symbols = [(where, figure, step) for step in steps for where, figure in step.figures
+               if figure.kind not in ("decision", "offpage")]
+    for where, figure, step in symbols:  # text boxes laid over a symbol: its text (`teks`)
+        for label in tables[where].labels:
+            if figure.holds(label.centre):
+                step.teks.setdefault(step.lane_of.get(id(figure), ""), label.text)
+    for step in steps:
         for _, figure in step.figures:
             if figure.text and figure.kind not in ("decision", "offpage"):
                 step.teks.setdefault(step.lane_of.get(id(figure), ""), figure.text)
@@ -462,7 +466,7 @@ def _labels(tables: list[Table], exits: dict[int, bool],
     pairs = []
     for index, table in enumerate(tables):
         for label in table.labels:
-            if any(_inside(label.centre, f) for f in table.figures):
+            if any(f.holds(label.centre) for f in table.figures):
                 continue
             where = (table.row_at(label.centre[1]), table.column_at(label.centre[0]))
             if area is not None and where not in area.get(index, set()):
@@ -491,7 +495,7 @@ def _decision(step: Step, exits: list, steps: list[Step], label_of: dict[int, st
                                        for reached, connector, _ in mine]
     tables_labels = [lab for _, _, table, _ in exits for lab in table.labels]
     if not question:
-        inside = [lab for lab in tables_labels if _inside(lab.centre, decision_figure)]
+        inside = [lab for lab in tables_labels if decision_figure.holds(lab.centre)]
         question = inside[0].text if inside else ""
     by_target: dict[int, str] = {}  # an exit drawn to each actor of a shared row is one exit
     for target, label in labelled:
@@ -554,11 +558,6 @@ def _path_distance(point: tuple[float, float], points: list[tuple[float, float]]
         if travelled >= reach:
             break
     return best
-
-
-def _inside(point: tuple[float, float], figure: Figure) -> bool:
-    x, y = point
-    return figure.x <= x <= figure.x + figure.w and figure.y <= y <= figure.y + figure.h
 
 
 def _segment_nearest(p: tuple[float, float], a: tuple[float, float],

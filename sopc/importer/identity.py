@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sopc.importer.page import Cell, Row, Table
+from sopc.importer.page import CELL_MARGIN, Cell, Row, Table
 
 MONTHS = {name: number for number, names in enumerate([
     ("januari", "jan", "january"), ("februari", "feb", "pebruari", "february"), ("maret", "mar", "march"),
@@ -71,13 +71,10 @@ def read_identity(table: Table) -> Found:
             after = [c for c in cells[index + 1:] if c.text.strip() not in (":", "")]  # a column of colons
             if key and key not in found.values and after:
                 _value(found, key, after[0])
-            for list_key, (items, guess) in _lists(cell).items():
+            for list_key, items in _lists(cell).items():
                 if not items and not _says_empty(cell) and number + 1 < len(table.rows):
-                    items, guess = _below(table.rows[number + 1], cell, list_key)  # the items in the row below
-                if list_key not in found.values:
-                    found.values[list_key] = items
-                    if guess:
-                        found.guesses[list_key] = guess
+                    items = _below(table.rows[number + 1], cell, list_key)  # the items in the row below
+                found.values.setdefault(list_key, items)
         if len(cells) >= 1 and "instansi" not in found.values:
             _kop(found, cells[0])
     for key in ("nomor", "nama", "pembuatan", "efektif", "disahkan_oleh", *LISTS):
@@ -90,11 +87,11 @@ def _says_empty(cell: Cell) -> bool:
     return any(line.strip().rstrip(":").strip().endswith(("-", "–")) for line in cell.lines)
 
 
-def _below(row: Row, cell: Cell, key: str) -> tuple[object, str]:
+def _below(row: Row, cell: Cell, key: str) -> object:
     """A list's items written in the cell under its label (forms that give the label a row of its own)."""
     under = next((c for c in row.cells if c.col == cell.col and not c.merged), None)
     if under is None or _lists(under) or _label_key(under.text, LABELS):
-        return [], ""
+        return []
     return _items(under.lines, key)
 
 
@@ -158,9 +155,6 @@ def _kop(found: Found, cell: Cell) -> None:
         found.guesses["instansi"] = "dicetak dalam huruf kapital; periksa penulisan instansi dan unit"
 
 
-CELL_MARGIN = 1.9  # mm: Word's default cell margin, each side
-
-
 def _unwrapped(cell: Cell) -> list[str]:
     if not cell.boxes or len(cell.boxes) != len(cell.lines):
         return cell.lines
@@ -187,17 +181,15 @@ def _title(text: str) -> str:
                     for i, w in enumerate(words))
 
 
-def _lists(cell: Cell) -> dict[str, tuple[object, str]]:
+def _lists(cell: Cell) -> dict[str, object]:
     """The list sections a cell holds: a label (`DASAR HUKUM :`) and its items below it."""
-    out: dict[str, tuple[object, str]] = {}
+    out: dict[str, object] = {}
     lines = cell.lines
     current: str | None = None
     items: list[str] = []
     for line in lines:
         head, sep, tail = line.partition(":")
-        key = _label_key(head, LISTS) if sep or _label_key(line, LISTS) else None
-        if key is None and not sep:
-            key = _label_key(line, LISTS)
+        key = _label_key(head if sep else line, LISTS)
         if key is not None:
             if current is not None:
                 out[current] = _items(items, current)
@@ -209,12 +201,12 @@ def _lists(cell: Cell) -> dict[str, tuple[object, str]]:
     return out
 
 
-def _items(lines: list[str], key: str) -> tuple[object, str]:
+def _items(lines: list[str], key: str) -> object:
     """Numbered lines as items (a line without a number continues the item above); one line
     without a number as a single text; `-` as empty."""
     lines = [line for line in lines if line.strip()]
     if not lines or lines in (["-"], ["–"]):
-        return [], ""
+        return []
     items: list[str] = []
     numbered = any(NUMBERED.match(line) for line in lines)
     for line in lines:
@@ -230,8 +222,8 @@ def _items(lines: list[str], key: str) -> tuple[object, str]:
         # sopc and many units print `nomor – nama`: the nomor is what the format keeps
         items = [item.split(" – ")[0].strip() if " – " in item else item for item in items]
     if key == "peringatan" and len(items) == 1:
-        return items[0], ""
-    return items, ""
+        return items[0]
+    return items
 
 
 def parse_date(text: str) -> dt.date | None:

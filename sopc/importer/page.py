@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Point = tuple[float, float]
+CELL_MARGIN = 1.9  # mm: Word's default margin inside a cell, each side (what its lines wrap within)
 
 
 @dataclass
@@ -44,21 +45,30 @@ class Row:
 
 
 @dataclass
-class Figure:
-    """A symbol: terminator, process, decision, offpage, or `unknown`; its box and its text."""
+class Box:
+    """A box in mm from the table's top-left corner."""
 
-    kind: str
     x: float
     y: float
     w: float
     h: float
-    text: str = ""
-    cell: tuple[int, int] | None = None  # (row, grid column) when it stands inline in a cell
-    picture: bool = False  # an embedded image standing where a symbol stands: its kind is a guess
 
     @property
     def centre(self) -> Point:
         return self.x + self.w / 2, self.y + self.h / 2
+
+    def holds(self, point: Point) -> bool:
+        return self.x <= point[0] <= self.x + self.w and self.y <= point[1] <= self.y + self.h
+
+
+@dataclass
+class Figure(Box):
+    """A symbol: terminator, process, decision, offpage, or `unknown`; its box and its text."""
+
+    kind: str = "unknown"
+    text: str = ""
+    cell: tuple[int, int] | None = None  # (row, grid column) when it stands inline in a cell
+    picture: bool = False  # an embedded image standing where a symbol stands: its kind is a guess
 
 
 @dataclass
@@ -71,18 +81,10 @@ class Connector:
 
 
 @dataclass
-class Label:
+class Label(Box):
     """Free text over the table (a text box, or words outside every cell in a PDF)."""
 
-    x: float
-    y: float
-    w: float
-    h: float
-    text: str
-
-    @property
-    def centre(self) -> Point:
-        return self.x + self.w / 2, self.y + self.h / 2
+    text: str = ""
 
 
 @dataclass

@@ -15,6 +15,7 @@ outside every symbol are labels; the rest fill the cells, line by line.
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
@@ -36,8 +37,6 @@ def read_pdf(path: Path) -> Document:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     data = read_file(path, ASSET_LIMIT)
-    import io
-
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         with pdf:
@@ -154,12 +153,10 @@ def _kind(points: list[tuple[float, float]], box: tuple[float, float, float, flo
 def _split_lines(page, heads, figures) -> tuple[list[tuple[list[tuple[float, float]], bool, bool]], list[dict]]:
     """Arrows (points, head at the end, head at the start) and the table rules (as edge dicts)."""
     def touches(point) -> tuple[bool, tuple[float, float] | None]:
+        """Whether an arrowhead sits at `point`, and its tip."""
         for tip, base in heads:
             if math.dist(point, base) <= NEAR + 3 or math.dist(point, tip) <= NEAR:
                 return True, tip
-        for _, (x, y, w, h) in figures:
-            if x - NEAR <= point[0] <= x + w + NEAR and y - NEAR <= point[1] <= y + h + NEAR:
-                return False, None
         return False, None
 
     def on_figure(point) -> bool:
@@ -267,14 +264,14 @@ def _table(found, words, figures, shafts, number: int, images: list | None = Non
     table = Table(table_rows, columns, page=number)
     ox, oy = xs[0], ys[0]
     for f_index, (kind, (fx, fy, fw, fh)) in enumerate(boxes):
-        text = " ".join(" ".join(line) if isinstance(line, list) else line for line in _lines(figure_words[f_index]))
-        table.figures.append(Figure(kind, (fx - ox) * PT, (fy - oy) * PT, fw * PT, fh * PT, text))
+        text = " ".join(_lines(figure_words[f_index]))
+        table.figures.append(Figure((fx - ox) * PT, (fy - oy) * PT, fw * PT, fh * PT, kind, text))
     for image in images:  # symbols pasted as pictures (some archives have them): where they stand counts
         ix, iy, iw, ih = image["x0"], image["top"], image["x1"] - image["x0"], image["bottom"] - image["top"]
         inside = x0 <= ix and ix + iw <= x1 and top <= iy and iy + ih <= bottom
         if inside and 8 <= iw <= 115 and 8 <= ih <= 115 and not any(
                 abs(fx - ix) < 2 and abs(fy - iy) < 2 for _, (fx, fy, _, _) in boxes):
-            table.figures.append(Figure("process", (ix - ox) * PT, (iy - oy) * PT, iw * PT, ih * PT, picture=True))
+            table.figures.append(Figure((ix - ox) * PT, (iy - oy) * PT, iw * PT, ih * PT, "process", picture=True))
     for points, head, tail in shafts:
         if all(x0 - 2 <= px <= x1 + 2 and top - 2 <= py <= bottom + 2 for px, py in points):
             table.connectors.append(Connector([((px - ox) * PT, (py - oy) * PT) for px, py in points], head, tail))
