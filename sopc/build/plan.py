@@ -169,7 +169,7 @@ def _margin(config: Config) -> float:
     from sopc.backends.docx.document import TemplateError, template_margin
 
     try:
-        return template_margin(template_path(config))
+        return template_margin(path)
     except TemplateError as err:
         raise ConfigError(config.file or "sopc.toml", {lang: tr("config.template", lang, problem=err.message(lang))
                                                        for lang in LANGS}) from None
