@@ -130,3 +130,26 @@ def test_unit_labels_keep_sopcs_for_what_they_do_not_name() -> None:
 
 def test_both_languages_label_the_same_keys() -> None:
     assert set(labels("id")) == set(labels("en"))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sopcs_labels_read_as_text_are_what_jinja_renders(lang: str) -> None:
+    from importlib import resources
+
+    from sopc.texts.labels import environment
+
+    source = resources.files("sopc.templates").joinpath(f"labels-{lang}.j2").read_text(encoding="utf-8")
+    rendered = environment().from_string(source).render(lang=lang)
+    pairs = (line.partition(":") for line in rendered.splitlines())
+    expected = {key.strip(): text.strip() for key, _, text in pairs if key.strip()}
+    assert labels(lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("{# a note #}\nkelengkapan: Input\n", "id", "Input"),  # a leading comment only: read as text
+    ("kelengkapan: Input {# a note #}\n", "id", "Input"),  # a comment elsewhere: rendered
+    ("{#- for both -#}\nkelengkapan: {{ 'Input' if lang == 'en' else 'Masukan' }}\n", "en", "Input"),
+    ("kelengkapan: {{ 'Input' if lang == 'en' else 'Masukan' }}\n", "id", "Masukan"),
+])
+def test_a_units_labels_render_when_they_hold_template_syntax(text: str, lang: str, expected: str) -> None:
+    assert unit_labels(text, lang)["kelengkapan"] == expected

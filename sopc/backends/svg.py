@@ -1,7 +1,7 @@
 """Layout -> SVG: one drawing per page, either the flowchart to read alone (`flow`: No, Kegiatan and
 the actor lanes, each symbol numbered) or the whole official table (`table`).
 
-Written as text, as the DOCX is: every text a SOP author wrote goes through `_escape` (element
+Written as text, as the DOCX is: every text a SOP author wrote goes through `escape` (element
 text) or `_attribute` (attribute values), so none is ever parsed as markup. The output is what
 ElementTree would write for the same drawing, byte for byte (a test re-serialises every example's
 drawings through ElementTree and compares), in about a third of the time.
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sopc.backends.escape import quoted
+from sopc.backends.escape import text as escape
 from sopc.backends.registry import Rendering
 from sopc.layout.geometry import Arrow, Column, Layout, Page, Shape
 from sopc.layout.table import HEADER_PT, PAD, TEXT_PT
@@ -242,23 +244,11 @@ XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 def _element(tag: str, text: str, attrs: str = "") -> str:
     """`<tag attrs>text</tag>` (`<tag attrs />` when empty), the text escaped as ElementTree escapes it."""
     head = f"<{tag} {attrs}" if attrs else f"<{tag}"
-    return f"{head}>{_escape(text)}</{tag}>" if text else f"{head} />"
-
-
-def _escape(text: str) -> str:
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+    return f"{head}>{escape(text)}</{tag}>" if text else f"{head} />"
 
 
 def _attribute(text: str) -> str:
-    text = _escape(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
+    text = quoted(text)
     for raw, written in (("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
         if raw in text:
             text = text.replace(raw, written)

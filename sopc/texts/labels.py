@@ -11,12 +11,12 @@ budget of time and memory; no SOP text is ever rendered as a template.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from typing import TYPE_CHECKING
 
 from sopc.config import Config, ConfigError
 from sopc.errors import SopcError
@@ -27,6 +27,9 @@ from sopc.source.scalars import XML_FORBIDDEN
 from sopc.texts.i18n import LANGS, texts, tr
 from sopc.workers import OverBudget, run_bounded
 
+if TYPE_CHECKING:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
 Labels = Mapping[str, str]  # key -> text, every key of sopc's own labels present
 
 
@@ -35,7 +38,19 @@ def labels(lang: str = "id") -> dict[str, str]:
     """sopc's own labels for `lang` (id or en; anything else falls back to id)."""
     name = f"labels-{lang if lang in ('id', 'en') else 'id'}.j2"
     source = resources.files("sopc.templates").joinpath(name).read_text(encoding="utf-8")
-    return _lines(environment().from_string(source).render(lang=lang))
+    plain = _plain(source)
+    return _lines(plain if plain is not None else environment().from_string(source).render(lang=lang))
+
+
+_LEADING_COMMENT = re.compile(r"\A\{#.*?#\}", re.S)
+
+
+def _plain(source: str) -> str | None:
+    """`source` as Jinja2 would render it, when that is the text itself: no template syntax besides a
+    leading comment (sopc's own labels, and most units' files). None when it must be rendered.
+    Jinja2 is a tenth of a one-SOP build's start, and a unit's template renders in a child process."""
+    text = _LEADING_COMMENT.sub("", source, count=1)
+    return None if "{{" in text or "{%" in text or "{#" in text else text
 
 
 class LabelsError(SopcError):
@@ -47,10 +62,12 @@ def unit_labels(source: str, lang: str) -> dict[str, str]:
     it is a template (`{% if lang == "en" %}`), rendered bounded; a key sopc does not print, an
     empty text or a character no document may hold is refused."""
     own = labels(lang)
-    try:
-        rendered = render_bounded(source, {"lang": lang})
-    except TemplateFailed as err:
-        raise LabelsError(texts("labels.template", problem=err)) from None
+    rendered = _plain(source)
+    if rendered is None:
+        try:
+            rendered = render_bounded(source, {"lang": lang})
+        except TemplateFailed as err:
+            raise LabelsError(texts("labels.template", problem=err)) from None
     found = _lines(rendered)
     for key, text in found.items():
         if key not in own:
@@ -104,6 +121,8 @@ def _lines(rendered: str) -> dict[str, str]:
 
 def environment() -> ImmutableSandboxedEnvironment:
     """The Jinja2 environment every sopc template renders in: sandboxed, nothing mutable reachable."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment  # loaded only when a template has syntax
+
     return ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import NamedTuple
-from xml.sax.saxutils import escape
 
+from sopc.backends.escape import quoted
+from sopc.backends.escape import text as escape
 from sopc.layout.geometry import Box, Point
 from sopc.layout.text import FONT
 
@@ -40,7 +41,7 @@ ARROW_END = '<a:tailEnd type="triangle" w="med" len="med"/>'
 
 def attr(text: str) -> str:
     """Text escaped for a double-quoted attribute."""
-    return escape(text, {'"': "&quot;"})
+    return quoted(text)
 
 
 def emu(mm: float) -> int:
