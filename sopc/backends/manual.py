@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from sopc.backends.docx import ooxml
 from sopc.backends.docx.flowtable import flowchart_xml
 from sopc.backends.docx.identity import LOGO_HEIGHT_MM, WET, Logo, Signature, identity_xml
 from sopc.backends.docx.ooxml import Cell, Picture
-from sopc.backends.docx.package import Media, Skeleton, core_properties, skeleton
+from sopc.backends.docx.package import Media, core_properties, skeleton
 from sopc.config import ManualSettings
 from sopc.layout.geometry import Layout
 from sopc.layout.table import PAD  # the cell padding the layout measured with
@@ -31,73 +32,92 @@ MAP_ID = "sopcMap"
 FIRST_SECTION_ID = 3  # drawing ids 1 and 2: the logo on the cover and the map
 
 
+class Section(NamedTuple):
+    """One SOP's part of the book, made on its own (in a worker process): its heading, identity
+    table and flowchart pages as UTF-8 XML numbering its drawings from 0, and what the book's
+    contents need of it."""
+
+    nomor: str
+    nama: str
+    pages: int  # flowchart pages
+    made: dt.date  # its tanggal pembuatan: the book is dated by its newest SOP
+    ids: int  # drawing ids it uses, 0 .. ids - 1
+    xml: bytes
+
+
+def section(sop: Sop, layout: Layout, text: Labels, numbers: Mapping[str, str], width: float,
+            logo: Picture | None, signature: Signature = WET) -> Section:
+    """A SOP's section: its identity `width` mm wide, labelled with the book's `text`, showing the
+    book's `logo`."""
+    heading = ooxml.paragraph(HEADING, ooxml.run(f"{sop.nomor} – {sop.nama}"), page_break=True)
+    identity = identity_xml(sop, width, text, numbers, logo, 0, signature)
+    flowchart, ids = flowchart_xml(layout, 1)
+    return Section(sop.nomor, sop.nama, len(layout.pages), sop.tanggal.pembuatan, ids,
+                   (heading + identity + flowchart).encode("utf-8"))  # a third of the text's size
+
+
 class Manual:
-    """The manual, written SOP by SOP in nomor order (`add`), then put together (`docx`).
+    """The manual: its sections added in nomor order (`add`), then put together (`docx`).
 
     Written as text into sopc's reference document, as each SOP's own DOCX is (appending through
-    python-docx grew with the square of the SOPs). Each section is kept as UTF-8 bytes, its layout
-    let go, and the book is compressed piece by piece: a thousand SOPs are 100 MB of XML, and
-    joined as one text they took 0.85 GB.
+    python-docx grew with the square of the SOPs). Each section is kept as UTF-8 bytes and the
+    book is compressed piece by piece: a thousand SOPs are 100 MB of XML, and joined as one text
+    they took 0.85 GB. Sections are made apart (`section`, in workers) and their drawings
+    numbered here, so ids stay unique across the book whoever made them.
     """
 
-    def __init__(self, settings: ManualSettings, text: Labels, numbers: Mapping[str, str] | None = None,
-                 logo: Logo | None = None, signature: Signature = WET) -> None:
-        self.settings, self.labels, self.numbers, self.logo = settings, text, numbers or {}, logo
-        self.signature = signature
+    def __init__(self, settings: ManualSettings, text: Labels, paper: tuple[float, float, float],
+                 instansi: str, unit: Sequence[str], logo: Logo | None = None) -> None:
+        self.settings, self.labels, self.instansi, self.unit = settings, text, instansi, tuple(unit)
         # the book's own headings: the labels `manual_*`, by the rest of their key
         self.text = {key.removeprefix("manual_"): value for key, value in text.items() if key.startswith("manual_")}
-        self.first: Sop | None = None  # its instansi and unit head the cover
-        self.base: Skeleton | None = None
-        self.media: list[Media] = []
-        self.width = 0.0
+        width, height, margin = paper  # the first SOP's paper is the book's
+        self.base = skeleton(None, width, height, margin)
+        self.width = width - 2 * margin  # between the margins: the identity tables' width
+        self.media: list[Media] = [self.base.media(logo, LOGO_HEIGHT_MM)] if logo is not None else []
         self.entries: list[tuple[str, str, int]] = []  # nomor, nama, flowchart pages
         self.sections: list[bytes] = []
         self.made = dt.date(1970, 1, 1)
         self.drawing_id = FIRST_SECTION_ID  # ids stay unique across the whole book
 
-    def add(self, sop: Sop, layout: Layout) -> None:
-        """Write one SOP's section: its heading, identity table and flowchart pages."""
-        if self.base is None:  # the first SOP's paper is the book's
-            self.first = sop
-            self.base = skeleton(None, layout.width, layout.height, layout.margin)
-            self.width = layout.width - 2 * layout.margin
-            if self.logo is not None:
-                self.media.append(self.base.media(self.logo, LOGO_HEIGHT_MM))
-        picture = self.media[0].picture if self.media else None
-        heading = ooxml.paragraph(HEADING, ooxml.run(f"{sop.nomor} – {sop.nama}"), page_break=True)
-        identity = identity_xml(sop, self.width, self.labels, self.numbers, picture, self.drawing_id, self.signature)
-        flowchart, self.drawing_id = flowchart_xml(layout, self.drawing_id + 1)
-        self.sections.append((heading + identity + flowchart).encode("utf-8"))  # a third of the text's size
-        self.entries.append((sop.nomor, sop.nama, len(layout.pages)))
-        self.made = max(self.made, sop.tanggal.pembuatan)
+    @property
+    def logo(self) -> Picture | None:
+        """The logo as every section's identity table shows it."""
+        return self.media[0].picture if self.media else None
+
+    def add(self, part: Section) -> None:
+        """The next SOP's section, its drawings numbered after those before it."""
+        self.sections.append(ooxml.shift_ids(part.xml, self.drawing_id))
+        self.drawing_id += part.ids
+        self.entries.append((part.nomor, part.nama, part.pages))
+        self.made = max(self.made, part.made)
 
     def docx(self, relation_png: bytes | None = None) -> bytes:
         """The whole book: cover, keputusan, daftar isi, penjelasan, the map (if drawn), the SOPs."""
-        if self.base is None or self.first is None:
+        if not self.sections:
             raise ValueError("a manual needs at least one SOP")
         text, settings, media = self.text, self.settings, list(self.media)
         year = str(settings.tahun or self.made.year)
-        picture = media[0].picture if media else None
-        parts = [_cover(self.first, text, year, picture), _chapter(text["keputusan"])]
+        parts = [_cover(self.instansi, self.unit, text, year, self.logo), _chapter(text["keputusan"])]
         parts += [ooxml.paragraph("SOPIdentitas", ooxml.run(line))
-                  for line in _keputusan(settings, self.first, self.entries, year, text).splitlines()]
+                  for line in _keputusan(settings, self.instansi, self.unit, self.entries, year, text).splitlines()]
         parts.append(_contents(self.entries, text, self.width, relation_png is not None))
         parts.append(_explanation(settings, text, self.width))
         if relation_png is not None:
             media.append(self.base.image(relation_png, "sopc-peta", MAP_ID, self.width))
             parts += [_chapter(text["peta"]), ooxml.paragraph("SOPIdentitas", ooxml.picture_run(media[-1].picture, 2))]
-        properties = core_properties(text["judul"], "", self.first.instansi, self.made)
+        properties = core_properties(text["judul"], "", self.instansi, self.made)
         return self.base.package(["".join(parts).encode("utf-8"), *self.sections], properties, media)
 
 
-def _cover(sop: Sop, text: Mapping[str, str], year: str, logo: Picture | None) -> str:
+def _cover(instansi: str, unit: Sequence[str], text: Mapping[str, str], year: str, logo: Picture | None) -> str:
     runs = []
     if logo is not None:
         scale = COVER_LOGO_MM / LOGO_HEIGHT_MM
         runs += [ooxml.picture_run(logo._replace(cx=round(logo.cx * scale), cy=round(logo.cy * scale)), 1),
                  ooxml.run("", br_after=True)]
-    for line, size in ((text["judul"], 20), (text["sub"], 14), ("", 11), (sop.instansi.upper(), 14),
-                       *((u.upper(), 12) for u in sop.unit), ("", 11), (year, 14)):
+    for line, size in ((text["judul"], 20), (text["sub"], 14), ("", 11), (instansi.upper(), 14),
+                       *((u.upper(), 12) for u in unit), ("", 11), (year, 14)):
         runs.append(ooxml.run(line, bold=True, size_pt=size, br_after=True))
     return ooxml.paragraph("SOPKop", "".join(runs), before_mm=40)
 
@@ -106,13 +126,13 @@ def _chapter(title: str) -> str:
     return ooxml.paragraph("SOPKop", ooxml.run(title), page_break=True, after_mm=6)
 
 
-def _keputusan(settings: ManualSettings, sop: Sop, entries: Sequence[tuple[str, str, int]], year: str,
-               text: Mapping[str, str]) -> str:
+def _keputusan(settings: ManualSettings, instansi: str, unit: Sequence[str], entries: Sequence[tuple[str, str, int]],
+               year: str, text: Mapping[str, str]) -> str:
     source = settings.keputusan
     if not source or not source.strip():
         return text["kosong"]
     tahun: int | str = int(year) if year.isascii() and year.isdigit() else year
-    context: dict[str, object] = {"instansi": sop.instansi, "unit": list(sop.unit), "tahun": tahun,
+    context: dict[str, object] = {"instansi": instansi, "unit": list(unit), "tahun": tahun,
                "sop": [{"nomor": nomor, "nama": nama} for nomor, nama, _ in entries]}
     try:
         return render_bounded(source, context)

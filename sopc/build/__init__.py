@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sopc.build.books import write_books
-from sopc.build.options import BuildOptions, BuildResult, Job, JobDone, Progress
+from sopc.build.options import POOL_AT, BuildOptions, BuildResult, Job, JobDone, Progress
 from sopc.build.plan import Plan, cache_name, out_dir, resolved
 from sopc.config import ConfigCache
 from sopc.lint.memo import LintMemo
@@ -81,9 +81,6 @@ def _pdf(result: BuildResult, jobs: int) -> list[Path]:
     except PdfError as err:
         result.pdf_error = err
         return []
-
-
-POOL_AT = 8  # below this many SOPs a process pool costs more than it saves
 
 
 def _render(jobs: list[Job], plan: Plan, config_file: Path | None,

@@ -10,6 +10,8 @@ from sopc.config import NO_OVERRIDES, Overrides
 from sopc.errors import SopcError
 from sopc.lint.run import LintResult
 
+POOL_AT = 8  # below this many SOPs a process pool costs more than it saves (the documents, the manual)
+
 
 @dataclass(frozen=True)
 class BuildOptions:

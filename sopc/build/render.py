@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 from sopc.backends.docx.identity import Logo, Signature
 from sopc.backends.docx.logo import LogoError, logo_png
-from sopc.backends.manual import Manual
+from sopc.backends.docx.ooxml import Picture
+from sopc.backends.manual import Manual, Section, section
 from sopc.backends.registry import BACKENDS, Rendering, placed
-from sopc.build.options import BuildOptions, BuildResult, Job, JobDone
+from sopc.build.options import POOL_AT, BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
-from sopc.config import Config, ConfigCache
+from sopc.config import Config, ConfigCache, Overrides
+from sopc.layout.paper import PAPERS
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.run import load_unit
@@ -26,32 +28,57 @@ from sopc.output import write_atomic
 from sopc.paths import PathEscape, inside
 from sopc.texts.i18n import tr
 from sopc.texts.labels import Labels
+from sopc.workers import map_chunks
 
 if TYPE_CHECKING:
     from sopc.build.plan import Plan
 
 
 def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
-    """The manual of `entries` (in nomor order), one SOP at a time: only its text is kept."""
+    """The manual of `entries` (in nomor order): each SOP's section made as its documents are, in
+    worker processes when there are enough of them; the book put together here."""
     result, configs = plan.result, plan.configs
     lang = result.lint.lang
-    first = configs.for_path(Path(entries[0].path))
-    book: Manual | None = None
-    for entry in entries:
-        config = configs.for_path(Path(entry.path))
-        unit, _, _ = load_unit(Path(entry.path), config, lang)
-        if unit is None:  # broken since it was linted: the book goes without it this time
-            result.warnings.append(tr("build.changed", lang, path=entry.path))
-            continue
-        text = plan.labels_for(config)
-        if book is None:
-            book = Manual(first.settings.manual, plan.labels_for(first), plan.numbers,
-                          _logo(unit, config, {}, result.warnings, lang), _signature(first))
-        paper = config.settings.document.paper
-        book.add(unit.sop, layout_sop(unit.sop, unit.flow, paper, text, margin=plan.margin(config)))
-    if book is None:
+    first = entries[0]
+    config = configs.for_path(Path(first.path))
+    text = plan.labels_for(config)
+    width, height = PAPERS[config.settings.document.paper]  # the first SOP's paper is the book's
+    logo = _logo(first.logo, Path(first.path), config, {}, result.warnings, lang)
+    book = Manual(config.settings.manual, text, (width, height, plan.margin(config)), first.instansi, first.unit, logo)
+    for entry in entries:  # what the workers are handed: each config's labels and margin, read here once
+        other = configs.for_path(Path(entry.path))
+        plan.labels_for(other)
+        plan.margin(other)
+    shared = (configs.overrides, lang, configs.forced, plan.labels, plan.margins, text, plan.numbers, book.width,
+              book.logo, _signature(config))
+    for chunk in map_chunks(manual_chunk, [Path(e.path) for e in entries], shared, plan.options.jobs, POOL_AT):
+        for path, part in chunk:
+            if part is None:  # broken since it was linted: the book goes without it this time
+                result.warnings.append(tr("build.changed", lang, path=path))
+            else:
+                book.add(part)
+    if not book.sections:
         return None
-    return book.docx(_map(entries, plan.labels_for(first), lang, result))
+    return book.docx(_map(entries, text, lang, result))
+
+
+def manual_chunk(paths: list[Path], overrides: Overrides, lang: str, config_file: Path | None,
+                 texts: dict[Path | None, Labels], margins: dict[Path | None, float], book_text: Labels,
+                 numbers: dict[str, str], width: float, logo: Picture | None,
+                 signature: Signature) -> list[tuple[Path, Section | None]]:
+    """Each SOP's section of the manual (None when it no longer loads), laid out as its own DOCX is."""
+    configs = ConfigCache(config_file, overrides)
+    done: list[tuple[Path, Section | None]] = []
+    for path in paths:
+        config = configs.for_path(path)
+        unit, _, _ = load_unit(path, config, lang)
+        if unit is None:
+            done.append((path, None))
+            continue
+        layout = layout_sop(unit.sop, unit.flow, config.settings.document.paper, texts[config.file],
+                            margin=margins[config.file])
+        done.append((path, section(unit.sop, layout, book_text, numbers, width, logo, signature)))
+    return done
 
 
 PAGE_INCHES = "10,6.5"  # the manual's map: at most a landscape page's width and height
@@ -95,7 +122,7 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
             done.append((job, None, [], [tr("build.changed", lang, path=job.source)], None))
             continue
         warnings: list[str] = []
-        logo = _logo(unit, config, logos, warnings, lang)
+        logo = _logo(unit.sop.logo, job.source, config, logos, warnings, lang)
         relative = job.stem.relative_to(job.out_dir).as_posix()
         context = _Context(options, config, lang, texts[config.file], numbers, pages, logo, job.margin)
         outputs: list[Path] = []
@@ -128,13 +155,14 @@ class _Context:
     margin: float  # the reference template's page margin, for every document alike
 
 
-def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnings: list[str],
+def _logo(name: str | None, source: Path, config: Config, cache: dict[Path, Logo | None], warnings: list[str],
           lang: str) -> Logo | None:
-    """The logo, looked up from the repository root (else the SOP's folder); a warning if unusable."""
-    if not unit.sop.logo:
+    """The logo `name` of the SOP at `source`, looked up from the repository root (else the SOP's
+    folder); a warning if unusable."""
+    if not name:
         return None
     try:
-        path = inside(config.root or Path(unit.path).parent, unit.sop.logo)
+        path = inside(config.root or source.parent, name)
     except PathEscape:
         return None  # the linter reports it (ID09) and the SOP is not built
     if path not in cache:
@@ -142,13 +170,13 @@ def _logo(unit: LintUnit, config: Config, cache: dict[Path, Logo | None], warnin
             cache[path] = logo_png(path)
         except FileNotFoundError:
             cache[path] = None
-            warnings.append(tr("build.logo_missing", lang, logo=unit.sop.logo, path=path))
+            warnings.append(tr("build.logo_missing", lang, logo=name, path=path))
         except LogoError as err:
             cache[path] = None
-            warnings.append(tr("build.logo_bad", lang, logo=unit.sop.logo, problem=err.message(lang)))
+            warnings.append(tr("build.logo_bad", lang, logo=name, problem=err.message(lang)))
         except OSError as err:
             cache[path] = None
-            warnings.append(tr("build.logo_bad", lang, logo=unit.sop.logo, problem=err))
+            warnings.append(tr("build.logo_bad", lang, logo=name, problem=err))
     return cache[path]
 
 

@@ -15,6 +15,7 @@ same layout gives the same XML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -42,6 +43,21 @@ ARROW_END = '<a:tailEnd type="triangle" w="med" len="med"/>'
 def attr(text: str) -> str:
     """Text escaped for a double-quoted attribute."""
     return quoted(text)
+
+
+_STACKED = re.compile(rb'relativeHeight="(\d+)"')
+_NAMED = re.compile(rb'<wp:docPr id="(\d+)" name="([^"]*) \1"/>')  # two patterns: each is found by its first bytes
+
+
+def shift_ids(xml: bytes, by: int) -> bytes:
+    """`xml` (UTF-8) with its drawings numbered `by` higher: each id, the name that ends with it and
+    the stacking order derived from it, as `Drawing` and `picture_run` write them. User text
+    cannot look like them: its `<` and `"` are escaped."""
+    if not by:
+        return xml
+    xml = _STACKED.sub(lambda found: b'relativeHeight="%d"' % (int(found[1]) + by), xml)
+    return _NAMED.sub(lambda found: b'<wp:docPr id="%d" name="%s %d"/>' % (int(found[1]) + by, found[2],
+                                                                         int(found[1]) + by), xml)
 
 
 def emu(mm: float) -> int:
