@@ -475,6 +475,54 @@ def test_drawing_ids_are_unique_in_a_manual(tmp_path: Path) -> None:
     assert len(ids) > 100 and len(ids) == len(set(ids))
 
 
+def _manual_bytes(out: Path) -> bytes:
+    return (out / "manual.docx").read_bytes()
+
+
+def test_the_manual_is_the_same_whoever_makes_its_sections(tmp_path: Path) -> None:
+    """Sections are made with the SOPs' documents, in the manual's own workers, or here: one book."""
+    from tests.test_import import _generated
+
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    for n in range(1, 11):  # enough SOPs for worker processes
+        (repo / "umum" / f"uji-{n:02d}.sop.yaml").write_text(_generated(n, 12 + n), encoding="utf-8")
+    fresh = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"j{jobs}"
+        assert run_cli("build", str(repo), "-o", str(out), "--format", "svg", "--manual", "-j", jobs).exit_code == 0
+        fresh[jobs] = _manual_bytes(out)
+    assert fresh["1"] == fresh["2"]
+    later = tmp_path / "later"  # the SOPs' documents first, the manual later: every section made then
+    assert run_cli("build", str(repo), "-o", str(later), "--format", "svg", "-j", "2").exit_code == 0
+    assert run_cli("build", str(repo), "-o", str(later), "--format", "svg", "--manual", "-j", "2").exit_code == 0
+    assert _manual_bytes(later) == fresh["1"]
+    edited = repo / "umum" / "uji-03.sop.yaml"  # one SOP changed: its section new, the others made apart
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Langkah", "Tahap"), encoding="utf-8")
+    assert run_cli("build", str(repo), "-o", str(later), "--format", "svg", "--manual", "-j", "2").exit_code == 0
+    assert run_cli("build", str(repo), "-o", str(tmp_path / "again"), "--format", "svg", "--manual",
+                   "-j", "1").exit_code == 0
+    assert _manual_bytes(later) == _manual_bytes(tmp_path / "again") != fresh["1"]
+    doc = Document(str(later / "manual.docx"))
+    ids = [int(x) for x in doc.element.body.xpath(".//wp:docPr/@id")]
+    assert len(ids) == len(set(ids)) and "Prosedur Uji 3 dengan 15 Tahap" in "".join(p.text for p in doc.paragraphs)
+
+
+def test_a_sections_drawings_are_renumbered_and_nothing_else() -> None:
+    from sopc.backends.docx.ooxml import Drawing, shift_ids
+    from sopc.layout.geometry import Box, Point
+
+    drawing = Drawing(Point(0, 0), 0)
+    text = 'teks <wp:docPr id="1" name="x 1"/> simplePos="0" relativeHeight="5"'
+    xml = (drawing.shape("process", Box(0, 0, 10, 10), name="Proses 2")
+           + drawing.label(Box(0, 0, 10, 10), (text,), 8.0)).encode()
+    shifted = shift_ids(xml, 40).decode()
+    assert re.findall(r'<wp:docPr id="(\d+)" name="[^"]* (\d+)"/>', shifted) == [("40", "40"), ("41", "41")]
+    assert re.findall(r'relativeHeight="(\d+)" behindDoc', shifted) == [str(251659264 + 40), str(251659264 + 41)]
+    assert 'teks &lt;wp:docPr id="1" name="x 1"/&gt; simplePos="0" relativeHeight="5"' in shifted  # as it was
+    assert shift_ids(xml, 0) == xml
+
+
 def test_monev_forms_follow_the_paper(tmp_path: Path) -> None:
     result = run_cli("build", str(EXAMPLES), "-o", str(tmp_path), "--format", "svg", "--monev", "--paper", "Letter")
     assert result.exit_code == 0, result.output

@@ -9,7 +9,9 @@ The keputusan text is a template the unit writes in sopc.toml, rendered in Jinja
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from sopc.backends.docx import ooxml
@@ -42,32 +44,45 @@ class Section(NamedTuple):
     pages: int  # flowchart pages
     made: dt.date  # its tanggal pembuatan: the book is dated by its newest SOP
     ids: int  # drawing ids it uses, 0 .. ids - 1
-    xml: bytes
+    packed: bytes  # the XML, deflated fast: a thousand sections are 100 MB of XML, 12 MB so
+
+    @property
+    def xml(self) -> bytes:
+        return zlib.decompress(self.packed)
 
 
-def section(sop: Sop, layout: Layout, text: Labels, numbers: Mapping[str, str], width: float,
-            logo: Picture | None, signature: Signature = WET) -> Section:
-    """A SOP's section: its identity `width` mm wide, labelled with the book's `text`, showing the
-    book's `logo`."""
+class Look(NamedTuple):
+    """What every section of one book is written with (handed to the workers that make them)."""
+
+    text: Labels  # the book's labels
+    numbers: Mapping[str, str]  # the repository's SOP numbers -> names, for keterkaitan
+    width: float  # between the margins of the book's paper: the identity tables' width
+    logo: Picture | None  # the book's logo, in every identity table
+    signature: Signature
+
+
+def section(sop: Sop, layout: Layout, look: Look) -> Section:
+    """A SOP's section of the book `look` tells of."""
     heading = ooxml.paragraph(HEADING, ooxml.run(f"{sop.nomor} – {sop.nama}"), page_break=True)
-    identity = identity_xml(sop, width, text, numbers, logo, 0, signature)
+    identity = identity_xml(sop, look.width, look.text, look.numbers, look.logo, 0, look.signature)
     flowchart, ids = flowchart_xml(layout, 1)
-    return Section(sop.nomor, sop.nama, len(layout.pages), sop.tanggal.pembuatan, ids,
-                   (heading + identity + flowchart).encode("utf-8"))  # a third of the text's size
+    xml = (heading + identity + flowchart).encode("utf-8")  # a third of the text's size
+    return Section(sop.nomor, sop.nama, len(layout.pages), sop.tanggal.pembuatan, ids, zlib.compress(xml, 1))
 
 
 class Manual:
     """The manual: its sections added in nomor order (`add`), then put together (`docx`).
 
     Written as text into sopc's reference document, as each SOP's own DOCX is (appending through
-    python-docx grew with the square of the SOPs). Each section is kept as UTF-8 bytes and the
-    book is compressed piece by piece: a thousand SOPs are 100 MB of XML, and joined as one text
-    they took 0.85 GB. Sections are made apart (`section`, in workers) and their drawings
-    numbered here, so ids stay unique across the book whoever made them.
+    python-docx grew with the square of the SOPs). Sections are made apart (`section`, in
+    workers), kept deflated, and unpacked one at a time as the book is compressed: a thousand
+    SOPs are 100 MB of XML, and joined as one text they took 0.85 GB. Their drawings are numbered
+    as they are unpacked, so ids stay unique across the book whoever made them.
     """
 
     def __init__(self, settings: ManualSettings, text: Labels, paper: tuple[float, float, float],
-                 instansi: str, unit: Sequence[str], logo: Logo | None = None) -> None:
+                 instansi: str, unit: Sequence[str], logo: Logo | None = None,
+                 numbers: Mapping[str, str] | None = None, signature: Signature = WET) -> None:
         self.settings, self.labels, self.instansi, self.unit = settings, text, instansi, tuple(unit)
         # the book's own headings: the labels `manual_*`, by the rest of their key
         self.text = {key.removeprefix("manual_"): value for key, value in text.items() if key.startswith("manual_")}
@@ -75,19 +90,15 @@ class Manual:
         self.base = skeleton(None, width, height, margin)
         self.width = width - 2 * margin  # between the margins: the identity tables' width
         self.media: list[Media] = [self.base.media(logo, LOGO_HEIGHT_MM)] if logo is not None else []
+        self.look = Look(text, numbers or {}, self.width, self.media[0].picture if self.media else None, signature)
         self.entries: list[tuple[str, str, int]] = []  # nomor, nama, flowchart pages
-        self.sections: list[bytes] = []
+        self.sections: list[tuple[Section, int]] = []  # each with the number of its first drawing
         self.made = dt.date(1970, 1, 1)
         self.drawing_id = FIRST_SECTION_ID  # ids stay unique across the whole book
 
-    @property
-    def logo(self) -> Picture | None:
-        """The logo as every section's identity table shows it."""
-        return self.media[0].picture if self.media else None
-
     def add(self, part: Section) -> None:
         """The next SOP's section, its drawings numbered after those before it."""
-        self.sections.append(ooxml.shift_ids(part.xml, self.drawing_id))
+        self.sections.append((part, self.drawing_id))
         self.drawing_id += part.ids
         self.entries.append((part.nomor, part.nama, part.pages))
         self.made = max(self.made, part.made)
@@ -98,7 +109,7 @@ class Manual:
             raise ValueError("a manual needs at least one SOP")
         text, settings, media = self.text, self.settings, list(self.media)
         year = str(settings.tahun or self.made.year)
-        parts = [_cover(self.instansi, self.unit, text, year, self.logo), _chapter(text["keputusan"])]
+        parts = [_cover(self.instansi, self.unit, text, year, self.look.logo), _chapter(text["keputusan"])]
         parts += [ooxml.paragraph("SOPIdentitas", ooxml.run(line))
                   for line in _keputusan(settings, self.instansi, self.unit, self.entries, year, text).splitlines()]
         parts.append(_contents(self.entries, text, self.width, relation_png is not None))
@@ -107,7 +118,9 @@ class Manual:
             media.append(self.base.image(relation_png, "sopc-peta", MAP_ID, self.width))
             parts += [_chapter(text["peta"]), ooxml.paragraph("SOPIdentitas", ooxml.picture_run(media[-1].picture, 2))]
         properties = core_properties(text["judul"], "", self.instansi, self.made)
-        return self.base.package(["".join(parts).encode("utf-8"), *self.sections], properties, media)
+        sections = (ooxml.shift_ids(part.xml, first) for part, first in self.sections)  # one at a time
+        body = chain(["".join(parts).encode("utf-8")], sections)
+        return self.base.package(body, properties, media)
 
 
 def _cover(instansi: str, unit: Sequence[str], text: Mapping[str, str], year: str, logo: Picture | None) -> str:

@@ -1,7 +1,8 @@
 """`sopc build`: lint, then lay out and write each valid SOP's documents, the books and the PDFs.
 
-`build_paths` reads top to bottom: lint (sopc.lint.run) → plan (plan.py: which SOPs changed) →
-render (render.py, the heavy half, in worker processes) → books (books.py: manual, monev) →
+`build_paths` reads top to bottom: lint (sopc.lint.run) → plan (plan.py: which SOPs changed; books.py:
+whether the manual is made) → render (render.py, the heavy half, in worker processes; each SOP's
+section of the manual with its documents) → books (books.py: manual, monev) →
 PDF (LibreOffice) → clean up (caches saved, leftovers removed). The options and results both
 halves share are in options.py.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sopc.build.books import write_books
+from sopc.build.books import ManualJob, plan_manual, write_books
 from sopc.build.options import POOL_AT, BuildOptions, BuildResult, Job, JobDone, Progress
 from sopc.build.plan import Plan, cache_name, out_dir, resolved
 from sopc.config import ConfigCache
@@ -39,8 +40,9 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     # plan
     plan = Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]])
     todo = plan.jobs()
+    manual = plan_manual(plan, top)  # started now, each SOP rendered writes its section too
     # render
-    for job, outputs, unchanged, warnings, entry in _render(todo, plan, config_file, progress):
+    for job, outputs, unchanged, warnings, entry, part in _render(todo, plan, config_file, progress, manual):
         result.warnings += [w for w in warnings if w not in result.warnings]
         if outputs is None:  # its old outputs stay; the next build lints it again
             plan.failed.add(str(job.source))
@@ -51,8 +53,10 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
             plan.records[str(job.source)] = entry
         result.unchanged += unchanged
         plan.caches[job.out_dir].record(cache_name(job.source), job.key, job.stem, outputs, entry)
+        if manual is not None and part is not None:
+            manual.sections[str(job.source)] = part
     # books
-    write_books(plan, top)
+    write_books(plan, top, manual)
     # clean up
     present = {cache_name(Path(p)) for p in result.lint.sources}
     scopes = [resolved(p) for p in paths or [Path(".")]]
@@ -83,15 +87,18 @@ def _pdf(result: BuildResult, jobs: int) -> list[Path]:
         return []
 
 
-def _render(jobs: list[Job], plan: Plan, config_file: Path | None,
-            progress: Progress | None = None) -> Iterator[JobDone]:
-    """Build the jobs, in `options.jobs` worker processes when there are enough of them."""
+def _render(jobs: list[Job], plan: Plan, config_file: Path | None, progress: Progress | None = None,
+            manual: ManualJob | None = None) -> Iterator[JobDone]:
+    """Build the jobs, in `options.jobs` worker processes when there are enough of them; with a
+    manual started, the SOPs in it make their sections too."""
     if not jobs:
         return
     from sopc.build.render import build_chunk  # the back-ends load only when there is something to make
 
     options = plan.options
-    shared = (options, plan.result.lint.lang, plan.numbers, plan.pages, config_file, plan.labels)
+    look, in_book = (manual.book.look, frozenset(str(Path(e.path)) for e in manual.entries)) \
+        if manual is not None and manual.book is not None else (None, frozenset())
+    shared = (options, plan.result.lint.lang, plan.numbers, plan.pages, config_file, plan.labels, look, in_book)
     done = map_chunks(build_chunk, jobs, shared, options.jobs, POOL_AT)
     yield from _counted(done, len(jobs), progress)
 

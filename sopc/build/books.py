@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sopc.build.cache import BuildCache, content_key
 from sopc.build.options import BuildResult
@@ -16,23 +18,57 @@ from sopc.output import write_atomic
 from sopc.paths import inside
 from sopc.texts.i18n import tr
 
+if TYPE_CHECKING:
+    from sopc.backends.manual import Manual, Section
 
-def write_books(plan: Plan, top: Config) -> None:
-    """The monev forms, the manual and the HTML catalogue's index, when asked for; each rebuilt only
-    when what it is made of changed."""
+
+@dataclass
+class ManualJob:
+    """The manual of this build: its file, what it is made of, and (when it must be made again) the
+    book started before the SOPs are rendered, with the sections made so far (by source)."""
+
+    path: Path
+    key: str
+    entries: list[RepoEntry]  # in nomor order
+    book: Manual | None = None
+    sections: dict[str, Section] = field(default_factory=dict)
+
+
+def plan_manual(plan: Plan, top: Config) -> ManualJob | None:
+    """The manual, when asked for (--manual, or a [manual] section in the config, which may choose
+    the unit) and the unit has SOPs; started unless it was made from the same SOPs already."""
+    options = plan.options
+    if not (options.manual or top.asks_manual):
+        return None
+    unit = top.settings.manual.unit
+    books = sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
+    if not books:
+        return None
+    folder = out_dir(options, books[0].config)
+    key = content_key("manual", [plan.keys[e.path] for e in books], top.settings.manual.model_dump(),
+                      plan.result.lint.lang, shutil.which("dot") is not None)
+    job = ManualJob(folder / f"manual{_suffix(unit)}.docx", key, books)
+    if not plan.cache(folder).book_fresh(job.path, key):
+        from sopc.build.render import start_manual  # the back-ends, only when it must be made
+
+        job.book = start_manual(books, plan)
+    return job
+
+
+def write_books(plan: Plan, top: Config, manual: ManualJob | None = None) -> None:
+    """The monev forms, the manual (`plan_manual`) and the HTML catalogue's index, when asked for;
+    each rebuilt only when what it is made of changed."""
     options, result = plan.options, plan.result
     if "html" in options.formats:
         _write_catalogue(plan, top)
-    # a [manual] section in the config asks for the manual as --manual does, and may choose the unit
-    manual = options.manual or top.asks_manual
     unit = top.settings.manual.unit
     books = sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
-    if unit and (options.monev or manual) and not books:
+    if unit and (options.monev or options.manual or top.asks_manual) and not books:
         result.warnings.append(tr("build.no_unit", result.lint.lang, unit=unit))
     if not books:
         return
-    first, lang = books[0], result.lint.lang
-    suffix = f"-{slug(unit)}" if unit else ""
+    first = books[0]
+    suffix = _suffix(unit)
     folder = out_dir(options, first.config)
     cache = plan.cache(folder)
     template = template_path(first.config)
@@ -48,15 +84,14 @@ def write_books(plan: Plan, top: Config) -> None:
 
         key = content_key("monev", sops, first.instansi, first.unit, text, plan.read(template), paper)
         _write_book(folder / f"monev{suffix}.docx", key, cache, result, forms)
-    if manual:
+    if manual is not None:
         def book() -> bytes | None:
-            from sopc.build.render import manual as manual_bytes  # the back-ends, only when it must be made
+            from sopc.build.render import finish_manual, start_manual
 
-            return manual_bytes(books, plan)
+            started = manual.book or start_manual(manual.entries, plan)  # e.g. removed during the build
+            return finish_manual(started, manual.entries, manual.sections, plan)
 
-        key = content_key("manual", [plan.keys[e.path] for e in books], top.settings.manual.model_dump(), lang,
-                          shutil.which("dot") is not None)
-        _write_book(folder / f"manual{suffix}.docx", key, cache, result, book)
+        _write_book(manual.path, manual.key, cache, result, book)
 
 
 def _write_catalogue(plan: Plan, top: Config) -> None:
@@ -101,6 +136,11 @@ def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
     if data is not None:
         (result.written if write_atomic(path, data) else result.unchanged).append(path)
         cache.record_book(path, key)
+
+
+def _suffix(unit: str | None) -> str:
+    """What a book's file name says of the unit it was made for: `manual-bagian-umum.docx`."""
+    return f"-{slug(unit)}" if unit else ""
 
 
 def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:

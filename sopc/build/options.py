@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sopc.config import NO_OVERRIDES, Overrides
 from sopc.errors import SopcError
@@ -53,6 +54,7 @@ class Job:
     margin: float
 
 
-# job, outputs (None: not built), unchanged, warnings, its entry in the HTML catalogue's index (or None)
-JobDone = tuple[Job, list[Path] | None, list[Path], list[str], dict | None]
+# job, outputs (None: not built), unchanged, warnings, its entry in the HTML catalogue's index (or None),
+# its section of the manual (sopc.backends.manual.Section, or None)
+JobDone = tuple[Job, list[Path] | None, list[Path], list[str], dict | None, Any]
 Progress = Callable[[int, int], None]  # (SOPs built so far, SOPs to build)

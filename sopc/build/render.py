@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from sopc.backends.docx.identity import Logo, Signature
 from sopc.backends.docx.logo import LogoError, logo_png
-from sopc.backends.docx.ooxml import Picture
-from sopc.backends.manual import Manual, Section, section
+from sopc.backends.manual import Look, Manual, Section, section
 from sopc.backends.registry import BACKENDS, Rendering, placed
 from sopc.build.options import POOL_AT, BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
 from sopc.config import Config, ConfigCache, Overrides
+from sopc.layout.geometry import Layout
 from sopc.layout.paper import PAPERS
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
@@ -34,38 +34,46 @@ if TYPE_CHECKING:
     from sopc.build.plan import Plan
 
 
-def manual(entries: list[RepoEntry], plan: Plan) -> bytes | None:
-    """The manual of `entries` (in nomor order): each SOP's section made as its documents are, in
-    worker processes when there are enough of them; the book put together here."""
+def start_manual(entries: list[RepoEntry], plan: Plan) -> Manual:
+    """The book of `entries` (in nomor order) with what its sections are written with settled, so
+    that each SOP built in this run writes its section as it writes its documents."""
     result, configs = plan.result, plan.configs
-    lang = result.lint.lang
     first = entries[0]
     config = configs.for_path(Path(first.path))
-    text = plan.labels_for(config)
     width, height = PAPERS[config.settings.document.paper]  # the first SOP's paper is the book's
-    logo = _logo(first.logo, Path(first.path), config, {}, result.warnings, lang)
-    book = Manual(config.settings.manual, text, (width, height, plan.margin(config)), first.instansi, first.unit, logo)
-    for entry in entries:  # what the workers are handed: each config's labels and margin, read here once
-        other = configs.for_path(Path(entry.path))
-        plan.labels_for(other)
-        plan.margin(other)
-    shared = (configs.overrides, lang, configs.forced, plan.labels, plan.margins, text, plan.numbers, book.width,
-              book.logo, _signature(config))
-    for chunk in map_chunks(manual_chunk, [Path(e.path) for e in entries], shared, plan.options.jobs, POOL_AT):
+    logo = _logo(first.logo, Path(first.path), config, {}, result.warnings, result.lint.lang)
+    return Manual(config.settings.manual, plan.labels_for(config), (width, height, plan.margin(config)),
+                  first.instansi, first.unit, logo, plan.numbers, _signature(config))
+
+
+def finish_manual(book: Manual, entries: list[RepoEntry], made: dict[str, Section], plan: Plan) -> bytes | None:
+    """The manual: the sections the SOPs' builds `made` (by source), the others made now (in worker
+    processes when there are enough of them), in nomor order."""
+    result, configs = plan.result, plan.configs
+    lang = result.lint.lang
+    missing = [Path(e.path) for e in entries if e.path not in made and e.path not in plan.failed]
+    for path in missing:  # what the workers are handed: each config's labels and margin, read here once
+        config = configs.for_path(path)
+        plan.labels_for(config)
+        plan.margin(config)
+    shared = (configs.overrides, lang, configs.forced, plan.labels, plan.margins, book.look)
+    for chunk in map_chunks(manual_chunk, missing, shared, plan.options.jobs, POOL_AT):
         for path, part in chunk:
             if part is None:  # broken since it was linted: the book goes without it this time
                 result.warnings.append(tr("build.changed", lang, path=path))
             else:
-                book.add(part)
+                made[str(path)] = part
+    for entry in entries:
+        if entry.path in made:
+            book.add(made[entry.path])
     if not book.sections:
         return None
-    return book.docx(_map(entries, text, lang, result))
+    return book.docx(_map(entries, book.labels, lang, result))
 
 
 def manual_chunk(paths: list[Path], overrides: Overrides, lang: str, config_file: Path | None,
-                 texts: dict[Path | None, Labels], margins: dict[Path | None, float], book_text: Labels,
-                 numbers: dict[str, str], width: float, logo: Picture | None,
-                 signature: Signature) -> list[tuple[Path, Section | None]]:
+                 texts: dict[Path | None, Labels], margins: dict[Path | None, float],
+                 look: Look) -> list[tuple[Path, Section | None]]:
     """Each SOP's section of the manual (None when it no longer loads), laid out as its own DOCX is."""
     configs = ConfigCache(config_file, overrides)
     done: list[tuple[Path, Section | None]] = []
@@ -77,7 +85,7 @@ def manual_chunk(paths: list[Path], overrides: Overrides, lang: str, config_file
             continue
         layout = layout_sop(unit.sop, unit.flow, config.settings.document.paper, texts[config.file],
                             margin=margins[config.file])
-        done.append((path, section(unit.sop, layout, book_text, numbers, width, logo, signature)))
+        done.append((path, section(unit.sop, layout, look)))
     return done
 
 
@@ -108,10 +116,12 @@ def _map(entries: list[RepoEntry], text: Labels, lang: str, result: BuildResult)
 
 
 def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict[str, str], pages: dict[str, str],
-                config_file: Path | None, texts: dict[Path | None, Labels]) -> list[JobDone]:
+                config_file: Path | None, texts: dict[Path | None, Labels], look: Look | None,
+                in_book: frozenset[str]) -> list[JobDone]:
     """Load, lay out and write the documents of each job (in this process); `texts` are the labels
     each config file's documents print (the plan read them). With the HTML catalogue, each job also
-    gives back its entry in the catalogue's index (sopc.backends.html.record)."""
+    gives back its entry in the catalogue's index (sopc.backends.html.record); with a manual to
+    make, the SOPs `in_book` their section of it (from the same layout)."""
     configs = ConfigCache(config_file, options.overrides)
     logos: dict[Path, Logo | None] = {}  # each logo file read (and an SVG drawn) once per process
     done: list[JobDone] = []
@@ -119,7 +129,7 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
         config = configs.for_path(job.source)
         unit, _, _ = load_unit(job.source, config, lang)
         if unit is None:  # valid when linted, broken since: saved again during the build
-            done.append((job, None, [], [tr("build.changed", lang, path=job.source)], None))
+            done.append((job, None, [], [tr("build.changed", lang, path=job.source)], None, None))
             continue
         warnings: list[str] = []
         logo = _logo(unit.sop.logo, job.source, config, logos, warnings, lang)
@@ -127,7 +137,8 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
         context = _Context(options, config, lang, texts[config.file], numbers, pages, logo, job.margin)
         outputs: list[Path] = []
         unchanged: list[Path] = []
-        for path, data in _documents(unit, job.out_dir, relative, context):
+        layout = layout_sop(unit.sop, unit.flow, config.settings.document.paper, context.labels, margin=job.margin)
+        for path, data in _documents(unit, layout, job.out_dir, relative, context):
             inside(job.out_dir, str(path.relative_to(job.out_dir)))  # never through a link out of the folder
             if not write_atomic(path, data):
                 unchanged.append(path)
@@ -137,7 +148,8 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
             from sopc.backends.html import record
 
             entry = record(unit.sop, relative, texts[config.file])
-        done.append((job, outputs, unchanged, warnings, entry))
+        part = section(unit.sop, layout, look) if look is not None and str(job.source) in in_book else None
+        done.append((job, outputs, unchanged, warnings, entry, part))
     return done
 
 
@@ -185,14 +197,14 @@ def _signature(config: Config) -> Signature:
     return Signature(document.signature_mm, document.signature_text)
 
 
-def _documents(unit: LintUnit, out_dir: Path, relative: str, context: _Context) -> Iterator[tuple[Path, bytes]]:
-    """(path, bytes) of every output of one SOP (`relative`.* in `out_dir`): each format asked for,
-    through its back-end."""
+def _documents(unit: LintUnit, layout: Layout, out_dir: Path, relative: str,
+               context: _Context) -> Iterator[tuple[Path, bytes]]:
+    """(path, bytes) of every output of one SOP (`relative`.* in `out_dir`), drawn from `layout`:
+    each format asked for, through its back-end."""
     options, lang = context.options, context.lang
     paper = context.config.settings.document.paper
     text = context.labels
     stem = relative.rpartition("/")[2]
-    layout = layout_sop(unit.sop, unit.flow, paper, text, margin=context.margin)  # one geometry for all
     doc = Rendering(unit.sop, layout, stem, lang, text, context.numbers, relative, context.pages, options.formats,
                     options.pdf, context.logo, template_path(context.config), _signature(context.config),
                     options.svg_style, options.svg_pages,

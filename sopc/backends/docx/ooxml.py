@@ -45,17 +45,18 @@ def attr(text: str) -> str:
     return quoted(text)
 
 
-_STACKED = re.compile(rb'relativeHeight="(\d+)"')
+_ANCHOR = b'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="'
+_STACKED = re.compile(re.escape(_ANCHOR) + rb'(\d+)"')
 _NAMED = re.compile(rb'<wp:docPr id="(\d+)" name="([^"]*) \1"/>')  # two patterns: each is found by its first bytes
 
 
 def shift_ids(xml: bytes, by: int) -> bytes:
     """`xml` (UTF-8) with its drawings numbered `by` higher: each id, the name that ends with it and
-    the stacking order derived from it, as `Drawing` and `picture_run` write them. User text
-    cannot look like them: its `<` and `"` are escaped."""
+    the stacking order derived from it, as `Drawing` and `picture_run` write them. Both patterns
+    begin with a tag, which user text never holds (its `<` is escaped)."""
     if not by:
         return xml
-    xml = _STACKED.sub(lambda found: b'relativeHeight="%d"' % (int(found[1]) + by), xml)
+    xml = _STACKED.sub(lambda found: b'%s%d"' % (_ANCHOR, int(found[1]) + by), xml)
     return _NAMED.sub(lambda found: b'<wp:docPr id="%d" name="%s %d"/>' % (int(found[1]) + by, found[2],
                                                                          int(found[1]) + by), xml)
 
@@ -77,7 +78,7 @@ class Drawing:
         cx, cy = max(emu(box.w), 1), max(emu(box.h), 1)
         return (
             f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-            f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{251659264 + shape_id}" '
+            f'{_ANCHOR.decode()}{251659264 + shape_id}" '
             f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
             f'<wp:simplePos x="0" y="0"/>'
             f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'

@@ -20,6 +20,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -114,12 +115,13 @@ class Skeleton:
     core_xml: bytes
     content_types_xml: bytes
 
-    def package(self, body: str | Sequence[bytes], properties: dict[str, object], media: Sequence[Media] = ()) -> bytes:
+    def package(self, body: str | Iterable[bytes], properties: dict[str, object], media: Sequence[Media] = ()) -> bytes:
         """A DOCX: `body` (the body's XML without its section properties, as text or as UTF-8
-        pieces), the core `properties` (title, subject, author, created, ...) and the images it shows."""
+        pieces, each compressed as it comes), the core `properties` (title, subject, author,
+        created, ...) and the images it shows."""
         pieces = [body.encode("utf-8")] if isinstance(body, str) else body
-        own: dict[str, bytes | list[bytes]] = {
-            self.document: [self.head.encode("utf-8"), *pieces, self.tail.encode("utf-8")],
+        own: dict[str, bytes | Iterable[bytes]] = {
+            self.document: chain([self.head.encode("utf-8")], pieces, [self.tail.encode("utf-8")]),
             self.rels: _with_relationships(self.rels_xml, "".join(m.relationships for m in media)),
             self.core: _core(self.core_xml, properties),
         }
