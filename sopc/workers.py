@@ -1,4 +1,5 @@
-"""Worker processes: the pool for lint and build (`map_chunks`), and one bounded call for untrusted work.
+"""Worker processes: the pool for lint (`map_chunks`), the crew a build keeps (`Crew`), and one
+bounded call for untrusted work.
 
 Why a helper: a killed `sopc build` (SIGKILL, or SIGTERM from a CI runner
 cancelling a job) left its workers running for ever. Here
@@ -64,6 +65,158 @@ def map_chunks(function: Callable[..., list[Any]], items: Sequence[Any], extra: 
     size = size or (max(1, len(items) // (jobs * 4)) if parallel else 1)
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     return parallel_map(function, [(chunk, *extra) for chunk in chunks], jobs if parallel else 1)
+
+
+class Crew:
+    """Worker processes forked once for a whole build and given its work in turn: the lint, the
+    documents, the manual's sections. A task may be pinned to a worker: the one that linted a SOP
+    keeps it (sopc.lint.run.KEPT) and lays it out, so each SOP is read, parsed and validated once.
+
+    Started by the first `map_chunks` with enough work (before the main process holds any SOP),
+    with at most `jobs` workers and one per usable core; without enough work, or without fork,
+    tasks run here. A worker dies with sopc, and SIGTERM ends the run as with `parallel_map`.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.workers: list[tuple[Any, Any]] = []  # (process, connection)
+        self.placed: dict[str, tuple[int, int]] = {}  # a SOP's path -> (the worker keeping it, its task)
+        self.tasks = 0  # tasks given so far: a task's number tells a run's tasks apart
+        self.ran: dict[int, int] = {}  # task number -> the worker that ran it
+
+    def __enter__(self) -> Crew:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self.close(error is None)
+
+    def map_chunks(self, function: Callable[..., list[Any]], items: Sequence[Any], extra: tuple, pool_at: int,
+                   size: int | None = None, pin: Callable[[Any], tuple[int, int] | None] | None = None,
+                   ) -> Iterator[tuple[int, list[Any]]]:
+        """(task number, `function(chunk, *extra)`) over `items` cut in chunks, in order; as
+        `sopc.workers.map_chunks`, except that consecutive items `pin` gives the same (worker,
+        task) form a chunk given to that worker."""
+        parallel = (self.workers or (self.jobs > 1 and len(items) >= pool_at and usable_cores() > 1)) \
+            and hasattr(os, "fork")
+        size = size or (max(1, len(items) // (self.jobs * 4)) if parallel else 1)
+        chunks: list[list[Any]] = []
+        owners: list[int | None] = []
+        last: object = None
+        for item in items:
+            where = pin(item) if pin is not None and parallel else None
+            if not chunks or len(chunks[-1]) >= size or where != last:
+                chunks.append([])
+                owners.append(where[0] if where is not None else None)
+            chunks[-1].append(item)
+            last = where
+        first = self.tasks
+        self.tasks += len(chunks)
+        tasks = [(chunk, *extra) for chunk in chunks]
+        if not parallel:
+            yield from ((first + n, function(*task)) for n, task in enumerate(tasks))
+            return
+        if not self.workers:
+            self._start(min(self.jobs, usable_cores(), len(tasks)))
+        with _sigterm_raises():
+            for n, result in self._run(function, tasks, owners):
+                yield first + n, result
+
+    def worker_of(self, task: int) -> int:
+        """The worker that ran task number `task` (as `map_chunks` gave it)."""
+        return self.ran.get(task, -1)
+
+    def _start(self, count: int) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        for _ in range(max(1, count)):
+            mine, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
+            process.start()
+            theirs.close()
+            self.workers.append((process, mine))
+
+    def _run(self, function: Callable[..., Any], tasks: list[tuple], owners: list[int | None],
+             ) -> Iterator[tuple[int, Any]]:
+        """Each task on a worker (its owner's when pinned; an idle worker takes another's last task
+        rather than wait), the results in order."""
+        from multiprocessing.connection import wait
+
+        owners = [o if o is not None and 0 <= o < len(self.workers) else None for o in owners]  # -1: ran here
+        pending = list(range(len(tasks)))
+        busy: dict[int, int] = {}  # worker -> task
+        done: dict[int, Any] = {}
+        following = 0
+        base = self.tasks - len(tasks)
+        try:
+            while following < len(tasks):
+                for worker in range(len(self.workers)):
+                    if worker in busy or not pending:
+                        continue
+                    mine = [n for n in pending if owners[n] == worker]
+                    free = [n for n in pending if owners[n] is None]
+                    task = (mine or free or pending[::-1])[0]  # else the last of another's
+                    pending.remove(task)
+                    busy[worker] = task
+                    self.workers[worker][1].send((function, tasks[task]))
+                ready = wait([self.workers[w][1] for w in busy])
+                for worker in [w for w in busy if self.workers[w][1] in ready]:
+                    try:
+                        ok, value = self.workers[worker][1].recv()
+                    except EOFError:
+                        raise RuntimeError("a worker process died") from None
+                    if not ok:
+                        raise value
+                    task = busy.pop(worker)
+                    done[task] = value
+                    self.ran[base + task] = worker
+                while following in done:
+                    yield following, done.pop(following)
+                    following += 1
+        finally:
+            if busy:  # left with tasks under way (an error, or the caller stopped): no answer may go astray
+                self.close(gently=False)
+
+    def close(self, gently: bool = True) -> None:
+        """Stop the workers: asked to end, or (after an error) killed."""
+        for process, connection in self.workers:
+            if gently:
+                with contextlib.suppress(OSError):
+                    connection.send(None)
+            else:
+                process.terminate()
+        for process, connection in self.workers:
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            connection.close()
+        self.workers = []
+
+
+def _serve(connection: Any, parent: int) -> None:
+    """A crew worker: run each task sent, send back (True, its result) or (False, the error), until told to end."""
+    _die_with_parent(parent)
+    import gc
+
+    gc.enable()  # forked while the lint held collection off: a worker runs as a fresh process would
+    while True:
+        try:
+            message = connection.recv()
+        except EOFError:
+            break
+        if message is None:
+            break
+        function, task = message
+        try:
+            reply: tuple[bool, Any] = (True, function(*task))
+        except BaseException as err:  # noqa: BLE001  (sent to the main process, which raises it)
+            reply = (False, err)
+        try:
+            connection.send(reply)
+        except Exception as err:  # an error (or result) that cannot be pickled
+            connection.send((False, RuntimeError(f"{type(err).__name__}: {err}")))
+    connection.close()
 
 
 class _Spread:

@@ -15,11 +15,11 @@ from pathlib import Path
 from sopc.build.books import ManualJob, plan_manual, write_books
 from sopc.build.options import POOL_AT, BuildOptions, BuildResult, Job, JobDone, Progress
 from sopc.build.plan import Plan, cache_name, out_dir, resolved
-from sopc.config import ConfigCache
+from sopc.config import Config, ConfigCache
 from sopc.lint.memo import LintMemo
-from sopc.lint.run import lint_paths
+from sopc.lint.run import KEPT, lint_paths
 from sopc.output import remove_leftovers
-from sopc.workers import map_chunks
+from sopc.workers import Crew
 
 __all__ = ["BuildOptions", "BuildResult", "build_paths"]
 
@@ -35,10 +35,20 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
     configs = ConfigCache(config_file, options.overrides)
     top = configs.for_path(paths[0] if paths else Path("."))  # the config of the (first) folder built
     memo = LintMemo.load(out_dir(options, top))
+    # one crew of workers for the whole build: the SOPs each lints, it lays out
+    with Crew(options.jobs) as crew:
+        try:
+            return _build(paths, options, config_file, progress, configs, top, memo, crew)
+        finally:
+            KEPT.clear()  # what was kept here and not built (its documents were up to date)
+
+
+def _build(paths: list[Path], options: BuildOptions, config_file: Path | None, progress: Progress | None,
+           configs: ConfigCache, top: Config, memo: LintMemo, crew: Crew) -> BuildResult:
     # lint
-    result = BuildResult(lint_paths(paths, options.overrides, config_file, jobs=options.jobs, memo=memo))
+    result = BuildResult(lint_paths(paths, options.overrides, config_file, jobs=options.jobs, memo=memo, crew=crew))
     # plan
-    plan = Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]])
+    plan = Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]], crew)
     todo = plan.jobs()
     manual = plan_manual(plan, top)  # started now, each SOP rendered writes its section too
     # render
@@ -95,12 +105,12 @@ def _render(jobs: list[Job], plan: Plan, config_file: Path | None, progress: Pro
         return
     from sopc.build.render import build_chunk  # the back-ends load only when there is something to make
 
-    options = plan.options
+    options, crew = plan.options, plan.crew
     look, in_book = (manual.book.look, frozenset(str(Path(e.path)) for e in manual.entries)) \
         if manual is not None and manual.book is not None else (None, frozenset())
     shared = (options, plan.result.lint.lang, plan.numbers, plan.pages, config_file, plan.labels, look, in_book)
-    done = map_chunks(build_chunk, jobs, shared, options.jobs, POOL_AT)
-    yield from _counted(done, len(jobs), progress)
+    done = crew.map_chunks(build_chunk, jobs, shared, POOL_AT, pin=lambda job: crew.placed.get(str(job.source)))
+    yield from _counted((chunk for _, chunk in done), len(jobs), progress)
 
 
 def _counted(chunks: Iterable[list[JobDone]], total: int, progress: Progress | None) -> Iterator[JobDone]:

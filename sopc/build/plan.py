@@ -18,13 +18,16 @@ from sopc.paths import inside
 from sopc.source.files import ASSET_LIMIT, read_file
 from sopc.texts.i18n import LANGS, tr
 from sopc.texts.labels import Labels, labels_of, labels_path
+from sopc.workers import Crew
 
 
 class Plan:
     """What one build works out before writing: each valid SOP's key, and the jobs of those changed."""
 
-    def __init__(self, result: BuildResult, configs: ConfigCache, options: BuildOptions, bases: list[Path]) -> None:
+    def __init__(self, result: BuildResult, configs: ConfigCache, options: BuildOptions, bases: list[Path],
+                 crew: Crew | None = None) -> None:
         self.result, self.configs, self.options, self.bases = result, configs, options, bases
+        self.crew = crew or Crew(options.jobs)  # the workers that linted, to lay out what each linted
         self.failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
         self.numbers = {e.nomor: e.nama for e in result.lint.entries}  # for keterkaitan: `nomor – nama`
         self.pages: dict[str, str] = {}  # nomor -> where its outputs go (`umum/x`), for links between pages

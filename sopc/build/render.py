@@ -23,12 +23,11 @@ from sopc.layout.geometry import Layout
 from sopc.layout.paper import PAPERS
 from sopc.layout.swimlane import layout_sop
 from sopc.lint.context import LintUnit, RepoEntry
-from sopc.lint.run import load_unit
+from sopc.lint.run import kept, load_unit
 from sopc.output import write_atomic
 from sopc.paths import PathEscape, inside
 from sopc.texts.i18n import tr
 from sopc.texts.labels import Labels
-from sopc.workers import map_chunks
 
 if TYPE_CHECKING:
     from sopc.build.plan import Plan
@@ -57,7 +56,9 @@ def finish_manual(book: Manual, entries: list[RepoEntry], made: dict[str, Sectio
         plan.labels_for(config)
         plan.margin(config)
     shared = (configs.overrides, lang, configs.forced, plan.labels, plan.margins, book.look)
-    for chunk in map_chunks(manual_chunk, missing, shared, plan.options.jobs, POOL_AT):
+    crew = plan.crew
+    done = crew.map_chunks(manual_chunk, missing, shared, POOL_AT, pin=lambda path: crew.placed.get(str(path)))
+    for _, chunk in done:
         for path, part in chunk:
             if part is None:  # broken since it was linted: the book goes without it this time
                 result.warnings.append(tr("build.changed", lang, path=path))
@@ -79,7 +80,7 @@ def manual_chunk(paths: list[Path], overrides: Overrides, lang: str, config_file
     done: list[tuple[Path, Section | None]] = []
     for path in paths:
         config = configs.for_path(path)
-        unit, _, _ = load_unit(path, config, lang)
+        unit = kept(path) or load_unit(path, config, lang)[0]
         if unit is None:
             done.append((path, None))
             continue
@@ -127,7 +128,7 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
     done: list[JobDone] = []
     for job in jobs:
         config = configs.for_path(job.source)
-        unit, _, _ = load_unit(job.source, config, lang)
+        unit = kept(job.source) or load_unit(job.source, config, lang)[0]  # read once: as the lint left it
         if unit is None:  # valid when linted, broken since: saved again during the build
             done.append((job, None, [], [tr("build.changed", lang, path=job.source)], None, None))
             continue

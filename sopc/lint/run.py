@@ -23,7 +23,7 @@ from sopc.source.lines import editor_lines
 from sopc.source.loader import Source, load, load_bytes
 from sopc.source.scalars import as_written
 from sopc.texts.i18n import resolve_lang, tr
-from sopc.workers import map_chunks
+from sopc.workers import Crew, map_chunks
 
 
 @dataclass
@@ -49,16 +49,36 @@ class LintResult:
 
 def lint_paths(paths: Sequence[Path], overrides: Overrides = NO_OVERRIDES, config_file: Path | None = None,
                jobs: int = 1, today: dt.date | None = None, since: str | None = None,
-               memo: LintMemo | None = None, respect_gitignore: bool = True) -> LintResult:
+               memo: LintMemo | None = None, respect_gitignore: bool = True, crew: Crew | None = None) -> LintResult:
     """Lint every SOP under `paths`, with `jobs` worker processes for large repositories.
 
     `overrides` are the command line's settings over sopc.toml's (the language, the rules chosen).
     `today` dates the review check (default: today); `since` is a git ref to compare with. With a
     `memo`, a SOP linted before with the same key is not read again (and new results are added).
+    With a `crew` (a build's), the lint runs on its workers, and whichever process checks a valid
+    SOP keeps it (`KEPT`) for the build to lay out (`kept`).
     Raises ConfigError (bad configuration), PathError (no such path) or ReviewError (git).
     """
     with without_collection():
-        return _lint_paths(paths, overrides, config_file, jobs, today, since, memo, respect_gitignore)
+        return _lint_paths(paths, overrides, config_file, jobs, today, since, memo, respect_gitignore, crew)
+
+
+# a build's SOPs as their lint left them, in the process that checked them: display path -> unit
+KEPT: dict[str, LintUnit] = {}
+
+
+def kept(file: Path) -> LintUnit | None:
+    """The unit this process kept of `file` when it linted it (and lets it go), if the file still
+    holds what was linted; None when it must be loaded again."""
+    unit = KEPT.pop(str(file), None)
+    if unit is None:
+        return None
+    config = unit.config
+    try:
+        now = read_file(file, config.settings.limits.max_bytes, config.repository)
+    except OSError:
+        return None
+    return unit if now == unit.source.text.encode("utf-8") else None  # saved again since: loaded afresh
 
 
 @contextlib.contextmanager
@@ -77,7 +97,7 @@ def without_collection() -> Iterator[None]:
 
 def _lint_paths(paths: Sequence[Path], overrides: Overrides, config_file: Path | None, jobs: int,
                 today: dt.date | None, since: str | None, memo: LintMemo | None,
-                respect_gitignore: bool) -> LintResult:
+                respect_gitignore: bool, crew: Crew | None) -> LintResult:
     configs = ConfigCache(config_file, overrides)
     files = find_sources(paths or [Path(".")], configs, respect_gitignore)
     first = configs.for_path(files[0] if files else (paths[0] if paths else Path(".")))
@@ -86,7 +106,7 @@ def _lint_paths(paths: Sequence[Path], overrides: Overrides, config_file: Path |
     diagnostics: list[Diagnostic] = []
     entries: list[RepoEntry] = []
     texts: dict[str, str] = {}
-    for file, (entry, found, text) in _checked(files, configs, lang, jobs, review, memo):
+    for file, (entry, found, text) in _checked(files, configs, lang, jobs, review, memo, crew):
         diagnostics += found
         if text is not None:
             texts[display_path(file)] = text
@@ -186,10 +206,10 @@ CheckedFile = tuple[RepoEntry | None, list[Diagnostic], str | None]
 
 
 def _checked(files: list[Path], configs: ConfigCache, lang: str, jobs: int, review: Review,
-             memo: LintMemo | None) -> list[tuple[Path, CheckedFile]]:
+             memo: LintMemo | None, crew: Crew | None) -> list[tuple[Path, CheckedFile]]:
     """Every file checked, in order: from the memo where its key is unchanged, else by check_file."""
     if memo is None or review.since:
-        return list(zip(files, _check_files(files, configs, lang, jobs, review), strict=True))
+        return list(zip(files, _check_files(files, configs, lang, jobs, review, crew), strict=True))
     settings: dict[Path | None, tuple[bytes, str]] = {}
     keys: dict[Path, tuple[str, str, bytes]] = {}
     done: dict[Path, CheckedFile] = {}
@@ -208,7 +228,7 @@ def _checked(files: list[Path], configs: ConfigCache, lang: str, jobs: int, revi
         else:
             keys[file] = (name, key, data)
     todo = [f for f in files if f not in done]
-    for file, checked in zip(todo, _check_files(todo, configs, lang, jobs, review), strict=True):
+    for file, checked in zip(todo, _check_files(todo, configs, lang, jobs, review, crew), strict=True):
         done[file] = checked
         if file in keys:
             name, key, data = keys[file]
@@ -252,20 +272,34 @@ CHUNK = 64  # files per task: big enough that a worker's start and the pickling 
 
 
 def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int,
-                 review: Review) -> list[CheckedFile]:
-    """check_file for every file, in order; in `jobs` processes when there are enough files."""
-    done = map_chunks(_check_chunk, files, (configs.forced, lang, review, configs.overrides), jobs, 2 * CHUNK, CHUNK)
-    return [item for chunk in done for item in chunk]
+                 review: Review, crew: Crew | None) -> list[CheckedFile]:
+    """check_file for every file, in order; in `jobs` processes when there are enough files (on the
+    crew's, which keep the valid SOPs for the build, and note which worker keeps which)."""
+    extra = (configs.forced, lang, review, configs.overrides, crew is not None)
+    if crew is None:
+        return [item for chunk in map_chunks(_check_chunk, files, extra, jobs, 2 * CHUNK, CHUNK) for item in chunk]
+    done: list[CheckedFile] = []
+    # smaller chunks than a lint's alone: what each worker lints, it lays out, so the shares must be even
+    size = max(1, min(CHUNK, len(files) // (4 * max(1, jobs))))
+    for task, chunk in crew.map_chunks(_check_chunk, files, extra, 2 * CHUNK, size):
+        worker = crew.worker_of(task)
+        for entry, _, _ in chunk:
+            if entry is not None:
+                crew.placed[str(Path(entry.path))] = (worker, task)
+        done += chunk
+    return done
 
 
 def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Review,
-                 overrides: Overrides) -> list[CheckedFile]:
+                 overrides: Overrides, keep: bool = False) -> list[CheckedFile]:
     configs = ConfigCache(forced, overrides)
-    return [check_file(f, configs.for_path(f), lang, review) for f in files]
+    with without_collection():
+        return [check_file(f, configs.for_path(f), lang, review, keep) for f in files]
 
 
-def check_file(file: Path, config: Config, lang: str, review: Review | None = None) -> CheckedFile:
-    """Load, validate and lint one file."""
+def check_file(file: Path, config: Config, lang: str, review: Review | None = None,
+               keep: bool = False) -> CheckedFile:
+    """Load, validate and lint one file; with `keep`, a valid SOP stays in `KEPT` for the build."""
     unit, found, text = load_unit(file, config, lang)
     if unit is None:
         return None, found, text
@@ -273,6 +307,8 @@ def check_file(file: Path, config: Config, lang: str, review: Review | None = No
         unit.review = review
     found += lint_unit(unit, lang)
     unit.source.release()  # its spans are looked up; the tree would only weigh on every collection
+    if keep:
+        KEPT[str(Path(unit.source.path))] = unit
     return RepoEntry.of(unit), found, text if found else None
 
 
