@@ -9,6 +9,7 @@ halves share are in options.py.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
             return _build(paths, options, config_file, progress, configs, top, memo, crew)
         finally:
             KEPT.clear()  # what was kept here and not built (its documents were up to date)
+            gc.unfreeze()  # see lint.run._check_chunk: collected again (sopc watch builds in one process)
 
 
 def _build(paths: list[Path], options: BuildOptions, config_file: Path | None, progress: Progress | None,

@@ -294,7 +294,10 @@ def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Revi
                  overrides: Overrides, keep: bool = False) -> list[CheckedFile]:
     configs = ConfigCache(forced, overrides)
     with without_collection():
-        return [check_file(f, configs.for_path(f), lang, review, keep) for f in files]
+        checked = [check_file(f, configs.for_path(f), lang, review, keep) for f in files]
+    if keep:  # what is kept for the build stays out of every collection while the build makes garbage
+        gc.freeze()
+    return checked
 
 
 def check_file(file: Path, config: Config, lang: str, review: Review | None = None,
