@@ -19,11 +19,13 @@ from sopc.backends.registry import BACKENDS, Rendering, placed
 from sopc.build.options import POOL_AT, BuildOptions, BuildResult, Job, JobDone
 from sopc.build.plan import template_path
 from sopc.config import Config, ConfigCache, Overrides
+from sopc.flow import Flow
 from sopc.layout.geometry import Layout
 from sopc.layout.paper import PAPERS
 from sopc.layout.swimlane import layout_sop
-from sopc.lint.context import LintUnit, RepoEntry
+from sopc.lint.context import RepoEntry
 from sopc.lint.run import kept, load_unit
+from sopc.model.sop import Sop
 from sopc.output import write_atomic
 from sopc.paths import PathEscape, inside
 from sopc.texts.i18n import tr
@@ -80,13 +82,13 @@ def manual_chunk(paths: list[Path], overrides: Overrides, lang: str, config_file
     done: list[tuple[Path, Section | None]] = []
     for path in paths:
         config = configs.for_path(path)
-        unit = kept(path) or load_unit(path, config, lang)[0]
-        if unit is None:
+        model = _model(path, config, lang)
+        if model is None:
             done.append((path, None))
             continue
-        layout = layout_sop(unit.sop, unit.flow, config.settings.document.paper, texts[config.file],
-                            margin=margins[config.file])
-        done.append((path, section(unit.sop, layout, look)))
+        sop, flow = model
+        layout = layout_sop(sop, flow, config.settings.document.paper, texts[config.file], margin=margins[config.file])
+        done.append((path, section(sop, layout, look)))
     return done
 
 
@@ -128,18 +130,19 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
     done: list[JobDone] = []
     for job in jobs:
         config = configs.for_path(job.source)
-        unit = kept(job.source) or load_unit(job.source, config, lang)[0]  # read once: as the lint left it
-        if unit is None:  # valid when linted, broken since: saved again during the build
+        model = _model(job.source, config, lang)
+        if model is None:  # valid when linted, broken since: saved again during the build
             done.append((job, None, [], [tr("build.changed", lang, path=job.source)], None, None))
             continue
         warnings: list[str] = []
-        logo = _logo(unit.sop.logo, job.source, config, logos, warnings, lang)
+        sop, flow = model
+        logo = _logo(sop.logo, job.source, config, logos, warnings, lang)
         relative = job.stem.relative_to(job.out_dir).as_posix()
         context = _Context(options, config, lang, texts[config.file], numbers, pages, logo, job.margin)
         outputs: list[Path] = []
         unchanged: list[Path] = []
-        layout = layout_sop(unit.sop, unit.flow, config.settings.document.paper, context.labels, margin=job.margin)
-        for path, data in _documents(unit, layout, job.out_dir, relative, context):
+        layout = layout_sop(sop, flow, config.settings.document.paper, context.labels, margin=job.margin)
+        for path, data in _documents(sop, flow, layout, job.out_dir, relative, context):
             inside(job.out_dir, str(path.relative_to(job.out_dir)))  # never through a link out of the folder
             if not write_atomic(path, data):
                 unchanged.append(path)
@@ -148,8 +151,8 @@ def build_chunk(jobs: list[Job], options: BuildOptions, lang: str, numbers: dict
         if "html" in options.formats:
             from sopc.backends.html import record
 
-            entry = record(unit.sop, relative, texts[config.file])
-        part = section(unit.sop, layout, look) if look is not None and str(job.source) in in_book else None
+            entry = record(sop, relative, texts[config.file])
+        part = section(sop, layout, look) if look is not None and str(job.source) in in_book else None
         done.append((job, outputs, unchanged, warnings, entry, part))
     return done
 
@@ -198,7 +201,17 @@ def _signature(config: Config) -> Signature:
     return Signature(document.signature_mm, document.signature_text)
 
 
-def _documents(unit: LintUnit, layout: Layout, out_dir: Path, relative: str,
+def _model(path: Path, config: Config, lang: str) -> tuple[Sop, Flow] | None:
+    """A SOP's model and flow: as the lint kept them in this process (read once), else loaded
+    again; None when it no longer loads."""
+    found = kept(path)
+    if found is not None:
+        return found
+    unit = load_unit(path, config, lang)[0]
+    return (unit.sop, unit.flow) if unit is not None else None
+
+
+def _documents(sop: Sop, flow: Flow, layout: Layout, out_dir: Path, relative: str,
                context: _Context) -> Iterator[tuple[Path, bytes]]:
     """(path, bytes) of every output of one SOP (`relative`.* in `out_dir`), drawn from `layout`:
     each format asked for, through its back-end."""
@@ -206,10 +219,10 @@ def _documents(unit: LintUnit, layout: Layout, out_dir: Path, relative: str,
     paper = context.config.settings.document.paper
     text = context.labels
     stem = relative.rpartition("/")[2]
-    doc = Rendering(unit.sop, layout, stem, lang, text, context.numbers, relative, context.pages, options.formats,
+    doc = Rendering(sop, layout, stem, lang, text, context.numbers, relative, context.pages, options.formats,
                     options.pdf, context.logo, template_path(context.config), _signature(context.config),
                     options.svg_style, options.svg_pages,
-                    lambda: layout_sop(unit.sop, unit.flow, paper, text, single_sheet=True, margin=context.margin))
+                    lambda: layout_sop(sop, flow, paper, text, single_sheet=True, margin=context.margin))
     for backend in BACKENDS.values():
         if backend.name in options.formats:
             for name, data in backend.render()(doc):

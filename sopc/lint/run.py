@@ -5,17 +5,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import hashlib
+import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sopc.config import NO_OVERRIDES, Config, ConfigCache, Overrides
 from sopc.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
-from sopc.flow import build_flow
+from sopc.flow import Flow, build_flow
 from sopc.lint.context import LintUnit, RepoEntry
 from sopc.lint.engine import lint_project, lint_unit, per_file_ignored
 from sopc.lint.memo import LintMemo, content_key
 from sopc.lint.review import Review, ReviewError, changed_since
+from sopc.model.sop import Sop
 from sopc.model.validate import validate
 from sopc.source.discover import display_path, find_sources
 from sopc.source.files import read_file
@@ -63,22 +66,31 @@ def lint_paths(paths: Sequence[Path], overrides: Overrides = NO_OVERRIDES, confi
         return _lint_paths(paths, overrides, config_file, jobs, today, since, memo, respect_gitignore, crew)
 
 
-# a build's SOPs as their lint left them, in the process that checked them: display path -> unit
-KEPT: dict[str, LintUnit] = {}
+# a build's SOPs as their lint left them, in the process that checked them: display path -> (a digest
+# of the text linted, the model and flow pickled). Pickled: 7 KB a SOP where the objects held 160 KB
+# (a thousand SOPs doubled the build's memory), and read back in a fifth of a parse and validation.
+KEPT: dict[str, tuple[bytes, int, bytes]] = {}
 
 
-def kept(file: Path) -> LintUnit | None:
-    """The unit this process kept of `file` when it linted it (and lets it go), if the file still
-    holds what was linted; None when it must be loaded again."""
-    unit = KEPT.pop(str(file), None)
-    if unit is None:
+def _keep(unit: LintUnit) -> None:
+    """Keep a linted SOP's model and flow in this process for the build (`kept`)."""
+    text = unit.source.text.encode("utf-8")
+    KEPT[str(Path(unit.source.path))] = (hashlib.blake2b(text).digest(), len(text),
+                                         pickle.dumps((unit.sop, unit.flow), pickle.HIGHEST_PROTOCOL))
+
+
+def kept(file: Path) -> tuple[Sop, Flow] | None:
+    """The model and flow this process kept of `file` when it linted it (and lets them go), if the
+    file still holds what was linted; None when it must be loaded again (it was saved since)."""
+    record = KEPT.pop(str(file), None)
+    if record is None:
         return None
-    config = unit.config
+    digest, size, model = record
     try:
-        now = read_file(file, config.settings.limits.max_bytes, config.repository)
-    except OSError:
+        now = read_file(file, size + 1)
+    except OSError:  # larger than linted (`read_file` refuses it), gone, unreadable
         return None
-    return unit if now == unit.source.text.encode("utf-8") else None  # saved again since: loaded afresh
+    return pickle.loads(model) if hashlib.blake2b(now).digest() == digest else None  # noqa: S301  (made above)
 
 
 @contextlib.contextmanager
@@ -294,10 +306,7 @@ def _check_chunk(files: list[Path], forced: Path | None, lang: str, review: Revi
                  overrides: Overrides, keep: bool = False) -> list[CheckedFile]:
     configs = ConfigCache(forced, overrides)
     with without_collection():
-        checked = [check_file(f, configs.for_path(f), lang, review, keep) for f in files]
-    if keep:  # what is kept for the build stays out of every collection while the build makes garbage
-        gc.freeze()
-    return checked
+        return [check_file(f, configs.for_path(f), lang, review, keep) for f in files]
 
 
 def check_file(file: Path, config: Config, lang: str, review: Review | None = None,
@@ -311,7 +320,7 @@ def check_file(file: Path, config: Config, lang: str, review: Review | None = No
     found += lint_unit(unit, lang)
     unit.source.release()  # its spans are looked up; the tree would only weigh on every collection
     if keep:
-        KEPT[str(Path(unit.source.path))] = unit
+        _keep(unit)
     return RepoEntry.of(unit), found, text if found else None
 
 
