@@ -73,8 +73,9 @@ class Crew:
     keeps it (sopc.lint.run.KEPT) and lays it out, so each SOP is read, parsed and validated once.
 
     Started by the first `map_chunks` with enough work (before the main process holds any SOP),
-    with at most `jobs` workers and one per usable core; without enough work, or without fork,
-    tasks run here. A worker dies with sopc, and SIGTERM ends the run as with `parallel_map`.
+    with at most `jobs` workers and one per usable core; without enough work, tasks run here, and
+    without fork (Windows) in `parallel_map`'s pool, each SOP then parsed again where it is laid
+    out. A worker dies with sopc, and SIGTERM ends the run as with `parallel_map`.
     """
 
     def __init__(self, jobs: int) -> None:
@@ -96,8 +97,13 @@ class Crew:
         """(task number, `function(chunk, *extra)`) over `items` cut in chunks, in order; as
         `sopc.workers.map_chunks`, except that consecutive items `pin` gives the same (worker,
         task) form a chunk given to that worker."""
-        parallel = (self.workers or (self.jobs > 1 and len(items) >= pool_at and usable_cores() > 1)) \
-            and hasattr(os, "fork")
+        parallel = bool(self.workers) or (self.jobs > 1 and len(items) >= pool_at and usable_cores() > 1)
+        if parallel and not hasattr(os, "fork"):  # Windows: a pool of spawned processes, nothing kept between tasks
+            first = self.tasks
+            for n, result in enumerate(map_chunks(function, items, extra, self.jobs, pool_at, size)):
+                self.tasks += 1
+                yield first + n, result
+            return
         size = size or (max(1, len(items) // (self.jobs * 4)) if parallel else 1)
         chunks: list[list[Any]] = []
         owners: list[int | None] = []

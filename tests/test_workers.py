@@ -137,3 +137,21 @@ def test_a_sop_saved_between_lint_and_build_is_built_as_saved(tmp_path: Path, mo
     assert run_cli("build", str(repo), "-o", str(tmp_path / "out"), "--format", "svg").exit_code == 0
     drawn = " ".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "umum").glob("perjalanan-dinas*.svg"))
     assert "Perjalanan Dinas Luar Kota" in drawn
+
+
+@pytest.mark.skipif(usable_cores() < 2, reason="needs two cores")
+def test_without_fork_a_crew_hands_its_work_to_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopc import workers
+
+    pooled: list[int] = []
+
+    def pool(function, items, extra, jobs, pool_at, size=None):  # noqa: ANN001  (a pool, run here)
+        pooled.append(len(items))
+        return [function(items[i:i + 5], *extra) for i in range(0, len(items), 5)]
+
+    monkeypatch.delattr(os, "fork")
+    monkeypatch.setattr(workers, "map_chunks", pool)
+    with Crew(2) as crew:
+        done = list(crew.map_chunks(_pids, list(range(20)), (0,), pool_at=8, size=5))
+    assert pooled == [20] and [item for _, chunk in done for item, _ in chunk] == list(range(20))
+    assert [task for task, _ in done] == [0, 1, 2, 3] and crew.workers == []
