@@ -42,13 +42,14 @@ def build_paths(paths: list[Path], options: BuildOptions, config_file: Path | No
             return _build(paths, options, config_file, progress, configs, top, memo, crew)
         finally:
             KEPT.clear()  # what was kept here and not built (its documents were up to date)
-            gc.unfreeze()  # see lint.run._check_chunk: collected again (sopc watch builds in one process)
+            gc.unfreeze()  # collected again after the build (sopc watch builds in one process)
 
 
 def _build(paths: list[Path], options: BuildOptions, config_file: Path | None, progress: Progress | None,
            configs: ConfigCache, top: Config, memo: LintMemo, crew: Crew) -> BuildResult:
     # lint
     result = BuildResult(lint_paths(paths, options.overrides, config_file, jobs=options.jobs, memo=memo, crew=crew))
+    gc.freeze()  # what the lint found is kept to the end: the collections the build's garbage makes skip it
     # plan
     plan = Plan(result, configs, options, [p if p.is_dir() else p.parent for p in paths or [Path(".")]], crew)
     todo = plan.jobs()
