@@ -9,7 +9,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path, PurePosixPath
 
 from sopc.backends.registry import folders, output_pattern  # light: the formats' suffixes, no back-end
@@ -146,12 +146,12 @@ def removable(folder: Path, name: str) -> Path | None:
     return path
 
 
-def remove_outputs(folder: Path, stem: str, names: Iterable[str], keep: Iterable[str] = ()) -> list[Path]:
+def remove_outputs(folder: Path, stem: str, names: Iterable[str], keep: Container[str] = ()) -> list[Path]:
     """Delete the files `names` under `folder` (with the PDF printed of a DOCX among them) that sopc
     writes for outputs `stem`.* (`made_for`) and that may be deleted (`removable`), except those in
     `keep` (another source's outputs). Returns
     those deleted; anything else is left where it is, whoever named it."""
-    kept = set(keep)
+    kept = keep
     removed = []
     names = list(names)
     names += [n[:-len(".docx")] + ".pdf" for n in names if n.endswith(".docx")]  # printed by `--pdf`

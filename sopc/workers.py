@@ -124,8 +124,7 @@ class Crew:
         if not self.workers:
             self._start(min(self.jobs, usable_cores(), len(tasks)))
         with _sigterm_raises():
-            for n, result in self._run(function, tasks, owners):
-                yield first + n, result
+            yield from self._run(function, tasks, owners, first)
 
     def worker_of(self, task: int) -> int:
         """The worker that ran task number `task` (as `map_chunks` gave it)."""
@@ -143,9 +142,9 @@ class Crew:
             self.workers.append((process, mine))
 
     def _run(self, function: Callable[..., Any], tasks: list[tuple], owners: list[int | None],
-             ) -> Iterator[tuple[int, Any]]:
+             first: int) -> Iterator[tuple[int, Any]]:
         """Each task on a worker (its owner's when pinned; an idle worker takes another's last task
-        rather than wait), the results in order."""
+        rather than wait), the results in order, numbered from `first`."""
         from multiprocessing.connection import wait
 
         owners = [o if o is not None and 0 <= o < len(self.workers) else None for o in owners]  # -1: ran here
@@ -153,7 +152,6 @@ class Crew:
         busy: dict[int, int] = {}  # worker -> task
         done: dict[int, Any] = {}
         following = 0
-        base = self.tasks - len(tasks)
         try:
             while following < len(tasks):
                 for worker in range(len(self.workers)):
@@ -175,9 +173,9 @@ class Crew:
                         raise value
                     task = busy.pop(worker)
                     done[task] = value
-                    self.ran[base + task] = worker
+                    self.ran[first + task] = worker
                 while following in done:
-                    yield following, done.pop(following)
+                    yield first + following, done.pop(following)
                     following += 1
         finally:
             if busy:  # left with tasks under way (an error, or the caller stopped): no answer may go astray

@@ -327,3 +327,20 @@ def test_a_damaged_cache_means_building_everything_again(repo: Path, tmp_path: P
         (out / name).write_text(kept)
     again = build(repo, out)
     assert sorted(again.unchanged) == sorted(first.written) and not again.skipped  # same bytes: nothing rewritten
+
+
+def test_old_svg_pages_are_found_as_glob_finds_them(tmp_path: Path) -> None:
+    """The pages of a SOP whose cache was lost, found from one listing of the folder (not a glob
+    per SOP, which grew with the square of the SOPs): the same names as `<stem>.p*.svg`."""
+    import glob as globbing
+
+    from sopc.build.cache import BuildCache
+
+    names = ["a.svg", "a.p1.svg", "a.p12.svg", "a.p.svg", "a.px.svg", "a.b.p1.svg", "a.pdf", "ab.p1.svg",
+             "a.p1.svg.bak", "x.p.p2.svg", "x.p.svg", "A.p1.svg"]
+    for name in names:
+        (tmp_path / name).write_text("")
+    cache = BuildCache(tmp_path)
+    for stem in ["a", "a.b", "ab", "x", "x.p", "a.p1", "A"]:
+        expected = sorted(p.name for p in tmp_path.glob(f"{globbing.escape(stem)}.p*.svg"))
+        assert sorted(cache._svg_pages(tmp_path).get(stem, [])) == expected, stem

@@ -8,8 +8,8 @@ The cache lives in the output folder (`.sopc-cache.json`) and is written atomica
 
 from __future__ import annotations
 
-import glob
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -71,6 +71,10 @@ class BuildCache:
     entries: dict[str, _Entry] = field(default_factory=dict)
     books: dict[str, str] = field(default_factory=dict)  # manual, monev forms (by name) -> the key made from
     margins: dict[str, float] = field(default_factory=dict)  # a reference document's key -> its page margin
+    # output name -> the sources that made it, and a folder's names: each made once a build (asked
+    # of every SOP, they took the main process 18 s of a 3,000-SOP build: the square of the SOPs)
+    _owners: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
+    _pages: dict[Path, dict[str, list[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, folder: Path) -> BuildCache:
@@ -94,18 +98,21 @@ class BuildCache:
         stem_name = stem.relative_to(self.folder).as_posix()
         names = {p.relative_to(self.folder).as_posix(): p for p in outputs}
         old = self.entries.get(source)
+        self._own(source, old, remove=True)
         self.entries[source] = {"key": key, "stem": stem_name,
                                 "outputs": {n: fingerprint(p) or (0, 0) for n, p in sorted(names.items())}}
+        self._own(source, self.entries[source])
         if entry is not None:
             self.entries[source]["record"] = entry  # type: ignore[typeddict-item]
         before = old["outputs"] if old is not None and old["stem"] == stem_name else None
         stale = list(before or ())
-        if before is None and any(n.endswith(".svg") for n in names) and stem.parent.is_dir():
+        if before is None and any(n.endswith(".svg") for n in names):
             # the cache that named its outputs was lost: its old SVG pages are found beside the new
-            stale += [f"{stem_name}.svg"] + [p.relative_to(self.folder).as_posix()
-                                             for p in stem.parent.glob(f"{glob.escape(stem.name)}.p*.svg")]
+            folder = stem_name.rpartition("/")[0]
+            pages = self._svg_pages(stem.parent).get(stem.name, [])
+            stale += [f"{stem_name}.svg"] + [f"{folder}/{n}" if folder else n for n in pages]
         stale = [n for n in stale if n not in names]
-        return remove_outputs(self.folder, stem_name, stale, self._owned(source)) if stale else []
+        return remove_outputs(self.folder, stem_name, stale, _Others(self._index(), source)) if stale else []
 
     def forget(self, present: set[str], scopes: list[Path]) -> list[Path]:
         """Drop the sources not built this time that lie under `scopes` (the paths built) or no longer
@@ -113,13 +120,47 @@ class BuildCache:
         gone = [s for s in self.entries if s not in present
                 and (any(Path(s).is_relative_to(scope) for scope in scopes) or not Path(s).exists())]
         dropped = [self.entries.pop(s) for s in gone]
-        kept = self._owned(None)
+        for source, entry in zip(gone, dropped, strict=True):
+            self._own(source, entry, remove=True)
+        kept = _Others(self._index(), None)
         return [path for entry in dropped
                 for path in remove_outputs(self.folder, entry["stem"], entry["outputs"], kept)]
 
-    def _owned(self, besides: str | None) -> set[str]:
-        """The outputs the sources other than `besides` made: never removed for another."""
-        return {name for source, entry in self.entries.items() if source != besides for name in entry["outputs"]}
+    def _index(self) -> dict[str, set[str]]:
+        """Output name -> the sources whose outputs it is."""
+        if self._owners is None:
+            self._owners = {}
+            for source, entry in self.entries.items():
+                self._own(source, entry)
+        return self._owners
+
+    def _own(self, source: str, entry: _Entry | None, remove: bool = False) -> None:
+        """Note (or forget) that `entry`'s outputs are `source`'s, once the index is made."""
+        if self._owners is None or entry is None:
+            return
+        for name in entry["outputs"]:
+            if remove:
+                self._owners.get(name, set()).discard(source)
+            else:
+                self._owners.setdefault(name, set()).add(source)
+
+    def _svg_pages(self, folder: Path) -> dict[str, list[str]]:
+        """The names in `folder` that `<stem>.p*.svg` matches, by stem (every `.p` a name holds may
+        end its stem), listed once a build."""
+        if folder not in self._pages:
+            found: dict[str, list[str]] = {}
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                names = []
+            for name in names:
+                if name.endswith(".svg"):
+                    at = name.find(".p")
+                    while 0 <= at <= len(name) - len(".p.svg"):
+                        found.setdefault(name[:at], []).append(name)
+                        at = name.find(".p", at + 1)
+            self._pages[folder] = found
+        return self._pages[folder]
 
     def book_fresh(self, path: Path, key: str) -> bool:
         """Whether the book at `path` was made from `key` and is still there."""
@@ -134,4 +175,11 @@ class BuildCache:
         write_atomic(self.folder / CACHE_NAME, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 
 
+class _Others:
+    """The outputs of the sources other than `besides`: never removed for another."""
 
+    def __init__(self, owners: dict[str, set[str]], besides: str | None) -> None:
+        self.owners, self.besides = owners, besides
+
+    def __contains__(self, name: object) -> bool:
+        return any(source != self.besides for source in self.owners.get(str(name), ()))
