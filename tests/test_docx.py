@@ -508,6 +508,16 @@ def test_the_manual_is_the_same_whoever_makes_its_sections(tmp_path: Path) -> No
     assert len(ids) == len(set(ids)) and "Prosedur Uji 3 dengan 15 Tahap" in "".join(p.text for p in doc.paragraphs)
 
 
+def test_a_flowchart_written_again_from_the_same_layout_is_the_same_numbered_otherwise() -> None:
+    from sopc.backends.docx import flowtable
+
+    unit = unit_of("perjalanan-dinas")
+    layout = layout_sop(unit.sop, unit.flow)
+    document, after = flowtable.flowchart_xml(layout, 1000)  # the SOP's own DOCX, then its section of the manual
+    assert flowtable.flowchart_xml(layout, 1) == flowtable._flowchart_xml(layout, 1)
+    assert (document, after) == flowtable._flowchart_xml(layout, 1000)
+
+
 def test_a_sections_drawings_are_renumbered_and_nothing_else() -> None:
     from sopc.backends.docx.ooxml import Drawing, shift_ids
     from sopc.layout.geometry import Box, Point

@@ -23,9 +23,24 @@ _STYLE_IDS = {"no": "SOPTabelTengah", "waktu": "SOPTabelTengah", "": "SOPTabel",
               "kelengkapan": "SOPTabel", "output": "SOPTabel", "keterangan": "SOPTabel"}
 
 
+# the last flowchart written, with its layout and first drawing id: a SOP's section of the manual,
+# made from the layout its document was, is that XML numbered otherwise (a third of its making)
+_last: list[tuple[Layout, int, str, int]] = []
+
+
 def flowchart_xml(layout: Layout, first_id: int) -> tuple[str, int]:
     """Every page of the flowchart (a page break, the anchored drawing, the table) and the next free
     drawing id: ids are unique in the whole document, and a manual holds many SOPs."""
+    if _last and _last[0][0] is layout:
+        _, first, xml, after = _last[0]
+        by = first_id - first
+        return ooxml.shift_ids(xml.encode("utf-8"), by).decode("utf-8"), after + by
+    xml, after = _flowchart_xml(layout, first_id)
+    _last[:] = [(layout, first_id, xml, after)]
+    return xml, after
+
+
+def _flowchart_xml(layout: Layout, first_id: int) -> tuple[str, int]:
     header = _header(layout)  # the same two rows head every page
     parts = []
     drawing_id = first_id
