@@ -167,8 +167,13 @@ class Crew:
                 for worker in [w for w in busy if self.workers[w][1] in ready]:
                     try:
                         ok, value = self.workers[worker][1].recv()
-                    except EOFError:
-                        raise RuntimeError("a worker process died") from None
+                    except EOFError:  # killed (the kernel's out-of-memory killer, a user): not sopc's error
+                        process = self.workers[worker][0]
+                        process.join(1)
+                        from sopc.errors import SopcError
+                        from sopc.texts.i18n import texts
+
+                        raise SopcError(texts("build.worker_died", code=process.exitcode)) from None
                     if not ok:
                         raise value
                     task = busy.pop(worker)
@@ -201,6 +206,7 @@ class Crew:
 def _serve(connection: Any, parent: int) -> None:
     """A crew worker: run each task sent, send back (True, its result) or (False, the error), until told to end."""
     _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is sopc's to handle: it ends the crew
     import gc
 
     gc.enable()  # forked while the lint held collection off: a worker runs as a fresh process would

@@ -155,3 +155,18 @@ def test_without_fork_a_crew_hands_its_work_to_a_pool(monkeypatch: pytest.Monkey
         done = list(crew.map_chunks(_pids, list(range(20)), (0,), pool_at=8, size=5))
     assert pooled == [20] and [item for _, chunk in done for item, _ in chunk] == list(range(20))
     assert [task for task, _ in done] == [0, 1, 2, 3] and crew.workers == []
+
+
+def _die(chunk: list[int]) -> list[int]:
+    if 7 in chunk:
+        os.kill(os.getpid(), 9)  # as the out-of-memory killer does
+    return chunk
+
+
+@needs_two
+def test_a_worker_killed_is_a_clear_error_not_a_hang() -> None:
+    crew = Crew(2)
+    with pytest.raises(SopcError) as raised, crew:
+        list(crew.map_chunks(_die, list(range(40)), (), pool_at=8, size=4))
+    assert "exit code -9" in raised.value.texts["en"] and "-j 1" in raised.value.texts["id"]
+    assert crew.workers == []

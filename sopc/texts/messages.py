@@ -220,6 +220,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "ganti nama salah satunya",
         "en": "{path} not built: its documents would overwrite those of {first} (both {stem}.*); rename one of them",
     },
+    "build.worker_died": {"id": "sebuah proses pekerja berhenti tanpa diduga (kode keluar {code}), mungkin kehabisan "
+                                "memori; dokumen yang sudah dibuat tetap utuh. Jalankan lagi, atau dengan -j 1",
+                          "en": "a worker process ended unexpectedly (exit code {code}), perhaps out of memory; the "
+                                "documents already made are whole. Run again, or with -j 1"},
     "build.changed": {"id": "{path} tidak dibuat: berkas berubah selama pembuatan dan kini bergalat; jalankan lagi",
                       "en": "{path} not built: it changed during the build and now has errors; run again"},
     "build.taken": {"id": "{path} tidak ditulis: nama itu milik dokumen sebuah SOP; ganti nama berkas SOP itu",
