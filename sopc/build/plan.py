@@ -27,7 +27,7 @@ class Plan:
     def __init__(self, result: BuildResult, configs: ConfigCache, options: BuildOptions, bases: list[Path],
                  crew: Crew | None = None) -> None:
         self.result, self.configs, self.options, self.bases = result, configs, options, bases
-        self.crew = crew or Crew(options.jobs)  # the workers that linted, to lay out what each linted
+        self.crew = crew or Crew(1)  # the workers that linted, to lay out what each linted (none: all here)
         self.failed = {d.path for d in result.lint.diagnostics if d.severity is Severity.ERROR}
         self.numbers = {e.nomor: e.nama for e in result.lint.entries}  # for keterkaitan: `nomor – nama`
         self.pages: dict[str, str] = {}  # nomor -> where its outputs go (`umum/x`), for links between pages

@@ -52,7 +52,8 @@ def finish_manual(book: Manual, entries: list[RepoEntry], made: dict[str, Sectio
     processes when there are enough of them), in nomor order."""
     result, configs = plan.result, plan.configs
     lang = result.lint.lang
-    missing = [Path(e.path) for e in entries if e.path not in made and e.path not in plan.failed]
+    paths = [Path(e.path) for e in entries]  # `made` is keyed as the build names sources: str(Path(...))
+    missing = [p for p, e in zip(paths, entries, strict=True) if str(p) not in made and e.path not in plan.failed]
     for path in missing:  # what the workers are handed: each config's labels and margin, read here once
         config = configs.for_path(path)
         plan.labels_for(config)
@@ -66,9 +67,9 @@ def finish_manual(book: Manual, entries: list[RepoEntry], made: dict[str, Sectio
                 result.warnings.append(tr("build.changed", lang, path=path))
             else:
                 made[str(path)] = part
-    for entry in entries:
-        if entry.path in made:
-            book.add(made[entry.path])
+    for path in paths:
+        if str(path) in made:
+            book.add(made[str(path)])
     if not book.sections:
         return None
     return book.docx(_map(entries, book.labels, lang, result))
