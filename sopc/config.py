@@ -266,7 +266,7 @@ def load_config(path: Path | None) -> Config:
             try:
                 inside(path.parent, name)
             except PathEscape as err:
-                raise ConfigError(path, {lang: tr("config.path", lang, key=key, problem=text)
+                raise ConfigError(path, {lang: tr("config.value", lang, key=key, problem=text)
                                          for lang, text in err.texts.items()}) from None
     return Config(settings, path.parent.resolve(), path, tuple(seen[1:]), "manual" in settings.model_fields_set)
 

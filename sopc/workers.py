@@ -62,7 +62,7 @@ def map_chunks(function: Callable[..., list[Any]], items: Sequence[Any], extra: 
     saves), else here. A chunk is `size` items; by default four chunks per worker in a pool (a slow
     chunk does not hold the others up) and one item at a time here (so progress can be shown)."""
     parallel = jobs > 1 and len(items) >= pool_at
-    size = size or (max(1, len(items) // (jobs * 4)) if parallel else 1)
+    size = size or chunk_size(len(items), jobs, parallel)
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     return parallel_map(function, [(chunk, *extra) for chunk in chunks], jobs if parallel else 1)
 
@@ -81,7 +81,7 @@ class Crew:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self.workers: list[tuple[Any, Any]] = []  # (process, connection)
-        self.placed: dict[str, tuple[int, int]] = {}  # a SOP's path -> (the worker keeping it, its task)
+        self.kept: dict[str, int] = {}  # what a task left in its worker (a SOP's path) -> that task's number
         self.tasks = 0  # tasks given so far: a task's number tells a run's tasks apart
         self.ran: dict[int, int] = {}  # task number -> the worker that ran it
 
@@ -92,11 +92,11 @@ class Crew:
         self.close(error is None)
 
     def map_chunks(self, function: Callable[..., list[Any]], items: Sequence[Any], extra: tuple, pool_at: int,
-                   size: int | None = None, pin: Callable[[Any], tuple[int, int] | None] | None = None,
+                   size: int | None = None, key: Callable[[Any], str] | None = None,
                    ) -> Iterator[tuple[int, list[Any]]]:
         """(task number, `function(chunk, *extra)`) over `items` cut in chunks, in order; as
-        `sopc.workers.map_chunks`, except that consecutive items `pin` gives the same (worker,
-        task) form a chunk given to that worker."""
+        `sopc.workers.map_chunks`, except that with `key`, consecutive items an earlier task kept
+        (`kept[key(item)]`) form a chunk given to the worker that ran that task."""
         parallel = bool(self.workers) or (self.jobs > 1 and len(items) >= pool_at and usable_cores() > 1)
         if parallel and not hasattr(os, "fork"):  # Windows: a pool of spawned processes, nothing kept between tasks
             first = self.tasks
@@ -104,17 +104,17 @@ class Crew:
                 self.tasks += 1
                 yield first + n, result
             return
-        size = size or (max(1, len(items) // (self.jobs * 4)) if parallel else 1)
+        size = size or chunk_size(len(items), self.jobs, parallel)
         chunks: list[list[Any]] = []
         owners: list[int | None] = []
-        last: object = None
+        last: int | None = None
         for item in items:
-            where = pin(item) if pin is not None and parallel else None
-            if not chunks or len(chunks[-1]) >= size or where != last:
+            keeper = self.kept.get(key(item)) if key is not None and parallel else None
+            if not chunks or len(chunks[-1]) >= size or keeper != last:
                 chunks.append([])
-                owners.append(where[0] if where is not None else None)
+                owners.append(self.ran.get(keeper) if keeper is not None else None)
             chunks[-1].append(item)
-            last = where
+            last = keeper
         first = self.tasks
         self.tasks += len(chunks)
         tasks = [(chunk, *extra) for chunk in chunks]
@@ -125,10 +125,6 @@ class Crew:
             self._start(min(self.jobs, usable_cores(), len(tasks)))
         with _sigterm_raises():
             yield from self._run(function, tasks, owners, first)
-
-    def worker_of(self, task: int) -> int:
-        """The worker that ran task number `task` (as `map_chunks` gave it)."""
-        return self.ran.get(task, -1)
 
     def _start(self, count: int) -> None:
         import multiprocessing
@@ -147,7 +143,7 @@ class Crew:
         rather than wait), the results in order, numbered from `first`."""
         from multiprocessing.connection import wait
 
-        owners = [o if o is not None and 0 <= o < len(self.workers) else None for o in owners]  # -1: ran here
+        owners = [o if o is not None and o < len(self.workers) else None for o in owners]  # a crew started anew
         pending = list(range(len(tasks)))
         busy: dict[int, int] = {}  # worker -> task
         done: dict[int, Any] = {}
@@ -227,6 +223,12 @@ def _serve(connection: Any, parent: int) -> None:
         except Exception as err:  # an error (or result) that cannot be pickled
             connection.send((False, RuntimeError(f"{type(err).__name__}: {err}")))
     connection.close()
+
+
+def chunk_size(count: int, jobs: int, parallel: bool) -> int:
+    """Items per task: four tasks per worker in a pool (a slow one does not hold the others up), one
+    at a time here (so progress can be shown)."""
+    return max(1, count // (jobs * 4)) if parallel else 1
 
 
 class _Spread:

@@ -65,10 +65,8 @@ def test_a_pinned_task_runs_on_the_worker_that_did_the_earlier_one() -> None:
     with Crew(2) as crew:
         items = list(range(64))
         for task, chunk in crew.map_chunks(_remember, items, (), pool_at=8, size=8):
-            for item in chunk:
-                crew.placed[str(item)] = (crew.worker_of(task), task)
-        found = [ok for _, chunk in crew.map_chunks(_recall, items, (), pool_at=8,
-                                                     pin=lambda item: crew.placed.get(str(item))) for ok in chunk]
+            crew.kept.update((str(item), task) for item in chunk)
+        found = [ok for _, chunk in crew.map_chunks(_recall, items, (), pool_at=8, key=str) for ok in chunk]
     assert found.count(True) >= 48  # an idle worker may take another's last tasks rather than wait
 
 

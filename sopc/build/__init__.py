@@ -108,11 +108,11 @@ def _render(jobs: list[Job], plan: Plan, config_file: Path | None, progress: Pro
         return
     from sopc.build.render import build_chunk  # the back-ends load only when there is something to make
 
-    options, crew = plan.options, plan.crew
+    options = plan.options
     look, in_book = (manual.book.look, frozenset(str(Path(e.path)) for e in manual.entries)) \
         if manual is not None and manual.book is not None else (None, frozenset())
     shared = (options, plan.result.lint.lang, plan.numbers, plan.pages, config_file, plan.labels, look, in_book)
-    done = crew.map_chunks(build_chunk, jobs, shared, POOL_AT, pin=lambda job: crew.placed.get(str(job.source)))
+    done = plan.crew.map_chunks(build_chunk, jobs, shared, POOL_AT, key=lambda job: str(job.source))
     yield from _counted((chunk for _, chunk in done), len(jobs), progress)
 
 

@@ -41,7 +41,7 @@ def plan_manual(plan: Plan, top: Config) -> ManualJob | None:
     if not (options.manual or top.asks_manual):
         return None
     unit = top.settings.manual.unit
-    books = sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
+    books = _books(plan, unit)
     if not books:
         return None
     folder = out_dir(options, books[0].config)
@@ -62,7 +62,7 @@ def write_books(plan: Plan, top: Config, manual: ManualJob | None = None) -> Non
     if "html" in options.formats:
         _write_catalogue(plan, top)
     unit = top.settings.manual.unit
-    books = sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
+    books = _books(plan, unit)
     if unit and (options.monev or options.manual or top.asks_manual) and not books:
         result.warnings.append(tr("build.no_unit", result.lint.lang, unit=unit))
     if not books:
@@ -141,6 +141,11 @@ def _write_book(path: Path, key: str, cache: BuildCache, result: BuildResult,
 def _suffix(unit: str | None) -> str:
     """What a book's file name says of the unit it was made for: `manual-bagian-umum.docx`."""
     return f"-{slug(unit)}" if unit else ""
+
+
+def _books(plan: Plan, unit: str | None) -> list[RepoEntry]:
+    """The SOPs with documents the books of `unit` hold (all without one), in nomor order."""
+    return sorted(_of_unit(plan.built, unit), key=lambda e: e.nomor)
 
 
 def _of_unit(entries: list[RepoEntry], unit: str | None) -> list[RepoEntry]:

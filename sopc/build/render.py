@@ -59,8 +59,7 @@ def finish_manual(book: Manual, entries: list[RepoEntry], made: dict[str, Sectio
         plan.labels_for(config)
         plan.margin(config)
     shared = (configs.overrides, lang, configs.forced, plan.labels, plan.margins, book.look)
-    crew = plan.crew
-    done = crew.map_chunks(manual_chunk, missing, shared, POOL_AT, pin=lambda path: crew.placed.get(str(path)))
+    done = plan.crew.map_chunks(manual_chunk, missing, shared, POOL_AT, key=str)
     for _, chunk in done:
         for path, part in chunk:
             if part is None:  # broken since it was linted: the book goes without it this time

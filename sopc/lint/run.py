@@ -26,7 +26,7 @@ from sopc.source.lines import editor_lines
 from sopc.source.loader import Source, load, load_bytes
 from sopc.source.scalars import as_written
 from sopc.texts.i18n import resolve_lang, tr
-from sopc.workers import Crew, map_chunks
+from sopc.workers import Crew, chunk_size, map_chunks
 
 
 @dataclass
@@ -292,12 +292,9 @@ def _check_files(files: list[Path], configs: ConfigCache, lang: str, jobs: int,
         return [item for chunk in map_chunks(_check_chunk, files, extra, jobs, 2 * CHUNK, CHUNK) for item in chunk]
     done: list[CheckedFile] = []
     # smaller chunks than a lint's alone: what each worker lints, it lays out, so the shares must be even
-    size = max(1, min(CHUNK, len(files) // (4 * max(1, jobs))))
+    size = min(CHUNK, chunk_size(len(files), jobs, parallel=True))
     for task, chunk in crew.map_chunks(_check_chunk, files, extra, 2 * CHUNK, size):
-        worker = crew.worker_of(task)
-        for entry, _, _ in chunk:
-            if entry is not None:
-                crew.placed[str(Path(entry.path))] = (worker, task)
+        crew.kept.update((str(Path(entry.path)), task) for entry, _, _ in chunk if entry is not None)
         done += chunk
     return done
 

@@ -182,7 +182,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "config.control": {"id": "`{key}` memuat karakter kendali U+{code}, yang tidak boleh ada di dokumen mana pun; "
                               "hapus karakter itu",
                        "en": "`{key}` holds the control character U+{code}, which no document may hold; remove it"},
-    "config.path": {"id": "`{key}`: {problem}", "en": "`{key}`: {problem}"},
     "config.no_rule": {"id": "`{key}`: tidak ada aturan bernama `{ref}` (lihat `sopc rules`)",
                        "en": "`{key}`: no rule is called `{ref}` (see `sopc rules`)"},
     "template.unusable": {"id": "{name} bukan dokumen Word (.docx) yang dapat menjadi awal dokumen sopc: {reason}",
